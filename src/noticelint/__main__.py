@@ -1,0 +1,3 @@
+from noticelint.cli import main
+
+main()

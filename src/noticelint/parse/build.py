@@ -1,0 +1,384 @@
+"""Stage 5, build: the Lark tree over paragraph tokens becomes the typed Notice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from lark import Token as LarkToken
+from lark import Tree
+
+from noticelint.model import (
+    Area,
+    Closing,
+    Contact,
+    ContactField,
+    Disclosure,
+    Measure,
+    Notice,
+    Opening,
+    Problem,
+    Section,
+    Signature,
+    Status,
+    TailPart,
+    Title,
+)
+from noticelint.parse import fields
+from noticelint.parse.dates import parse_signature_date
+from noticelint.parse.tokens import Token
+from noticelint.profile import Profile
+from noticelint.span import LineIndex, Span
+
+Node = Tree[LarkToken] | LarkToken
+
+
+class NoticeBuilder:
+    """Walks the parse tree once and builds the model (one builder per document)."""
+
+    def __init__(self, path: str, tokens: list[Token], index: LineIndex, profile: Profile):
+        self.path = path
+        self.tokens = tokens
+        self.index = index
+        self.profile = profile
+
+    # -- helpers ---------------------------------------------------------------
+
+    def tok(self, leaf: LarkToken) -> Token:
+        assert leaf.start_pos is not None
+        return self.tokens[leaf.start_pos]
+
+    def span(self, tok: Token, start: int = 0, end: int | None = None) -> Span:
+        seg = tok.seg
+        s = seg.start + start
+        e = seg.end if end is None else seg.start + end
+        return self.index.span(s, e)
+
+    def _measure(self, tok: Token, number: int | None = None) -> Measure:
+        return Measure.model_construct(
+            number=number, text=tok.body, span=self.span(tok, tok.body_offset)
+        )
+
+    def _status(self, tok: Token) -> Status:
+        cls, narrative = fields.classify_status(tok.body, self.profile)
+        return Status.model_construct(
+            text=tok.body.strip(),
+            class_=cls,
+            span=self.span(tok),
+            label=tok.marker,
+            narrative=narrative,
+        )
+
+    # -- body --------------------------------------------------------------------
+
+    def _fill(self, problem: Problem, items: Sequence[Node]) -> None:
+        """Attach measures, status lines and sub-problems to ``problem``."""
+        for item in items:
+            if isinstance(item, LarkToken):
+                continue
+            data = item.data
+            if data == "sub":
+                problem.children.append(self._problem(item, level=4))
+            elif data == "measures":
+                self._measures(problem, item)
+            elif data == "para":
+                self._para(problem, item)
+
+    def _para(self, problem: Problem, para: Tree[LarkToken]) -> None:
+        leaf = para.children[0]
+        assert isinstance(leaf, LarkToken)
+        tok = self.tok(leaf)
+        if tok.type == "STATUS":
+            status = self._status(tok)
+            problem.status_lines.append(status)
+            if status.narrative:
+                problem.measures.append(self._measure(tok))
+            elif problem.status is None:
+                problem.status = status
+        else:
+            problem.measures.append(self._measure(tok))
+
+    def _measures(self, problem: Problem, node: Tree[LarkToken]) -> None:
+        label = node.children[0]
+        assert isinstance(label, LarkToken)
+        ltok = self.tok(label)
+        problem.measure_labels.append(self.span(ltok, 0, len(ltok.marker) or None))
+        if ltok.body.strip():
+            problem.measures.append(self._measure(ltok))
+        for measure in node.children[1:]:
+            if not isinstance(measure, Tree):
+                continue
+            first = measure.children[0]
+            if isinstance(first, LarkToken):  # H4 measure
+                mtok = self.tok(first)
+                problem.measures.append(self._measure(mtok, mtok.number))
+                rest = measure.children[1:]
+            else:
+                rest = measure.children
+            for para in rest:
+                if isinstance(para, Tree):
+                    self._para(problem, para)
+
+    def _problem(self, node: Tree[LarkToken], level: int) -> Problem:
+        head = node.children[0]
+        assert isinstance(head, LarkToken)
+        tok = self.tok(head)
+        heading, detail = fields.split_heading(tok.body)
+        problem = Problem.model_construct(
+            number=tok.number,
+            heading=heading,
+            span=self.span(tok),
+            marker=tok.marker,
+            level=level,
+            measures=[],
+            status=None,
+            children=[],
+            detail=detail,
+            measure_labels=[],
+            status_lines=[],
+        )
+        self._fill(problem, node.children[1:])
+        return problem
+
+    def _container_items(
+        self, items: Sequence[Node], problems: list[Problem], paragraphs: list[Measure]
+    ) -> list[Area]:
+        areas: list[Area] = []
+        loose = Problem.model_construct(
+            number=None, heading="", span=Span.model_construct(line=1, column=1, end_line=1, end_column=1),
+            measures=[], status=None, children=[], detail="", measure_labels=[], status_lines=[],
+        )
+        for item in items:
+            if not isinstance(item, Tree):
+                continue
+            if item.data == "area":
+                areas.append(self._area(item))
+            elif item.data == "problem":
+                problems.append(self._problem(item, level=3))
+            elif item.data == "sub":
+                problems.append(self._problem(item, level=4))
+            elif item.data in ("para", "measures"):
+                self._fill(loose, [item])
+        paragraphs.extend(loose.measures)
+        paragraphs.extend(
+            Measure.model_construct(number=None, text=s.text, span=s.span)
+            for s in loose.status_lines
+            if not s.narrative
+        )
+        return areas
+
+    def _area(self, node: Tree[LarkToken]) -> Area:
+        head = node.children[0]
+        assert isinstance(head, LarkToken)
+        tok = self.tok(head)
+        heading, _ = fields.split_heading(tok.body)
+        area = Area.model_construct(
+            number=tok.number, heading=heading, span=self.span(tok), marker=tok.marker,
+            problems=[], paragraphs=[],
+        )
+        self._container_items(node.children[1:], area.problems, area.paragraphs)
+        return area
+
+    def _section(self, node: Tree[LarkToken]) -> Section:
+        head = node.children[0]
+        assert isinstance(head, LarkToken)
+        tok = self.tok(head)
+        heading, rest = fields.split_heading(tok.body)
+        if not rest and len(heading) > 40:
+            # "一、整改工作基本情况 区委巡察组…" on a flattened line
+            parts = heading.split(maxsplit=1)
+            heading = parts[0]
+        section = Section.model_construct(
+            number=tok.number,
+            heading=heading,
+            kind=fields.section_kind(heading, self.profile),
+            span=self.span(tok),
+            marker=tok.marker,
+            areas=[],
+            problems=[],
+            paragraphs=[],
+        )
+        if rest:
+            section.paragraphs.append(
+                Measure.model_construct(
+                    number=None, text=rest, span=self.span(tok, len(tok.text) - len(rest))
+                )
+            )
+        section.areas = self._container_items(node.children[1:], section.problems, section.paragraphs)
+        return section
+
+    # -- whole document ----------------------------------------------------------
+
+    def build(self, tree: Tree[LarkToken], skipped: list[int]) -> Notice:
+        notice = Notice.model_construct(
+            path=self.path, title=None, opening=None, sections=[], closing=None,
+            disclosure=None, contact=None, signature=None, profile=self.profile.name,
+            orphans=[], tail=[], unparsed=[self.span(self.tokens[i]) for i in skipped],
+        )
+        tail_tokens: list[Token] = []
+        for child in tree.children:
+            if not isinstance(child, Tree):
+                continue
+            if child.data == "front":
+                self._front(notice, child)
+            elif child.data == "section":
+                notice.sections.append(self._section(child))
+            elif child.data == "tail_item":
+                leaf = child.children[0]
+                assert isinstance(leaf, LarkToken)
+                tail_tokens.append(self.tok(leaf))
+            elif child.data == "orphan":
+                holder: list[Problem] = []
+                paras: list[Measure] = []
+                self._container_items(child.children, holder, paras)
+                notice.orphans.extend(holder)
+        for i in skipped:
+            if self.tokens[i].type in ("CLOSING", "DISCLOSURE", "CONTACT", "ORGAN", "SIGDATE"):
+                tail_tokens.append(self.tokens[i])
+        tail_tokens.sort(key=lambda t: t.seg.start)
+        self._tail(notice, tail_tokens)
+        self._declared_from_first_section(notice)
+        return notice
+
+    def _front(self, notice: Notice, node: Tree[LarkToken]) -> None:
+        for item in node.children:
+            if isinstance(item, Tree) and item.data == "title" and notice.title is None:
+                toks = [self.tok(leaf) for leaf in item.children if isinstance(leaf, LarkToken)]
+                text = "".join(t.text for t in toks)
+                notice.title = Title.model_construct(
+                    text=text,
+                    organ=fields.signature_organ_from_title(text),
+                    span=self.index.span(toks[0].seg.start, toks[-1].seg.end),
+                    lines=len(toks),
+                )
+            elif isinstance(item, LarkToken) and item.type == "OPENING" and notice.opening is None:
+                tok = self.tok(item)
+                f = fields.opening_facts(tok.text, self.profile)
+                notice.opening = Opening.model_construct(
+                    text=tok.text,
+                    inspection_start=f.inspection_start,
+                    inspection_end=f.inspection_end,
+                    feedback_date=f.feedback_date,
+                    declared_areas=f.declared_areas,
+                    declared_problems=f.declared_problems,
+                    declared_measures=f.declared_measures,
+                    span=self.span(tok),
+                    has_basis=f.has_basis,
+                    has_period=f.has_period,
+                    has_inspector=f.has_inspector,
+                    has_feedback=f.has_feedback,
+                    has_publication=f.has_publication,
+                )
+
+    def _declared_from_first_section(self, notice: Notice) -> None:
+        """Counts declared in the first section (seed 004: 指出3大类8个问题)."""
+        opening = notice.opening
+        if opening is None or opening.declared_problems is not None or not notice.sections:
+            return
+        for para in notice.sections[0].paragraphs[:3]:
+            areas, problems, measures = fields.declared_counts(para.text)
+            if problems is not None:
+                opening.declared_areas = areas
+                opening.declared_problems = problems
+                opening.declared_measures = opening.declared_measures or measures
+                return
+
+    def _tail(self, notice: Notice, tail_tokens: list[Token]) -> None:
+        last_section = notice.sections[-1].span if notice.sections else None
+        last_offset = (
+            self.index.offset(last_section.line, last_section.column) if last_section else -1
+        )
+        contact_fields: list[ContactField] = []
+        contact_tokens: list[Token] = []
+        organ_tok: Token | None = None
+        date_tok: Token | None = None
+        kinds = {
+            "CLOSING": "closing",
+            "DISCLOSURE": "disclosure",
+            "CONTACT": "contact",
+            "ORGAN": "organ",
+            "SIGDATE": "date",
+        }
+        for tok in tail_tokens:
+            kind = kinds.get(tok.type)
+            if kind is None:
+                continue
+            notice.tail.append(
+                TailPart.model_construct(
+                    kind=kind,
+                    span=self.span(tok),
+                    offset=tok.seg.start,
+                    after_last_section=tok.seg.start > last_offset,
+                )
+            )
+            if kind == "closing" and notice.closing is None:
+                notice.closing = Closing.model_construct(text=tok.text, span=self.span(tok))
+            elif kind == "disclosure" and notice.disclosure is None:
+                f = fields.disclosure_facts(tok.text)
+                notice.disclosure = Disclosure.model_construct(
+                    start=f.start, end=f.end, text=tok.text, span=self.span(tok),
+                    period_text=f.period_text, well_formed=f.well_formed, invalid=f.invalid,
+                )
+            elif kind == "contact":
+                contact_tokens.append(tok)
+                for hit in fields.contact_fields(tok.text, self.profile):
+                    contact_fields.append(
+                        ContactField.model_construct(
+                            kind=hit.kind, label=hit.label, value=hit.value,
+                            span=self.span(tok, hit.start, hit.end),
+                        )
+                    )
+            elif kind == "organ" and organ_tok is None:
+                organ_tok = tok
+            elif kind == "date" and date_tok is None:
+                date_tok = tok
+        # Disclosure sentences may sit inside the closing paragraph on some sites.
+        if notice.disclosure is None and notice.closing is not None and "公开期限" in notice.closing.text:
+            f = fields.disclosure_facts(notice.closing.text)
+            notice.disclosure = Disclosure.model_construct(
+                start=f.start, end=f.end, text=notice.closing.text, span=notice.closing.span,
+                period_text=f.period_text, well_formed=f.well_formed, invalid=f.invalid,
+            )
+        if contact_tokens:
+            first, last = contact_tokens[0], contact_tokens[-1]
+            phones: list[str] = []
+            address = postcode = email = None
+            for f_ in contact_fields:
+                if f_.kind == "phone":
+                    phones.extend(fields.split_phones(f_.value))
+                elif f_.kind == "address" and address is None:
+                    address = f_.value
+                    m = __import__("re").search(r"(?<!\d)(\d{6})(?!\d)\s*$", f_.value)
+                    if m and postcode is None:
+                        postcode = m.group(1)
+                elif f_.kind == "postcode":
+                    postcode = f_.value
+                elif f_.kind == "email" and email is None:
+                    email = f_.value
+            notice.contact = Contact.model_construct(
+                phones=phones, address=address, postcode=postcode, email=email,
+                span=self.index.span(first.seg.start, last.seg.end), fields=contact_fields,
+            )
+        if organ_tok is not None or date_tok is not None:
+            date = None
+            date_text = None
+            if date_tok is not None:
+                date_text = date_tok.text
+                date, _ = parse_signature_date(date_text)
+            start = (organ_tok or date_tok).seg.start  # type: ignore[union-attr]
+            end = (date_tok or organ_tok).seg.end  # type: ignore[union-attr]
+            notice.signature = Signature.model_construct(
+                organ=organ_tok.text if organ_tok else None,
+                date=date,
+                span=self.index.span(start, end),
+                organ_span=self.span(organ_tok) if organ_tok else None,
+                date_span=self.span(date_tok) if date_tok else None,
+                date_text=date_text,
+            )
+
+
+def build_notice(
+    path: str, tokens: list[Token], tree: Tree[Any], skipped: list[int], index: LineIndex,
+    profile: Profile,
+) -> Notice:
+    return NoticeBuilder(path, tokens, index, profile).build(tree, skipped)

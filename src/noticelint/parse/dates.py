@@ -1,0 +1,145 @@
+"""Dates as notices write them: 2024年4月3日, 4月3日, 2023年12月, 6月下旬, ranges with 至."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from noticelint.parse.numerals import cn_digits_to_int, cn_to_int
+
+_CN_DIGIT = "〇零○一二三四五六七八九十"
+DATE_RE = re.compile(
+    r"(?<![\d.])(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|(上旬|中旬|下旬|底|初|中))?"
+)
+_ISO_LIKE = re.compile(r"(?<!\d)(\d{4})\s*([-./．])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
+_CN_DATE = re.compile(rf"([{_CN_DIGIT}]{{4}})年([{_CN_DIGIT}]{{1,3}})月([{_CN_DIGIT}]{{1,3}})日")
+RANGE_SEP = r"\s*(?:至|到|—|–|-|－|～|~)\s*"
+
+
+@dataclass(slots=True)
+class DateRef:
+    """A date as written; ``year`` may be missing (inferred later)."""
+
+    start: int  # offset in the string it was found in
+    end: int
+    year: int | None
+    month: int
+    day: int | None
+    part: str | None  # 上旬/中旬/下旬/底/初/中
+
+    def first_day(self, year: int | None = None) -> dt.date | None:
+        y = self.year or year
+        if y is None or not 1 <= self.month <= 12:
+            return None
+        if self.day is not None:
+            return safe_date(y, self.month, self.day)
+        day = {"中旬": 11, "下旬": 21, "中": 11, "底": 21}.get(self.part or "", 1)
+        return dt.date(y, self.month, day)
+
+    def last_day(self, year: int | None = None) -> dt.date | None:
+        y = self.year or year
+        if y is None or not 1 <= self.month <= 12:
+            return None
+        if self.day is not None:
+            return safe_date(y, self.month, self.day)
+        last = calendar.monthrange(y, self.month)[1]
+        day = {"上旬": 10, "中旬": 20, "初": 10, "中": 20}.get(self.part or "", last)
+        return dt.date(y, self.month, day)
+
+    @property
+    def valid(self) -> bool:
+        if not 1 <= self.month <= 12:
+            return False
+        if self.day is None:
+            return True
+        year = self.year or 2000  # a leap year: 2月29日 without a year is possible
+        return safe_date(year, self.month, self.day) is not None
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[DateRef]:
+    """Every date in ``text`` (Arabic numerals, optional year, day or 旬)."""
+    out: list[DateRef] = []
+    for m in DATE_RE.finditer(text):
+        year, month, day, part = m.group(1), m.group(2), m.group(3), m.group(4)
+        if year is None and day is None and part is None:
+            continue  # "12月" alone is too ambiguous (e.g. 12月份)
+        out.append(
+            DateRef(
+                m.start(),
+                m.end(),
+                int(year) if year else None,
+                int(month),
+                int(day) if day else None,
+                part,
+            )
+        )
+    return out
+
+
+@dataclass(slots=True)
+class DateRange:
+    start: DateRef
+    end: DateRef
+    span: tuple[int, int]
+
+
+_RANGE_RE = re.compile(DATE_RE.pattern + RANGE_SEP + DATE_RE.pattern)
+
+
+def find_ranges(text: str) -> list[DateRange]:
+    out: list[DateRange] = []
+    for m in _RANGE_RE.finditer(text):
+        g = m.groups()
+        a = DateRef(m.start(), m.end(1) if g[0] else m.start(2), None, 0, None, None)
+        a.year = int(g[0]) if g[0] else None
+        a.month = int(g[1])
+        a.day = int(g[2]) if g[2] else None
+        a.part = g[3]
+        b = DateRef(m.start(), m.end(), int(g[4]) if g[4] else None, int(g[5]), None, g[7])
+        b.day = int(g[6]) if g[6] else None
+        if a.day is None and a.part is None and a.year is None:
+            continue
+        out.append(DateRange(a, b, (m.start(), m.end())))
+    return out
+
+
+def parse_signature_date(text: str) -> tuple[dt.date | None, str]:
+    """Parse a 成文日期 line. Returns the date (or None) and its written form:
+    ``"arabic"``, ``"leading-zero"``, ``"chinese"``, ``"numeric"`` or ``"unknown"``."""
+    s = text.strip()
+    m = re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", s)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+        form = "leading-zero" if m.group(2).startswith("0") or m.group(3).startswith("0") else ""
+        return safe_date(y, mo, d), form or ("arabic" if " " not in s else "spaced")
+    m = _CN_DATE.fullmatch(s)
+    if m:
+        y = cn_digits_to_int(m.group(1))
+        mo = cn_to_int(m.group(2))
+        d = cn_to_int(m.group(3))
+        if y is not None and mo is not None and d is not None:
+            return safe_date(y, mo, d), "chinese"
+        return None, "chinese"
+    m = _ISO_LIKE.fullmatch(s)
+    if m:
+        return safe_date(int(m.group(1)), int(m.group(3)), int(m.group(4))), "numeric"
+    return None, "unknown"
+
+
+def infer_year(ref: DateRef, anchor: dt.date | None) -> int | None:
+    """The year of a yearless date, taken from the nearest earlier date ``anchor``:
+    the same year, or the next one when the month is earlier than the anchor's."""
+    if ref.year is not None:
+        return ref.year
+    if anchor is None:
+        return None
+    return anchor.year + 1 if ref.month < anchor.month else anchor.year

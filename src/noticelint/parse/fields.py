@@ -1,0 +1,339 @@
+"""Field extraction from recognised paragraphs: opening facts, 公开期限, contact
+fields, status class, section kind. Pure functions of text and profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from noticelint.parse.dates import (
+    DATE_RE,
+    RANGE_SEP,
+    DateRef,
+    find_dates,
+    find_ranges,
+    infer_year,
+    safe_date,
+)
+from noticelint.parse.numerals import cn_to_int
+from noticelint.profile import Profile
+
+_NUM = r"(\d{1,3}|[一二三四五六七八九十两]{1,3})"
+DECLARED_AREAS_RE = re.compile(_NUM + r"\s*(?:个)?(?:大)?(?:方面|类|大类|个方面|领域)")
+DECLARED_PROBLEMS_RE = re.compile(_NUM + r"\s*(?:个|项|条)?(?:具体)?问题")
+DECLARED_PROBLEMS_ALT = re.compile(r"问题\s*" + _NUM + r"\s*(?:个|项|条)")
+DECLARED_MEASURES_RE = re.compile(
+    r"整改措施\s*(?:共)?\s*" + _NUM + r"\s*(?:条|项|个)|" + _NUM + r"\s*(?:条|项)\s*整改措施"
+)
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def num(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return int(text) if text.isdigit() else cn_to_int(text.replace("两", "二"))
+
+
+def split_heading(body: str) -> tuple[str, str]:
+    """A heading paragraph's heading and the text that follows it on the same line."""
+    m = _SENTENCE_END.search(body)
+    if m is None:
+        return body.strip(), ""
+    return body[: m.start()].strip(), body[m.end() :].strip()
+
+
+def section_kind(heading: str, profile: Profile) -> str:
+    kw = profile.sections
+    for kind, words in (
+        ("next_steps", kw.next_steps),
+        ("clues", kw.clues),
+        ("leadership", kw.leadership),
+        ("progress", kw.progress),
+    ):
+        if any(w in heading for w in words):
+            return kind
+    return "other"
+
+
+def classify_status(text: str, profile: Profile) -> tuple[str, bool]:
+    """The status class of a status line's text, and whether the text is a
+    narrative of measures rather than a status phrase."""
+    body = text.strip()
+    vocab = profile.status
+    narrative = (
+        len(body) > vocab.max_phrase_length
+        or body.startswith(("一是", "（1）", "(1)", "1.", "1、"))
+        or "一是" in body[:20]
+    )
+    if narrative:
+        return "unknown", True
+    if "除" in body and "外" in body:
+        return "partial", False
+    for cls, words in (
+        ("partial", vocab.partial),
+        ("in_progress", vocab.in_progress),
+        ("long_term", vocab.long_term),
+        ("done", vocab.done),
+    ):
+        if any(w in body for w in words if w != "除"):
+            return cls, False
+    if body.startswith("除") and ("完成" in body):
+        return "partial", False
+    return "unknown", False
+
+
+@dataclass(slots=True)
+class OpeningFacts:
+    inspection_start: dt.date | None = None
+    inspection_end: dt.date | None = None
+    feedback_date: dt.date | None = None
+    feedback_ref: DateRef | None = None
+    declared_areas: int | None = None
+    declared_problems: int | None = None
+    declared_measures: int | None = None
+    has_basis: bool = False
+    has_period: bool = False
+    has_inspector: bool = False
+    has_feedback: bool = False
+    has_publication: bool = False
+    period_span: tuple[int, int] | None = None
+
+
+def declared_counts(text: str) -> tuple[int | None, int | None, int | None]:
+    """Counts such as 指出了四个方面38个问题, 3大类8个问题, 整改措施127条."""
+    areas = problems = measures = None
+    for m in re.finditer(
+        _NUM + r"\s*(?:个)?(?:大)?(?:方面|类|领域)\s*(?:的)?\s*(?:共)?\s*" + _NUM + r"\s*(?:个|项|条)(?:具体)?问题",
+        text,
+    ):
+        areas, problems = num(m.group(1)), num(m.group(2))
+        break
+    if problems is None:
+        m = re.search(r"(?:指出|反馈|发现)[^。]{0,12}?" + _NUM + r"\s*(?:个|项|条)(?:具体)?问题", text)
+        if m:
+            problems = num(m.group(1))
+    m = DECLARED_MEASURES_RE.search(text)
+    if m:
+        measures = num(m.group(1) or m.group(2))
+    return areas, problems, measures
+
+
+def opening_facts(text: str, profile: Profile) -> OpeningFacts:
+    facts = OpeningFacts()
+    pat = profile.opening
+    facts.has_basis = bool(
+        re.search(f"(?:{pat.basis})[^。]{{0,40}}(?:{pat.basis_object})", text)
+    )
+    facts.has_inspector = bool(re.search(pat.inspector, text))
+    facts.has_publication = bool(re.search(pat.publication, text))
+    ranges = find_ranges(text)
+    if ranges:
+        r = ranges[0]
+        facts.has_period = True
+        facts.period_span = r.span
+        facts.inspection_start = r.start.first_day()
+        anchor = facts.inspection_start
+        end_year = infer_year(r.end, anchor) if anchor else r.end.year
+        facts.inspection_end = r.end.last_day(end_year)
+    # The feedback date: the last date before 反馈 in its sentence, outside the period.
+    for fm in re.finditer(pat.feedback, text):
+        facts.has_feedback = True
+        sent_start = max(text.rfind("。", 0, fm.start()) + 1, 0)
+        best: DateRef | None = None
+        for ref in find_dates(text[sent_start : fm.start()]):
+            pos = sent_start + ref.start
+            if facts.period_span and facts.period_span[0] <= pos < facts.period_span[1]:
+                continue
+            if ref.day is not None:
+                best = ref
+        if best is not None:
+            facts.feedback_ref = best
+            year = infer_year(best, facts.inspection_end or facts.inspection_start)
+            facts.feedback_date = safe_date(year, best.month, best.day or 1) if year else None
+            break
+    facts.declared_areas, facts.declared_problems, facts.declared_measures = declared_counts(text)
+    return facts
+
+
+# --- 公开期限 ---------------------------------------------------------------
+
+DISCLOSURE_WELL_FORMED = re.compile(
+    r"公开期限[:：](\d{4})年([1-9]\d?)月([1-9]\d?)日至(?:(\d{4})年)?([1-9]\d?)月([1-9]\d?)日"
+)
+_DISCLOSURE_ANY = re.compile(
+    r"(?:公开期限|公示期限|公开时间|公示时间)\s*[:：]?\s*(?P<period>[^。；;\n]*)"
+)
+_ISO_RANGE = re.compile(
+    r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})" + RANGE_SEP + r"(?:(\d{4})[-./])?(\d{1,2})[-./](\d{1,2})"
+)
+
+
+@dataclass(slots=True)
+class DisclosureFacts:
+    start: dt.date | None = None
+    end: dt.date | None = None
+    period_text: str = ""
+    period_offset: int = 0
+    well_formed: bool = False
+    invalid: str | None = None  # why the dates are impossible
+
+
+def disclosure_facts(text: str) -> DisclosureFacts:
+    facts = DisclosureFacts()
+    m = _DISCLOSURE_ANY.search(text)
+    if not m:
+        return facts
+    facts.period_text = m.group("period").strip()
+    facts.period_offset = m.start("period")
+    facts.well_formed = bool(DISCLOSURE_WELL_FORMED.match(text, m.start()))
+    period = m.group("period")
+    parts: tuple[int | None, ...] | None = None
+    ranges = find_ranges(period)
+    if ranges:
+        r = ranges[0]
+        if r.start.day is not None and r.end.day is not None:
+            sy = r.start.year
+            ey = r.end.year or (sy + 1 if sy and r.end.month < r.start.month else sy)
+            parts = (sy, r.start.month, r.start.day, ey, r.end.month, r.end.day)
+    else:
+        im = _ISO_RANGE.search(period)
+        if im:
+            sy = int(im.group(1))
+            ey = int(im.group(4)) if im.group(4) else sy
+            parts = (sy, int(im.group(2)), int(im.group(3)), ey, int(im.group(5)), int(im.group(6)))
+    if parts is None:
+        return facts
+    sy_, sm, sd, ey_, em, ed = parts
+    if sy_ is None or ey_ is None or sm is None or sd is None or em is None or ed is None:
+        return facts
+    facts.start = safe_date(sy_, sm, sd)
+    facts.end = safe_date(ey_, em, ed)
+    if facts.start is None:
+        facts.invalid = f"起始日期{sy_}年{sm}月{sd}日不存在"
+    elif facts.end is None:
+        facts.invalid = f"截止日期{ey_}年{em}月{ed}日不存在"
+    elif facts.end <= facts.start:
+        facts.invalid = "截止日期不晚于起始日期"
+    return facts
+
+
+# --- contact block -----------------------------------------------------------
+
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+EMAIL_LOOSE = re.compile(r"[^\s:：;；,，。、]+@[^\s;；,，。、]*")
+PHONE_TOKEN = re.compile(r"[0-9０-９][0-9０-９\-－—()（） ]{2,}[0-9０-９]|\d{3,}")
+
+
+@dataclass(slots=True)
+class FieldHit:
+    kind: str
+    label: str
+    value: str
+    start: int  # offset of the label in the paragraph
+    end: int  # end of the value
+    colon: bool
+
+
+@dataclass(slots=True)
+class ContactFacts:
+    fields: list[FieldHit] = field(default_factory=list)
+
+
+def _label_pattern(profile: Profile) -> re.Pattern[str]:
+    c = profile.contact
+    labels: list[tuple[str, str]] = []
+    for kind, words in (
+        ("phone", c.phone_labels),
+        ("address", c.address_labels),
+        ("postcode", c.postcode_labels),
+        ("email", c.email_labels),
+    ):
+        labels.extend((w, kind) for w in words)
+    labels.sort(key=lambda x: -len(x[0]))
+    alt = "|".join(f"(?P<{kind}{i}>{re.escape(w)})" for i, (w, kind) in enumerate(labels))
+    return re.compile(rf"(?:{alt})\s*(?P<colon>[:：])?")
+
+
+_LABEL_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def contact_fields(text: str, profile: Profile) -> list[FieldHit]:
+    pattern = _LABEL_CACHE.get(id(profile))
+    if pattern is None:
+        pattern = _LABEL_CACHE[id(profile)] = _label_pattern(profile)
+    hits: list[tuple[re.Match[str], str]] = []
+    for m in pattern.finditer(text):
+        kind = next(k.rstrip("0123456789") for k, v in m.groupdict().items() if v and k != "colon")
+        # A bare generic label (电话, 地址, 邮箱) counts only when a value follows.
+        after = text[m.end() : m.end() + 1]
+        if not m.group("colon") and not (after.isdigit() or after.isascii() and after.isalnum()):
+            if kind != "address" or m.group(0) in ("地址",):
+                continue
+        hits.append((m, kind))
+    out: list[FieldHit] = []
+    for i, (m, kind) in enumerate(hits):
+        nxt = hits[i + 1][0].start() if i + 1 < len(hits) else len(text)
+        value = text[m.end() : nxt]
+        value = re.split(r"[；;。]", value, maxsplit=1)[0]
+        value = value.rstrip("，,、 \u3000")
+        label = m.group(0).rstrip(":： ")
+        out.append(FieldHit(kind, label, value.strip(), m.start(), m.end() + len(value), bool(m.group("colon"))))
+    # A postcode written inside the address: "…，邮政编码527500" is found above; a
+    # bare six-digit run at the end of an address is also a postcode.
+    return out
+
+
+def split_phones(value: str) -> list[str]:
+    return [p.strip() for p in re.split(r"[或、,，/；;]|\s{2,}", value) if p.strip()]
+
+
+PHONE_VALID = re.compile(
+    r"(?:0\d{2,3}[-－—]?)?[2-9]\d{6,7}"  # fixed line, optional area code
+    r"|(?:\(0\d{2,3}\)|（0\d{2,3}）)[2-9]\d{6,7}"
+    r"|1[3-9]\d{9}"  # mobile
+    r"|[48]00[-－]?\d{3}[-－]?\d{4}"  # service numbers
+    r"|12345|12388|12380|110|12315"
+)
+
+
+def phone_is_valid(number: str) -> bool:
+    n = number.replace(" ", "").translate(str.maketrans("０１２３４５６７８９－", "0123456789-"))
+    return PHONE_VALID.fullmatch(n) is not None
+
+
+def signature_organ_from_title(title: str) -> str | None:
+    i = title.find("关于")
+    if i <= 0:
+        return None
+    return title[:i].strip()
+
+
+def normalise_organ(organ: str) -> str:
+    """Drop a leading 中共 and immediately repeated words (党组党组) for comparison."""
+    o = re.sub(r"\s+", "", organ)
+    if o.startswith("中共"):
+        o = o[2:]
+    o = re.sub(r"(.{2,4})\1", r"\1", o)
+    return o
+
+
+__all__ = [
+    "DATE_RE",
+    "EMAIL_LOOSE",
+    "EMAIL_RE",
+    "ContactFacts",
+    "DisclosureFacts",
+    "OpeningFacts",
+    "classify_status",
+    "contact_fields",
+    "declared_counts",
+    "disclosure_facts",
+    "normalise_organ",
+    "opening_facts",
+    "phone_is_valid",
+    "section_kind",
+    "signature_organ_from_title",
+    "split_heading",
+    "split_phones",
+]

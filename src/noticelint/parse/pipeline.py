@@ -1,0 +1,52 @@
+"""The parse pipeline for one document: segment → classify → grammar → model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from noticelint.model import Notice
+from noticelint.parse.build import build_notice
+from noticelint.parse.grammar import parse_tokens
+from noticelint.parse.segment import Segmentation, segment
+from noticelint.parse.tokens import Token, classify
+from noticelint.profile import Profile, bundled_profile
+from noticelint.read import Document
+from noticelint.span import LineIndex
+
+
+@dataclass(slots=True)
+class Parsed:
+    """Everything the rules may look at for one document."""
+
+    document: Document
+    index: LineIndex
+    segmentation: Segmentation
+    tokens: list[Token]
+    notice: Notice
+    profile: Profile
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+
+def choose_profile(text: str) -> str:
+    """巡视 in the title or opening → xunshi, else xuncha (rules.md, Profiles)."""
+    head = text[:600]
+    return "xunshi" if "巡视" in head and "巡察" not in head else "xuncha"
+
+
+def parse_document(document: Document, profile: Profile | None = None) -> Parsed:
+    if profile is None:
+        profile = bundled_profile(choose_profile(document.text))
+    text = document.text
+    index = LineIndex(text)
+    seg = segment(text)
+    tokens = classify(seg.segments)
+    tree, skipped = parse_tokens(tokens)
+    notice = build_notice(document.path, tokens, tree, skipped, index, profile)
+    return Parsed(document, index, seg, tokens, notice, profile)
+
+
+def parse_text(text: str, path: str = "<text>", profile: Profile | None = None) -> Parsed:
+    return parse_document(Document(path=path, text=text), profile)

@@ -1,0 +1,47 @@
+"""Stage 1, read: bytes on disk (or stdin) become a decoded :class:`Document`.
+
+One module per input format, chosen by suffix and imported lazily, so checking a
+``.txt`` never imports the code of other formats. A file that cannot be read
+raises :class:`ReadError`; the caller turns it into an NL001 diagnostic.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from noticelint.read.document import DEFAULT_MAX_BYTES, Document, ReadError
+
+__all__ = ["DEFAULT_MAX_BYTES", "TEXT_SUFFIXES", "Document", "ReadError", "read_bytes", "read_path"]
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
+
+
+def read_bytes(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Decode ``data`` as the contents of a file called ``path``."""
+    suffix = Path(path).suffix.lower()
+    if suffix in TEXT_SUFFIXES or suffix not in _OTHER_FORMATS:
+        from noticelint.read.text import decode_text
+
+        return decode_text(data, path, max_bytes=max_bytes)
+    raise ReadError(f"不支持的文件格式“{suffix}” (unsupported format)")
+
+
+def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read and decode the file at ``path``."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(f"无法读取文件：{exc.strerror or exc} (cannot stat)") from exc
+    if size > max_bytes:
+        raise ReadError(
+            f"文件过大：{size} 字节，超过上限 {max_bytes} 字节 (file exceeds the size limit)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"无法读取文件：{exc.strerror or exc} (cannot read)") from exc
+    return read_bytes(data, str(path), max_bytes=max_bytes)
+
+
+# Formats other issues add (docx, html, pdf) register their suffix here.
+_OTHER_FORMATS: dict[str, str] = {}

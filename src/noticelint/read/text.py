@@ -1,0 +1,122 @@
+"""Decoding of plain-text notices (.txt, .md).
+
+Fast path: BOM → strict UTF-8 → GB18030 (covers GBK/GB2312). UTF-16 without a BOM
+and anything else fall back to charset-normalizer. A decoded text that is mostly
+control characters is binary, not a notice.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from noticelint.read.document import DEFAULT_MAX_BYTES, Document, ReadError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _detect_newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    best = max((crlf, "\r\n"), (cr, "\r"), (lf, "\n"))
+    return best[1] if best[0] else "\n"
+
+
+def _looks_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    sample = text[:4096]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f\v")
+    return controls / len(sample) > 0.05
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Guess UTF-16 from the zero bytes of ASCII characters (newlines, digits)."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_zero = data[0::2].count(0)
+    odd_zero = data[1::2].count(0)
+    half = len(data) // 2
+    if odd_zero > half * 0.02 and even_zero == 0:
+        encoding = "utf-16-le"
+    elif even_zero > half * 0.02 and odd_zero == 0:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return encoding
+
+
+def _detect(data: bytes) -> tuple[str, bool]:
+    """The encoding of ``data`` and whether it starts with a BOM."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, True
+    if not data:
+        return "utf-8", False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8", False
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16, False
+    if b"\x00" not in data:
+        try:
+            data.decode("gb18030")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return "gb18030", False
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ReadError("无法识别文件编码，可能是二进制文件 (unknown encoding or binary file)")
+    return best.encoding, False
+
+
+def decode_text(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Decode the bytes of a plain-text notice."""
+    if len(data) > max_bytes:
+        raise ReadError(
+            f"文件过大：{len(data)} 字节，超过上限 {max_bytes} 字节 (file exceeds the size limit)"
+        )
+    encoding, bom = _detect(data)
+    body = data
+    if bom:
+        for mark, enc in _BOMS:
+            if enc == encoding and data.startswith(mark):
+                body = data[len(mark) :]
+                break
+    try:
+        text = body.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise ReadError(f"无法按 {encoding} 解码：{exc} (cannot decode)") from exc
+    if _looks_binary(text):
+        raise ReadError("文件含大量控制字符，是二进制文件而非文本 (binary file)")
+    newline = _detect_newline(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return Document(
+        path=path,
+        text=text,
+        encoding="utf-8" if encoding == "utf_8" else encoding,
+        bom=bom,
+        newline=newline,
+    )

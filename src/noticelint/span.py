@@ -1,0 +1,67 @@
+"""Source positions: character offsets in the decoded text mapped to (line, column).
+
+The text the parser sees is the decoded file with every line break normalised to
+``\\n`` and a leading BOM removed, so a line/column in it is the line/column in the
+original file (a CRLF pair counts as one line break, as an editor shows it).
+Columns are 1-based and count Unicode characters, not bytes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Span(BaseModel):
+    """A half-open range of the source, as 1-based line and column numbers."""
+
+    model_config = ConfigDict(frozen=True)
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class LineIndex:
+    """Maps character offsets of a text to 1-based (line, column) pairs."""
+
+    __slots__ = ("_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The (line, column) of the character at ``offset`` (1-based)."""
+        offset = max(0, min(offset, len(self.text)))
+        i = bisect_right(self._starts, offset) - 1
+        return i + 1, offset - self._starts[i] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of ``text[start:end]``; ``end`` is exclusive."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(max(start, end))
+        return Span(line=line, column=column, end_line=end_line, end_column=end_column)
+
+    def line_start(self, line: int) -> int:
+        return self._starts[line - 1]
+
+    def line_text(self, line: int) -> str:
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else len(self.text)
+        return self.text[start:end]
+
+    def offset(self, line: int, column: int) -> int:
+        return self._starts[line - 1] + column - 1
