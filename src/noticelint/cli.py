@@ -1,0 +1,267 @@
+"""The command line (contract: ``shared/spec/cli.md``).
+
+Heavy modules (rich, the parser, format readers) are imported inside the commands
+that need them, so ``noticelint check one.txt`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from noticelint import __version__
+
+app = typer.Typer(
+    name="noticelint",
+    help="巡察/巡视整改进展情况通报的合规检查工具 (compliance linter for rectification-progress notices).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class OutputFormat(str, Enum):
+    full = "full"
+    concise = "concise"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class ParseFormat(str, Enum):
+    tree = "tree"
+    json = "json"
+
+
+class RuleFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"noticelint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="显示版本 (show version)."),
+    ] = None,
+) -> None:
+    """巡察/巡视整改进展情况通报的合规检查工具。"""
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"noticelint: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="文件、文件夹或 -（标准输入）(files, folders, or -).")
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--output-format", help="输出格式 (output format).")
+    ] = OutputFormat.full,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="只检查这些规则或前缀 (e.g. NL2,NL301).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="不检查这些规则或前缀.")
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option("--extend-select", help="在默认选择之外再加这些规则.")
+    ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option("--profile", help="规则配置：xuncha、xunshi、strict 或 .toml 文件路径."),
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="达到此严重级别即以退出码 1 结束.")
+    ] = FailOn.warning,
+    stdin_filename: Annotated[
+        str | None, typer.Option("--stdin-filename", help="标准输入 (-) 报告时使用的文件名.")
+    ] = None,
+) -> None:
+    """检查通报 (lint notices): 列出缺失或错误之处，指明位置。"""
+    from pydantic import ValidationError
+
+    from noticelint.diagnostics import SEVERITY_RANK, Diagnostic
+    from noticelint.discover import discover
+    from noticelint.lint import check_bytes, check_path
+    from noticelint.profile import ProfileError, load_profile
+    from noticelint.settings import Settings
+
+    try:
+        settings = Settings(
+            select=select or ["ALL"],
+            ignore=ignore or [],
+            extend_select=extend_select or [],
+            profile=profile,
+            fail_on=fail_on.value,
+        )
+    except ValidationError as exc:
+        _fail("; ".join(str(e["msg"]) for e in exc.errors()))
+        return
+    if profile is not None:
+        try:
+            load_profile(profile)
+        except ProfileError as exc:
+            _fail(str(exc))
+
+    targets = paths or []
+    if not targets:
+        _fail("没有指定要检查的文件 (no input: name files, folders or -)")
+    diagnostics: list[Diagnostic] = []
+    sources: dict[str, list[str]] = {}
+    files = 0
+    missing = [p for p in targets if str(p) != "-" and not p.exists()]
+    for p in missing:
+        typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)
+    if missing and len(missing) == len(targets):
+        raise typer.Exit(EXIT_USAGE)
+    want_source = output_format is OutputFormat.full
+    for target in targets:
+        if str(target) == "-":
+            name = stdin_filename or "-"
+            data = sys.stdin.buffer.read()
+            diagnostics.extend(check_bytes(data, name, settings))
+            files += 1
+            if want_source:
+                sources[name] = data.decode("utf-8", errors="replace").splitlines()
+            continue
+        if not target.exists():
+            continue
+        for path in discover([target], settings.suffixes):
+            files += 1
+            found = check_path(path, settings)
+            diagnostics.extend(found)
+            if want_source and found:
+                sources[str(path)] = _source_lines(path, settings.max_bytes)
+    if files == 0:
+        _fail("没有找到可检查的文件 (no input files found)")
+    diagnostics.sort(key=Diagnostic.sort_key)
+    _emit(output_format, diagnostics, sources, files)
+    threshold = SEVERITY_RANK[settings.fail_on]
+    failed = any(SEVERITY_RANK[d.severity] >= threshold for d in diagnostics)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _source_lines(path: Path, max_bytes: int) -> list[str]:
+    from noticelint.read import ReadError, read_path
+
+    try:
+        return read_path(path, max_bytes=max_bytes).text.split("\n")
+    except ReadError:
+        return []
+
+
+def _emit(fmt: OutputFormat, diagnostics: list, sources: dict[str, list[str]], files: int) -> None:  # type: ignore[type-arg]
+    from noticelint.output import machine
+
+    if fmt is OutputFormat.json:
+        sys.stdout.write(machine.render_json(diagnostics) + "\n")
+    elif fmt is OutputFormat.jsonl:
+        sys.stdout.write(machine.render_jsonl(diagnostics))
+    elif fmt is OutputFormat.concise:
+        sys.stdout.write(machine.render_concise(diagnostics))
+        from noticelint.output.full import summary
+
+        sys.stdout.write(summary(diagnostics, files).plain + "\n")
+    else:
+        from rich.console import Console
+
+        from noticelint.output.full import render_full
+
+        render_full(Console(highlight=False, soft_wrap=True), diagnostics, sources, files)
+
+
+@app.command()
+def parse(
+    file: Annotated[Path, typer.Argument(help="要解析的通报文件 (the notice to parse).")],
+    format: Annotated[
+        ParseFormat, typer.Option("--format", help="tree（结构树）或 json.")
+    ] = ParseFormat.tree,
+    profile: Annotated[str | None, typer.Option("--profile", help="规则配置名称或路径.")] = None,
+) -> None:
+    """显示识别出的通报结构 (show the recognised structure)."""
+    from noticelint.lint import resolve_profile
+    from noticelint.parse import parse_document
+    from noticelint.profile import ProfileError
+    from noticelint.read import ReadError, read_path
+    from noticelint.settings import Settings
+
+    if not file.is_file():
+        _fail(f"{file}: 文件不存在 (no such file)")
+    try:
+        document = read_path(file)
+    except ReadError as exc:
+        typer.echo(f"{file}:1:1: NL001 无法读取：{exc}", err=True)
+        raise typer.Exit(EXIT_FINDINGS) from exc
+    try:
+        prof = resolve_profile(Settings(profile=profile), document.text)
+    except ProfileError as exc:
+        _fail(str(exc))
+        return
+    parsed = parse_document(document, prof)
+    if format is ParseFormat.json:
+        sys.stdout.write(parsed.notice.to_json() + "\n")
+        return
+    from rich.console import Console
+
+    from noticelint.output.tree import render_tree
+
+    Console(highlight=False).print(render_tree(parsed.notice))
+
+
+@app.command()
+def rule(
+    code: Annotated[str | None, typer.Argument(help="规则代码，如 NL201.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="列出全部规则.")] = False,
+    output_format: Annotated[
+        RuleFormat, typer.Option("--output-format", help="text 或 json.")
+    ] = RuleFormat.text,
+) -> None:
+    """显示规则说明 (print a rule's documentation), like ``ruff rule``."""
+    from noticelint.docs import rule_as_dict, rule_markdown
+    from noticelint.rules import REGISTRY, iter_rules
+
+    if all_:
+        selected = list(iter_rules())
+    elif code:
+        cls = REGISTRY.get(code.upper())
+        if cls is None:
+            _fail(f"未知规则 {code} (unknown rule; see `noticelint rule --all`)")
+            return
+        selected = [cls]
+    else:
+        _fail("请指定规则代码或 --all (name a rule code or use --all)")
+        return
+    if output_format is RuleFormat.json:
+        import json
+
+        data = [rule_as_dict(c) for c in selected]
+        sys.stdout.write(
+            json.dumps(data if all_ else data[0], ensure_ascii=False, indent=2) + "\n"
+        )
+        return
+    sys.stdout.write("\n\n".join(rule_markdown(c) for c in selected) + "\n")
+
+
+def main() -> None:
+    app()

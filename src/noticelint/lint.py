@@ -1,0 +1,91 @@
+"""Run the rules over parsed documents (one pass over the model per rule)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from noticelint.diagnostics import Diagnostic
+from noticelint.parse import Parsed, parse_document
+from noticelint.profile import Profile, bundled_profile, load_profile
+from noticelint.read import Document, ReadError, read_bytes, read_path
+from noticelint.rules import REGISTRY, Context
+from noticelint.rules.base import Rule
+from noticelint.rules.input import UnreadableInput, is_notice
+from noticelint.settings import Settings
+
+
+def resolve_profile(settings: Settings, text: str) -> Profile:
+    from noticelint.parse.pipeline import choose_profile
+
+    if settings.profile is None:
+        return bundled_profile(choose_profile(text))
+    if settings.profile.endswith(".toml") or "/" in settings.profile:
+        return load_profile(settings.profile)
+    return bundled_profile(settings.profile)
+
+
+def _unreadable(path: str, error: ReadError, settings: Settings) -> list[Diagnostic]:
+    if not settings.enabled("NL001"):
+        return []
+    return [
+        Diagnostic(
+            path=path,
+            code=UnreadableInput.code,
+            name=UnreadableInput.name,
+            severity=settings.severity.get("NL001", UnreadableInput.severity),
+            message=f"无法读取：{error}",
+            line=1,
+            column=1,
+            end_line=1,
+            end_column=1,
+        )
+    ]
+
+
+def run_rules(parsed: Parsed, settings: Settings) -> list[Diagnostic]:
+    profile = parsed.profile
+    ctx = Context(parsed, profile)
+    notice_like = is_notice(ctx)
+    for code in sorted(REGISTRY):
+        rule_cls: type[Rule] = REGISTRY[code]
+        if not settings.enabled(code):
+            continue
+        if rule_cls.structural and not notice_like:
+            continue
+        ctx.rule = rule_cls
+        rule_cls().check(ctx)
+    overrides = {**profile.severity, **settings.severity}
+    out = []
+    for d in ctx.diagnostics:
+        sev = overrides.get(d.code)
+        out.append(d.model_copy(update={"severity": sev}) if sev else d)
+    out.sort(key=Diagnostic.sort_key)
+    return out
+
+
+def check_document(document: Document, settings: Settings) -> tuple[Parsed, list[Diagnostic]]:
+    profile = resolve_profile(settings, document.text)
+    parsed = parse_document(document, profile)
+    return parsed, run_rules(parsed, settings)
+
+
+def check_path(path: Path, settings: Settings, display: str | None = None) -> list[Diagnostic]:
+    name = display or str(path)
+    try:
+        document = read_path(path, max_bytes=settings.max_bytes)
+    except ReadError as exc:
+        return _unreadable(name, exc, settings)
+    if display:
+        document = Document(
+            path=name, text=document.text, encoding=document.encoding, bom=document.bom,
+            newline=document.newline, medium=document.medium,
+        )
+    return check_document(document, settings)[1]
+
+
+def check_bytes(data: bytes, name: str, settings: Settings) -> list[Diagnostic]:
+    try:
+        document = read_bytes(data, name, max_bytes=settings.max_bytes)
+    except ReadError as exc:
+        return _unreadable(name, exc, settings)
+    return check_document(document, settings)[1]

@@ -1,0 +1,3 @@
+"""Output formats of ``check``: one module per format."""
+
+FORMATS = ("full", "concise", "json", "jsonl")

@@ -1,0 +1,26 @@
+"""Machine-readable formats: ``json`` (one array) and ``jsonl`` (one object a line)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from noticelint.diagnostics import Diagnostic
+
+
+def as_dict(d: Diagnostic) -> dict[str, Any]:
+    return d.model_dump(mode="json")
+
+
+def render_json(diagnostics: list[Diagnostic]) -> str:
+    return json.dumps([as_dict(d) for d in diagnostics], ensure_ascii=False, indent=2)
+
+
+def render_jsonl(diagnostics: list[Diagnostic]) -> str:
+    return "".join(json.dumps(as_dict(d), ensure_ascii=False) + "\n" for d in diagnostics)
+
+
+def render_concise(diagnostics: list[Diagnostic]) -> str:
+    return "".join(
+        f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.message}\n" for d in diagnostics
+    )

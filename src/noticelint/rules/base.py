@@ -1,0 +1,154 @@
+"""The rule framework: one small class per rule, registered by its code.
+
+A rule's docstring *is* its documentation (as in ruff): a one-line summary, then
+the sections ``## 检查什么 (What it does)``, ``## 为什么 (Why it matters)``,
+``## 错误示例 (Bad)`` and ``## 正确示例 (Good)``. ``noticelint rule CODE`` and
+``docs/rules/`` are generated from it, together with the class attributes
+(code, name, default severity, fix safety, the norm it rests on).
+
+Rules ask for the parts they inspect: they receive a :class:`Context` whose
+``notice`` is the typed model, and report through :meth:`Context.report`.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
+
+from noticelint.diagnostics import Diagnostic, Edit, Fix, Severity
+from noticelint.model import Notice
+from noticelint.parse import Parsed
+from noticelint.profile import Profile
+from noticelint.span import Span
+
+FixSafety = Literal["none", "safe", "unsafe"]
+
+
+class Rule:
+    """Base class of all rules."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    fix: ClassVar[FixSafety] = "none"
+    norm: ClassVar[str] = "convention"
+    #: Structural rules are suppressed when the text is not a notice (NL002).
+    structural: ClassVar[bool] = True
+
+    def check(self, ctx: Context) -> None:
+        raise NotImplementedError
+
+    @classmethod
+    def summary(cls) -> str:
+        doc = inspect.getdoc(cls) or ""
+        return doc.split("\n", 1)[0].strip()
+
+    @classmethod
+    def doc_sections(cls) -> dict[str, str]:
+        """The docstring's ``## `` sections, keyed by their heading."""
+        doc = inspect.getdoc(cls) or ""
+        sections: dict[str, str] = {}
+        current = "summary"
+        lines: list[str] = []
+        for line in doc.splitlines():
+            m = re.match(r"##\s+(.*)", line)
+            if m:
+                sections[current] = "\n".join(lines).strip()
+                current, lines = m.group(1).strip(), []
+            else:
+                lines.append(line)
+        sections[current] = "\n".join(lines).strip()
+        return sections
+
+
+REGISTRY: dict[str, type[Rule]] = {}
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: add a rule to the registry under its code."""
+    if cls.code in REGISTRY:
+        raise ValueError(f"duplicate rule code {cls.code}")
+    doc = inspect.getdoc(cls)
+    if not doc or "## " not in doc:
+        raise ValueError(f"rule {cls.code} must document itself (docstring with ## sections)")
+    REGISTRY[cls.code] = cls
+    return cls
+
+
+@dataclass(slots=True)
+class Context:
+    """What a rule sees of one document, and where it reports."""
+
+    parsed: Parsed
+    profile: Profile
+    rule: type[Rule] | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def notice(self) -> Notice:
+        return self.parsed.notice
+
+    @property
+    def text(self) -> str:
+        return self.parsed.document.text
+
+    def span(self, start: int, end: int) -> Span:
+        return self.parsed.index.span(start, end)
+
+    def offset(self, line: int, column: int) -> int:
+        return self.parsed.index.offset(line, column)
+
+    def first_line_span(self) -> Span:
+        """The first non-blank paragraph (for document-level findings)."""
+        segs = self.parsed.segmentation.segments
+        if segs:
+            return self.span(segs[0].start, segs[0].end)
+        return Span(line=1, column=1, end_line=1, end_column=1)
+
+    def edit(self, start: int, end: int, content: str) -> Edit:
+        s = self.span(start, end)
+        return Edit(
+            line=s.line, column=s.column, end_line=s.end_line, end_column=s.end_column,
+            content=content,
+        )
+
+    def report(
+        self,
+        message: str,
+        span: Span,
+        *,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+        code: str | None = None,
+    ) -> None:
+        rule = self.rule
+        assert rule is not None
+        self.diagnostics.append(
+            Diagnostic(
+                path=self.parsed.document.path,
+                code=code or rule.code,
+                name=rule.name,
+                severity=severity or rule.severity,
+                message=message,
+                line=span.line,
+                column=span.column,
+                end_line=span.end_line,
+                end_column=span.end_column,
+                fix=fix,
+            )
+        )
+
+
+def quote(text: str, limit: int = 30) -> str:
+    """Quote offending text in a message, shortened to ``limit`` characters."""
+    text = text.strip()
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"“{text}”"
+
+
+def iter_rules() -> Iterator[type[Rule]]:
+    yield from (REGISTRY[c] for c in sorted(REGISTRY))

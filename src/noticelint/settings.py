@@ -1,0 +1,53 @@
+"""Run settings: which rules, which profile, what fails the run."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from noticelint.diagnostics import Severity
+from noticelint.read import DEFAULT_MAX_BYTES
+
+DEFAULT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
+
+
+def _codes(value: list[str]) -> list[str]:
+    out = []
+    for item in value:
+        for part in item.split(","):
+            part = part.strip().upper()
+            if not part:
+                continue
+            if not part.startswith("NL") or not part[2:].isdigit() or len(part) > 5:
+                if part != "ALL":
+                    raise ValueError(f"{part!r} is not a rule code or prefix (e.g. NL2, NL201)")
+            out.append(part)
+    return out
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    select: list[str] = Field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = Field(default_factory=list)
+    extend_select: list[str] = Field(default_factory=list)
+    profile: str | None = None  # None: chosen from the notice (xuncha / xunshi)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    fail_on: Severity = "warning"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
+
+    _v = field_validator("select", "ignore", "extend_select")(classmethod(lambda c, v: _codes(v)))
+
+    def enabled(self, code: str) -> bool:
+        def match(prefixes: list[str]) -> int:
+            best = -1
+            for p in prefixes:
+                if p == "ALL":
+                    best = max(best, 0)
+                elif code.startswith(p):
+                    best = max(best, len(p))
+            return best
+
+        selected = max(match(self.select), match(self.extend_select))
+        ignored = match(self.ignore)
+        return selected >= 0 and selected > ignored
