@@ -1,35 +1,41 @@
 """The typed document model: what the parser recognised, with source spans.
 
 ``noticelint parse --format json`` prints :meth:`Notice.to_json`; the field names
-and shapes are the contract of ``cli.md``. Models are built by trusted code with
-``model_construct`` (no re-validation on the hot path); tests validate round trips.
+and shapes are the contract of ``cli.md``. The models are slotted dataclasses
+(cheap to build on the hot path: a document has hundreds of nodes) serialised and
+validated by pydantic at the edge (:func:`notice_adapter`). Fields marked
+``Internal`` are for the rules and are left out of the JSON.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field, TypeAdapter
 
 from noticelint.span import Span
+
+T = TypeVar("T")
+Internal = Annotated[T, Field(exclude=True)]
+model = dataclass(slots=True, kw_only=True)
 
 SectionKind = Literal["leadership", "progress", "clues", "next_steps", "other"]
 StatusClass = Literal["done", "long_term", "partial", "in_progress", "unknown"]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(populate_by_name=True, arbitrary_types_allowed=True)
-
-
-class Title(_Model):
+@model
+class Title:
     text: str
     organ: str | None = None
     span: Span
     lines: int = 1
 
 
-class Opening(_Model):
+@model
+class Opening:
     text: str
     inspection_start: dt.date | None = None
     inspection_end: dt.date | None = None
@@ -45,32 +51,35 @@ class Opening(_Model):
     has_publication: bool = False
 
 
-class Measure(_Model):
+@model
+class Measure:
     number: int | None = None
     text: str
     span: Span
 
 
-class Status(_Model):
+@model
+class Status:
     text: str
-    class_: StatusClass = Field(default="unknown", alias="class")
+    class_: Annotated[StatusClass, Field(alias="class")] = "unknown"
     span: Span
     label: str = ""
     narrative: bool = False
 
 
-class Problem(_Model):
+@model
+class Problem:
     number: int | None = None
     heading: str
     span: Span
     marker: str = ""
     level: int = 3  # 3 for "1.", 4 for "（1）"
-    measures: list[Measure] = Field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
     status: Status | None = None
-    children: list[Problem] = Field(default_factory=list)
-    detail: str = Field(default="", exclude=True)
-    measure_labels: list[Span] = Field(default_factory=list, exclude=True)
-    status_lines: list[Status] = Field(default_factory=list, exclude=True)
+    children: list[Problem] = field(default_factory=list)
+    detail: Internal[str] = ""
+    measure_labels: Internal[list[Span]] = field(default_factory=list)
+    status_lines: Internal[list[Status]] = field(default_factory=list)
 
     def leaves(self) -> list[Problem]:
         if not self.children:
@@ -81,24 +90,26 @@ class Problem(_Model):
         return out
 
 
-class Area(_Model):
+@model
+class Area:
     number: int | None = None
     heading: str
     span: Span
     marker: str = ""
-    problems: list[Problem] = Field(default_factory=list)
-    paragraphs: list[Measure] = Field(default_factory=list, exclude=True)
+    problems: list[Problem] = field(default_factory=list)
+    paragraphs: Internal[list[Measure]] = field(default_factory=list)
 
 
-class Section(_Model):
+@model
+class Section:
     number: int | None = None
     heading: str
     kind: SectionKind = "other"
     span: Span
     marker: str = ""
-    areas: list[Area] = Field(default_factory=list)
-    problems: list[Problem] = Field(default_factory=list)
-    paragraphs: list[Measure] = Field(default_factory=list, exclude=True)
+    areas: list[Area] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    paragraphs: Internal[list[Measure]] = field(default_factory=list)
 
     def all_problems(self) -> list[Problem]:
         out = list(self.problems)
@@ -113,47 +124,53 @@ class Section(_Model):
         return out
 
 
-class Closing(_Model):
+@model
+class Closing:
     text: str
     span: Span
 
 
-class Disclosure(_Model):
+@model
+class Disclosure:
     start: dt.date | None = None
     end: dt.date | None = None
     text: str
     span: Span
-    period_text: str = Field(default="", exclude=True)
-    well_formed: bool = Field(default=False, exclude=True)
-    invalid: str | None = Field(default=None, exclude=True)
+    period_text: Internal[str] = ""
+    well_formed: Internal[bool] = False
+    invalid: Internal[str | None] = None
 
 
-class ContactField(_Model):
+@model
+class ContactField:
     kind: str  # phone | address | postcode | email
     label: str
     value: str
     span: Span
 
 
-class Contact(_Model):
-    phones: list[str] = Field(default_factory=list)
+@model
+class Contact:
+    phones: list[str] = field(default_factory=list)
     address: str | None = None
     postcode: str | None = None
     email: str | None = None
     span: Span
-    fields: list[ContactField] = Field(default_factory=list, exclude=True)
+    fields: Internal[list[ContactField]] = field(default_factory=list)
 
 
-class Signature(_Model):
+@model
+class Signature:
     organ: str | None = None
     date: dt.date | None = None
     span: Span
-    organ_span: Span | None = Field(default=None, exclude=True)
-    date_span: Span | None = Field(default=None, exclude=True)
-    date_text: str | None = Field(default=None, exclude=True)
+    organ_span: Internal[Span | None] = None
+    date_span: Internal[Span | None] = None
+    date_text: Internal[str | None] = None
 
 
-class TailPart(_Model):
+@model
+class TailPart:
     """One paragraph of the tail, in document order (for NL113)."""
 
     kind: Literal["closing", "disclosure", "contact", "organ", "date"]
@@ -162,22 +179,29 @@ class TailPart(_Model):
     after_last_section: bool
 
 
-class Notice(_Model):
+@model
+class Notice:
     path: str
     title: Title | None = None
     opening: Opening | None = None
-    sections: list[Section] = Field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
     closing: Closing | None = None
     disclosure: Disclosure | None = None
     contact: Contact | None = None
     signature: Signature | None = None
     profile: str = "xuncha"
-    orphans: list[Problem] = Field(default_factory=list, exclude=True)
-    tail: list[TailPart] = Field(default_factory=list, exclude=True)
-    unparsed: list[Span] = Field(default_factory=list, exclude=True)
+    orphans: Internal[list[Problem]] = field(default_factory=list)
+    tail: Internal[list[TailPart]] = field(default_factory=list)
+    unparsed: Internal[list[Span]] = field(default_factory=list)
 
     def progress_sections(self) -> list[Section]:
         return [s for s in self.sections if s.kind == "progress"]
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        return self.model_dump_json(by_alias=True, indent=indent)
+        return notice_adapter().dump_json(self, by_alias=True, indent=indent).decode("utf-8")
+
+
+@cache
+def notice_adapter() -> TypeAdapter[Notice]:
+    """pydantic's serialiser and validator for :class:`Notice` (built once, lazily)."""
+    return TypeAdapter(Notice)

@@ -9,14 +9,12 @@ Columns are 1-based and count Unicode characters, not bytes.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict
 
-
-class Span(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Span:
     """A half-open range of the source, as 1-based line and column numbers."""
-
-    model_config = ConfigDict(frozen=True)
 
     line: int
     column: int
@@ -53,7 +51,7 @@ class LineIndex:
         """The span of ``text[start:end]``; ``end`` is exclusive."""
         line, column = self.position(start)
         end_line, end_column = self.position(max(start, end))
-        return Span(line=line, column=column, end_line=end_line, end_column=end_column)
+        return Span(line, column, end_line, end_column)
 
     def line_start(self, line: int) -> int:
         return self._starts[line - 1]

@@ -55,13 +55,13 @@ class NoticeBuilder:
         return self.index.span(s, e)
 
     def _measure(self, tok: Token, number: int | None = None) -> Measure:
-        return Measure.model_construct(
+        return Measure(
             number=number, text=tok.body, span=self.span(tok, tok.body_offset)
         )
 
     def _status(self, tok: Token) -> Status:
         cls, narrative = fields.classify_status(tok.body, self.profile)
-        return Status.model_construct(
+        return Status(
             text=tok.body.strip(),
             class_=cls,
             span=self.span(tok),
@@ -81,7 +81,7 @@ class NoticeBuilder:
                 problem.children.append(self._problem(item, level=4))
             elif data == "measures":
                 self._measures(problem, item)
-            elif data == "para":
+            elif data in ("para", "mtext"):
                 self._para(problem, item)
 
     def _para(self, problem: Problem, para: Tree[LarkToken]) -> None:
@@ -124,7 +124,7 @@ class NoticeBuilder:
         assert isinstance(head, LarkToken)
         tok = self.tok(head)
         heading, detail = fields.split_heading(tok.body)
-        problem = Problem.model_construct(
+        problem = Problem(
             number=tok.number,
             heading=heading,
             span=self.span(tok),
@@ -144,8 +144,8 @@ class NoticeBuilder:
         self, items: Sequence[Node], problems: list[Problem], paragraphs: list[Measure]
     ) -> list[Area]:
         areas: list[Area] = []
-        loose = Problem.model_construct(
-            number=None, heading="", span=Span.model_construct(line=1, column=1, end_line=1, end_column=1),
+        loose = Problem(
+            number=None, heading="", span=Span(line=1, column=1, end_line=1, end_column=1),
             measures=[], status=None, children=[], detail="", measure_labels=[], status_lines=[],
         )
         for item in items:
@@ -161,7 +161,7 @@ class NoticeBuilder:
                 self._fill(loose, [item])
         paragraphs.extend(loose.measures)
         paragraphs.extend(
-            Measure.model_construct(number=None, text=s.text, span=s.span)
+            Measure(number=None, text=s.text, span=s.span)
             for s in loose.status_lines
             if not s.narrative
         )
@@ -172,7 +172,7 @@ class NoticeBuilder:
         assert isinstance(head, LarkToken)
         tok = self.tok(head)
         heading, _ = fields.split_heading(tok.body)
-        area = Area.model_construct(
+        area = Area(
             number=tok.number, heading=heading, span=self.span(tok), marker=tok.marker,
             problems=[], paragraphs=[],
         )
@@ -188,7 +188,7 @@ class NoticeBuilder:
             # "一、整改工作基本情况 区委巡察组…" on a flattened line
             parts = heading.split(maxsplit=1)
             heading = parts[0]
-        section = Section.model_construct(
+        section = Section(
             number=tok.number,
             heading=heading,
             kind=fields.section_kind(heading, self.profile),
@@ -200,7 +200,7 @@ class NoticeBuilder:
         )
         if rest:
             section.paragraphs.append(
-                Measure.model_construct(
+                Measure(
                     number=None, text=rest, span=self.span(tok, len(tok.text) - len(rest))
                 )
             )
@@ -210,7 +210,7 @@ class NoticeBuilder:
     # -- whole document ----------------------------------------------------------
 
     def build(self, tree: Tree[LarkToken], skipped: list[int]) -> Notice:
-        notice = Notice.model_construct(
+        notice = Notice(
             path=self.path, title=None, opening=None, sections=[], closing=None,
             disclosure=None, contact=None, signature=None, profile=self.profile.name,
             orphans=[], tail=[], unparsed=[self.span(self.tokens[i]) for i in skipped],
@@ -245,7 +245,7 @@ class NoticeBuilder:
             if isinstance(item, Tree) and item.data == "title" and notice.title is None:
                 toks = [self.tok(leaf) for leaf in item.children if isinstance(leaf, LarkToken)]
                 text = "".join(t.text for t in toks)
-                notice.title = Title.model_construct(
+                notice.title = Title(
                     text=text,
                     organ=fields.signature_organ_from_title(text),
                     span=self.index.span(toks[0].seg.start, toks[-1].seg.end),
@@ -254,7 +254,7 @@ class NoticeBuilder:
             elif isinstance(item, LarkToken) and item.type == "OPENING" and notice.opening is None:
                 tok = self.tok(item)
                 f = fields.opening_facts(tok.text, self.profile)
-                notice.opening = Opening.model_construct(
+                notice.opening = Opening(
                     text=tok.text,
                     inspection_start=f.inspection_start,
                     inspection_end=f.inspection_end,
@@ -304,7 +304,7 @@ class NoticeBuilder:
             if kind is None:
                 continue
             notice.tail.append(
-                TailPart.model_construct(
+                TailPart(
                     kind=kind,
                     span=self.span(tok),
                     offset=tok.seg.start,
@@ -312,10 +312,10 @@ class NoticeBuilder:
                 )
             )
             if kind == "closing" and notice.closing is None:
-                notice.closing = Closing.model_construct(text=tok.text, span=self.span(tok))
+                notice.closing = Closing(text=tok.text, span=self.span(tok))
             elif kind == "disclosure" and notice.disclosure is None:
                 f = fields.disclosure_facts(tok.text)
-                notice.disclosure = Disclosure.model_construct(
+                notice.disclosure = Disclosure(
                     start=f.start, end=f.end, text=tok.text, span=self.span(tok),
                     period_text=f.period_text, well_formed=f.well_formed, invalid=f.invalid,
                 )
@@ -323,7 +323,7 @@ class NoticeBuilder:
                 contact_tokens.append(tok)
                 for hit in fields.contact_fields(tok.text, self.profile):
                     contact_fields.append(
-                        ContactField.model_construct(
+                        ContactField(
                             kind=hit.kind, label=hit.label, value=hit.value,
                             span=self.span(tok, hit.start, hit.end),
                         )
@@ -335,7 +335,7 @@ class NoticeBuilder:
         # Disclosure sentences may sit inside the closing paragraph on some sites.
         if notice.disclosure is None and notice.closing is not None and "公开期限" in notice.closing.text:
             f = fields.disclosure_facts(notice.closing.text)
-            notice.disclosure = Disclosure.model_construct(
+            notice.disclosure = Disclosure(
                 start=f.start, end=f.end, text=notice.closing.text, span=notice.closing.span,
                 period_text=f.period_text, well_formed=f.well_formed, invalid=f.invalid,
             )
@@ -355,7 +355,7 @@ class NoticeBuilder:
                     postcode = f_.value
                 elif f_.kind == "email" and email is None:
                     email = f_.value
-            notice.contact = Contact.model_construct(
+            notice.contact = Contact(
                 phones=phones, address=address, postcode=postcode, email=email,
                 span=self.index.span(first.seg.start, last.seg.end), fields=contact_fields,
             )
@@ -367,7 +367,7 @@ class NoticeBuilder:
                 date, _ = parse_signature_date(date_text)
             start = (organ_tok or date_tok).seg.start  # type: ignore[union-attr]
             end = (date_tok or organ_tok).seg.end  # type: ignore[union-attr]
-            notice.signature = Signature.model_construct(
+            notice.signature = Signature(
                 organ=organ_tok.text if organ_tok else None,
                 date=date,
                 span=self.index.span(start, end),

@@ -184,7 +184,13 @@ def segment(text: str) -> Segmentation:
                     else:
                         pieces.append((ps, pe))
         for ps, pe in pieces:
-            for qs, qe in _cuts(_SOFT_SPLIT, text, ps, pe):
+            soft = (
+                text.find("公开期限", ps, pe) != -1
+                or text.find("联系", ps, pe) != -1
+                or text.find("电话", ps, pe) != -1
+                or (pe - ps < 80 and text.find("日", ps, pe) != -1)
+            )
+            for qs, qe in _cuts(_SOFT_SPLIT, text, ps, pe) if soft else ((ps, pe),):
                 qs, qe = _strip(text, qs, qe)
                 if qs < qe:
                     segments.append(

@@ -8,6 +8,7 @@ control characters is binary, not a notice.
 from __future__ import annotations
 
 import codecs
+import re
 
 from noticelint.read.document import DEFAULT_MAX_BYTES, Document, ReadError
 
@@ -28,14 +29,16 @@ def _detect_newline(text: str) -> str:
     return best[1] if best[0] else "\n"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
     sample = text[:4096]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f\v")
-    return controls / len(sample) > 0.05
+    return len(_CONTROL.findall(sample)) / len(sample) > 0.05
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
