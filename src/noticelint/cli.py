@@ -7,7 +7,7 @@ that need them, so ``noticelint check one.txt`` starts fast.
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -26,25 +26,25 @@ app = typer.Typer(
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     full = "full"
     concise = "concise"
     json = "json"
     jsonl = "jsonl"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
 
 
-class ParseFormat(str, Enum):
+class ParseFormat(StrEnum):
     tree = "tree"
     json = "json"
 
 
-class RuleFormat(str, Enum):
+class RuleFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -59,7 +59,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool | None,
-        typer.Option("--version", callback=_version, is_eager=True, help="显示版本 (show version)."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="显示版本 (show version)."
+        ),
     ] = None,
 ) -> None:
     """巡察/巡视整改进展情况通报的合规检查工具。"""
@@ -73,7 +75,8 @@ def _fail(message: str) -> None:
 @app.command()
 def check(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="文件、文件夹或 -（标准输入）(files, folders, or -).")
+        list[Path] | None,
+        typer.Argument(help="文件、文件夹或 -（标准输入）(files, folders, or -)."),
     ] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--output-format", help="输出格式 (output format).")
@@ -256,9 +259,7 @@ def rule(
         import json
 
         data = [rule_as_dict(c) for c in selected]
-        sys.stdout.write(
-            json.dumps(data if all_ else data[0], ensure_ascii=False, indent=2) + "\n"
-        )
+        sys.stdout.write(json.dumps(data if all_ else data[0], ensure_ascii=False, indent=2) + "\n")
         return
     sys.stdout.write("\n\n".join(rule_markdown(c) for c in selected) + "\n")
 

@@ -51,7 +51,12 @@ def rule_markdown(cls: type[Rule]) -> str:
 def write_docs(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    index = ["# 规则目录 (rule catalogue)", "", "| code | name | severity | fix | summary |", "|---|---|---|---|---|"]
+    index = [
+        "# 规则目录 (rule catalogue)",
+        "",
+        "| code | name | severity | fix | summary |",
+        "|---|---|---|---|---|",
+    ]
     for cls in iter_rules():
         path = folder / f"{cls.code}.md"
         path.write_text(rule_markdown(cls), encoding="utf-8")

@@ -77,8 +77,12 @@ def check_path(path: Path, settings: Settings, display: str | None = None) -> li
         return _unreadable(name, exc, settings)
     if display:
         document = Document(
-            path=name, text=document.text, encoding=document.encoding, bom=document.bom,
-            newline=document.newline, medium=document.medium,
+            path=name,
+            text=document.text,
+            encoding=document.encoding,
+            bom=document.bom,
+            newline=document.newline,
+            medium=document.medium,
         )
     return check_document(document, settings)[1]
 

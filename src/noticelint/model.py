@@ -20,13 +20,12 @@ from noticelint.span import Span
 
 T = TypeVar("T")
 Internal = Annotated[T, Field(exclude=True)]
-model = dataclass(slots=True, kw_only=True)
 
 SectionKind = Literal["leadership", "progress", "clues", "next_steps", "other"]
 StatusClass = Literal["done", "long_term", "partial", "in_progress", "unknown"]
 
 
-@model
+@dataclass(slots=True, kw_only=True)
 class Title:
     text: str
     organ: str | None = None
@@ -34,7 +33,7 @@ class Title:
     lines: int = 1
 
 
-@model
+@dataclass(slots=True, kw_only=True)
 class Opening:
     text: str
     inspection_start: dt.date | None = None
@@ -51,14 +50,14 @@ class Opening:
     has_publication: bool = False
 
 
-@model
+@dataclass(slots=True, kw_only=True)
 class Measure:
     number: int | None = None
     text: str
     span: Span
 
 
-@model
+@dataclass(slots=True, kw_only=True)
 class Status:
     text: str
     class_: Annotated[StatusClass, Field(alias="class")] = "unknown"
@@ -67,7 +66,7 @@ class Status:
     narrative: bool = False
 
 
-@model
+@dataclass(slots=True, kw_only=True)
 class Problem:
     number: int | None = None
     heading: str
@@ -90,7 +89,7 @@ class Problem:
         return out
 
 
-@model
+@dataclass(slots=True, kw_only=True)
 class Area:
     number: int | None = None
     heading: str
@@ -100,7 +99,7 @@ class Area:
     paragraphs: Internal[list[Measure]] = field(default_factory=list)
 
 
-@model
+@dataclass(slots=True, kw_only=True)
 class Section:
     number: int | None = None
     heading: str
@@ -124,13 +123,13 @@ class Section:
         return out
 
 
-@model
+@dataclass(slots=True, kw_only=True)
 class Closing:
     text: str
     span: Span
 
 
-@model
+@dataclass(slots=True, kw_only=True)
 class Disclosure:
     start: dt.date | None = None
     end: dt.date | None = None
@@ -141,7 +140,7 @@ class Disclosure:
     invalid: Internal[str | None] = None
 
 
-@model
+@dataclass(slots=True, kw_only=True)
 class ContactField:
     kind: str  # phone | address | postcode | email
     label: str
@@ -149,7 +148,7 @@ class ContactField:
     span: Span
 
 
-@model
+@dataclass(slots=True, kw_only=True)
 class Contact:
     phones: list[str] = field(default_factory=list)
     address: str | None = None
@@ -159,7 +158,7 @@ class Contact:
     fields: Internal[list[ContactField]] = field(default_factory=list)
 
 
-@model
+@dataclass(slots=True, kw_only=True)
 class Signature:
     organ: str | None = None
     date: dt.date | None = None
@@ -169,17 +168,20 @@ class Signature:
     date_text: Internal[str | None] = None
 
 
-@model
+TailKind = Literal["closing", "disclosure", "contact", "organ", "date"]
+
+
+@dataclass(slots=True, kw_only=True)
 class TailPart:
     """One paragraph of the tail, in document order (for NL113)."""
 
-    kind: Literal["closing", "disclosure", "contact", "organ", "date"]
+    kind: TailKind
     span: Span
     offset: int
     after_last_section: bool
 
 
-@model
+@dataclass(slots=True, kw_only=True)
 class Notice:
     path: str
     title: Title | None = None

@@ -17,9 +17,11 @@ def _codes(value: list[str]) -> list[str]:
             part = part.strip().upper()
             if not part:
                 continue
-            if not part.startswith("NL") or not part[2:].isdigit() or len(part) > 5:
-                if part != "ALL":
-                    raise ValueError(f"{part!r} is not a rule code or prefix (e.g. NL2, NL201)")
+            valid = part == "ALL" or (
+                part.startswith("NL") and part[2:].isdigit() and len(part) <= 5
+            )
+            if not valid:
+                raise ValueError(f"{part!r} is not a rule code or prefix (e.g. NL2, NL201)")
             out.append(part)
     return out
 

@@ -32,7 +32,9 @@ def _problem(node: Tree, p: Problem) -> None:
 def render_tree(notice: Notice) -> Tree:
     root = Tree(f"[bold]{notice.path}[/bold]  [dim](profile {notice.profile})[/dim]")
     if notice.title:
-        root.add(f"标题 L{notice.title.span.line}: {escape(notice.title.text)}  [dim]机关：{notice.title.organ}[/dim]")
+        root.add(
+            f"标题 L{notice.title.span.line}: {escape(notice.title.text)}  [dim]机关：{notice.title.organ}[/dim]"
+        )
     else:
         root.add("[red]标题：无[/red]")
     o = notice.opening
@@ -44,9 +46,13 @@ def render_tree(notice: Notice) -> Tree:
     else:
         root.add("[red]开头：无[/red]")
     for s in notice.sections:
-        sec = root.add(f"[bold]{escape(s.marker)} {escape(s.heading)}[/bold]  [dim]L{s.span.line} {_KIND[s.kind]}[/dim]")
+        sec = root.add(
+            f"[bold]{escape(s.marker)} {escape(s.heading)}[/bold]  [dim]L{s.span.line} {_KIND[s.kind]}[/dim]"
+        )
         for a in s.areas:
-            area = sec.add(f"{escape(a.marker)} {escape(_short(a.heading))}  [dim]L{a.span.line} 问题{len(a.problems)}[/dim]")
+            area = sec.add(
+                f"{escape(a.marker)} {escape(_short(a.heading))}  [dim]L{a.span.line} 问题{len(a.problems)}[/dim]"
+            )
             for p in a.problems:
                 _problem(area, p)
         for p in s.problems:
@@ -57,7 +63,9 @@ def render_tree(notice: Notice) -> Tree:
     tail.add(f"公开期限：{f'{d.start} 至 {d.end}' if d else '无'}")
     c = notice.contact
     if c:
-        tail.add(f"联系方式：电话 {', '.join(c.phones) or '无'}；地址 {c.address}；邮编 {c.postcode}；邮箱 {c.email}")
+        tail.add(
+            f"联系方式：电话 {', '.join(c.phones) or '无'}；地址 {c.address}；邮编 {c.postcode}；邮箱 {c.email}"
+        )
     else:
         tail.add("联系方式：无")
     sig = notice.signature

@@ -21,6 +21,7 @@ from noticelint.model import (
     Section,
     Signature,
     Status,
+    TailKind,
     TailPart,
     Title,
 )
@@ -55,9 +56,7 @@ class NoticeBuilder:
         return self.index.span(s, e)
 
     def _measure(self, tok: Token, number: int | None = None) -> Measure:
-        return Measure(
-            number=number, text=tok.body, span=self.span(tok, tok.body_offset)
-        )
+        return Measure(number=number, text=tok.body, span=self.span(tok, tok.body_offset))
 
     def _status(self, tok: Token) -> Status:
         cls, narrative = fields.classify_status(tok.body, self.profile)
@@ -145,8 +144,15 @@ class NoticeBuilder:
     ) -> list[Area]:
         areas: list[Area] = []
         loose = Problem(
-            number=None, heading="", span=Span(line=1, column=1, end_line=1, end_column=1),
-            measures=[], status=None, children=[], detail="", measure_labels=[], status_lines=[],
+            number=None,
+            heading="",
+            span=Span(line=1, column=1, end_line=1, end_column=1),
+            measures=[],
+            status=None,
+            children=[],
+            detail="",
+            measure_labels=[],
+            status_lines=[],
         )
         for item in items:
             if not isinstance(item, Tree):
@@ -173,8 +179,12 @@ class NoticeBuilder:
         tok = self.tok(head)
         heading, _ = fields.split_heading(tok.body)
         area = Area(
-            number=tok.number, heading=heading, span=self.span(tok), marker=tok.marker,
-            problems=[], paragraphs=[],
+            number=tok.number,
+            heading=heading,
+            span=self.span(tok),
+            marker=tok.marker,
+            problems=[],
+            paragraphs=[],
         )
         self._container_items(node.children[1:], area.problems, area.paragraphs)
         return area
@@ -200,20 +210,29 @@ class NoticeBuilder:
         )
         if rest:
             section.paragraphs.append(
-                Measure(
-                    number=None, text=rest, span=self.span(tok, len(tok.text) - len(rest))
-                )
+                Measure(number=None, text=rest, span=self.span(tok, len(tok.text) - len(rest)))
             )
-        section.areas = self._container_items(node.children[1:], section.problems, section.paragraphs)
+        section.areas = self._container_items(
+            node.children[1:], section.problems, section.paragraphs
+        )
         return section
 
     # -- whole document ----------------------------------------------------------
 
     def build(self, tree: Tree[LarkToken], skipped: list[int]) -> Notice:
         notice = Notice(
-            path=self.path, title=None, opening=None, sections=[], closing=None,
-            disclosure=None, contact=None, signature=None, profile=self.profile.name,
-            orphans=[], tail=[], unparsed=[self.span(self.tokens[i]) for i in skipped],
+            path=self.path,
+            title=None,
+            opening=None,
+            sections=[],
+            closing=None,
+            disclosure=None,
+            contact=None,
+            signature=None,
+            profile=self.profile.name,
+            orphans=[],
+            tail=[],
+            unparsed=[self.span(self.tokens[i]) for i in skipped],
         )
         tail_tokens: list[Token] = []
         for child in tree.children:
@@ -292,7 +311,7 @@ class NoticeBuilder:
         contact_tokens: list[Token] = []
         organ_tok: Token | None = None
         date_tok: Token | None = None
-        kinds = {
+        kinds: dict[str, TailKind] = {
             "CLOSING": "closing",
             "DISCLOSURE": "disclosure",
             "CONTACT": "contact",
@@ -316,15 +335,22 @@ class NoticeBuilder:
             elif kind == "disclosure" and notice.disclosure is None:
                 f = fields.disclosure_facts(tok.text)
                 notice.disclosure = Disclosure(
-                    start=f.start, end=f.end, text=tok.text, span=self.span(tok),
-                    period_text=f.period_text, well_formed=f.well_formed, invalid=f.invalid,
+                    start=f.start,
+                    end=f.end,
+                    text=tok.text,
+                    span=self.span(tok),
+                    period_text=f.period_text,
+                    well_formed=f.well_formed,
+                    invalid=f.invalid,
                 )
             elif kind == "contact":
                 contact_tokens.append(tok)
                 for hit in fields.contact_fields(tok.text, self.profile):
                     contact_fields.append(
                         ContactField(
-                            kind=hit.kind, label=hit.label, value=hit.value,
+                            kind=hit.kind,
+                            label=hit.label,
+                            value=hit.value,
                             span=self.span(tok, hit.start, hit.end),
                         )
                     )
@@ -333,11 +359,20 @@ class NoticeBuilder:
             elif kind == "date" and date_tok is None:
                 date_tok = tok
         # Disclosure sentences may sit inside the closing paragraph on some sites.
-        if notice.disclosure is None and notice.closing is not None and "公开期限" in notice.closing.text:
+        if (
+            notice.disclosure is None
+            and notice.closing is not None
+            and "公开期限" in notice.closing.text
+        ):
             f = fields.disclosure_facts(notice.closing.text)
             notice.disclosure = Disclosure(
-                start=f.start, end=f.end, text=notice.closing.text, span=notice.closing.span,
-                period_text=f.period_text, well_formed=f.well_formed, invalid=f.invalid,
+                start=f.start,
+                end=f.end,
+                text=notice.closing.text,
+                span=notice.closing.span,
+                period_text=f.period_text,
+                well_formed=f.well_formed,
+                invalid=f.invalid,
             )
         if contact_tokens:
             first, last = contact_tokens[0], contact_tokens[-1]
@@ -356,8 +391,12 @@ class NoticeBuilder:
                 elif f_.kind == "email" and email is None:
                     email = f_.value
             notice.contact = Contact(
-                phones=phones, address=address, postcode=postcode, email=email,
-                span=self.index.span(first.seg.start, last.seg.end), fields=contact_fields,
+                phones=phones,
+                address=address,
+                postcode=postcode,
+                email=email,
+                span=self.index.span(first.seg.start, last.seg.end),
+                fields=contact_fields,
             )
         if organ_tok is not None or date_tok is not None:
             date = None
@@ -378,7 +417,11 @@ class NoticeBuilder:
 
 
 def build_notice(
-    path: str, tokens: list[Token], tree: Tree[Any], skipped: list[int], index: LineIndex,
+    path: str,
+    tokens: list[Token],
+    tree: Tree[Any],
+    skipped: list[int],
+    index: LineIndex,
     profile: Profile,
 ) -> Notice:
     return NoticeBuilder(path, tokens, index, profile).build(tree, skipped)

@@ -123,11 +123,11 @@ def parse_signature_date(text: str) -> tuple[dt.date | None, str]:
         return safe_date(y, mo, d), form or ("arabic" if " " not in s else "spaced")
     m = _CN_DATE.fullmatch(s)
     if m:
-        y = cn_digits_to_int(m.group(1))
-        mo = cn_to_int(m.group(2))
-        d = cn_to_int(m.group(3))
-        if y is not None and mo is not None and d is not None:
-            return safe_date(y, mo, d), "chinese"
+        cy = cn_digits_to_int(m.group(1))
+        cm = cn_to_int(m.group(2))
+        cd = cn_to_int(m.group(3))
+        if cy is not None and cm is not None and cd is not None:
+            return safe_date(cy, cm, cd), "chinese"
         return None, "chinese"
     m = _ISO_LIKE.fullmatch(s)
     if m:

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from noticelint.model import SectionKind, StatusClass
 from noticelint.parse.dates import (
     DATE_RE,
     RANGE_SEP,
@@ -43,20 +44,21 @@ def split_heading(body: str) -> tuple[str, str]:
     return body[: m.start()].strip(), body[m.end() :].strip()
 
 
-def section_kind(heading: str, profile: Profile) -> str:
+def section_kind(heading: str, profile: Profile) -> SectionKind:
     kw = profile.sections
-    for kind, words in (
+    order: tuple[tuple[SectionKind, list[str]], ...] = (
         ("next_steps", kw.next_steps),
         ("clues", kw.clues),
         ("leadership", kw.leadership),
         ("progress", kw.progress),
-    ):
+    )
+    for kind, words in order:
         if any(w in heading for w in words):
             return kind
     return "other"
 
 
-def classify_status(text: str, profile: Profile) -> tuple[str, bool]:
+def classify_status(text: str, profile: Profile) -> tuple[StatusClass, bool]:
     """The status class of a status line's text, and whether the text is a
     narrative of measures rather than a status phrase."""
     body = text.strip()
@@ -70,12 +72,13 @@ def classify_status(text: str, profile: Profile) -> tuple[str, bool]:
         return "unknown", True
     if "除" in body and "外" in body:
         return "partial", False
-    for cls, words in (
+    classes: tuple[tuple[StatusClass, list[str]], ...] = (
         ("partial", vocab.partial),
         ("in_progress", vocab.in_progress),
         ("long_term", vocab.long_term),
         ("done", vocab.done),
-    ):
+    )
+    for cls, words in classes:
         if any(w in body for w in words if w != "除"):
             return cls, False
     if body.startswith("除") and ("完成" in body):
@@ -104,27 +107,30 @@ def declared_counts(text: str) -> tuple[int | None, int | None, int | None]:
     """Counts such as 指出了四个方面38个问题, 3大类8个问题, 整改措施127条."""
     areas = problems = measures = None
     for m in re.finditer(
-        _NUM + r"\s*(?:个)?(?:大)?(?:方面|类|领域)\s*(?:的)?\s*(?:共)?\s*" + _NUM + r"\s*(?:个|项|条)(?:具体)?问题",
+        _NUM
+        + r"\s*(?:个)?(?:大)?(?:方面|类|领域)\s*(?:的)?\s*(?:共)?\s*"
+        + _NUM
+        + r"\s*(?:个|项|条)(?:具体)?问题",
         text,
     ):
         areas, problems = num(m.group(1)), num(m.group(2))
         break
     if problems is None:
-        m = re.search(r"(?:指出|反馈|发现)[^。]{0,12}?" + _NUM + r"\s*(?:个|项|条)(?:具体)?问题", text)
-        if m:
-            problems = num(m.group(1))
-    m = DECLARED_MEASURES_RE.search(text)
-    if m:
-        measures = num(m.group(1) or m.group(2))
+        found = re.search(
+            r"(?:指出|反馈|发现)[^。]{0,12}?" + _NUM + r"\s*(?:个|项|条)(?:具体)?问题", text
+        )
+        if found:
+            problems = num(found.group(1))
+    measured = DECLARED_MEASURES_RE.search(text)
+    if measured:
+        measures = num(measured.group(1) or measured.group(2))
     return areas, problems, measures
 
 
 def opening_facts(text: str, profile: Profile) -> OpeningFacts:
     facts = OpeningFacts()
     pat = profile.opening
-    facts.has_basis = bool(
-        re.search(f"(?:{pat.basis})[^。]{{0,40}}(?:{pat.basis_object})", text)
-    )
+    facts.has_basis = bool(re.search(f"(?:{pat.basis})[^。]{{0,40}}(?:{pat.basis_object})", text))
     facts.has_inspector = bool(re.search(pat.inspector, text))
     facts.has_publication = bool(re.search(pat.publication, text))
     ranges = find_ranges(text)
@@ -267,9 +273,9 @@ def contact_fields(text: str, profile: Profile) -> list[FieldHit]:
         kind = next(k.rstrip("0123456789") for k, v in m.groupdict().items() if v and k != "colon")
         # A bare generic label (电话, 地址, 邮箱) counts only when a value follows.
         after = text[m.end() : m.end() + 1]
-        if not m.group("colon") and not (after.isdigit() or after.isascii() and after.isalnum()):
-            if kind != "address" or m.group(0) in ("地址",):
-                continue
+        has_value = after.isdigit() or (after.isascii() and after.isalnum())
+        if not m.group("colon") and not has_value and (kind != "address" or m.group(0) == "地址"):
+            continue
         hits.append((m, kind))
     out: list[FieldHit] = []
     for i, (m, kind) in enumerate(hits):
@@ -278,7 +284,11 @@ def contact_fields(text: str, profile: Profile) -> list[FieldHit]:
         value = re.split(r"[；;。]", value, maxsplit=1)[0]
         value = value.rstrip("，,、 \u3000")
         label = m.group(0).rstrip(":： ")
-        out.append(FieldHit(kind, label, value.strip(), m.start(), m.end() + len(value), bool(m.group("colon"))))
+        out.append(
+            FieldHit(
+                kind, label, value.strip(), m.start(), m.end() + len(value), bool(m.group("colon"))
+            )
+        )
     # A postcode written inside the address: "…，邮政编码527500" is found above; a
     # bare six-digit run at the end of an address is also a postcode.
     return out

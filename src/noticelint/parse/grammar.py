@@ -49,5 +49,5 @@ def parse_tokens(tokens: list[Token]) -> tuple[Tree[LarkToken], list[int]]:
             skipped.append(tok.start_pos)
         return True
 
-    tree = parser().parse(tokens, on_error=on_error)  # type: ignore[arg-type]
+    tree = parser().parse(tokens, on_error=on_error)
     return tree, skipped

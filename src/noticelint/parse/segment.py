@@ -153,15 +153,15 @@ def segment(text: str) -> Segmentation:
             continue
         indent = text[start:s]
         if text.startswith("[bookmark:", s):
-            m = _ARTIFACT_PREFIX.match(text, s, e)
-            if m:
-                artifacts.append(Artifact(s, m.end(), "bookmark"))
-                s, e = _strip(text, m.end(), e)
+            prefix = _ARTIFACT_PREFIX.match(text, s, e)
+            if prefix:
+                artifacts.append(Artifact(s, prefix.end(), "bookmark"))
+                s, e = _strip(text, prefix.end(), e)
         if "|" in text[s:e]:
-            m = _ARTIFACT_SUFFIX.search(text, s, e)
-            if m:
-                artifacts.append(Artifact(*_strip(text, m.start(), e), "pipes"))
-                s, e = _strip(text, s, m.start())
+            suffix = _ARTIFACT_SUFFIX.search(text, s, e)
+            if suffix:
+                artifacts.append(Artifact(*_strip(text, suffix.start(), e), "pipes"))
+                s, e = _strip(text, s, suffix.start())
         if s == e:
             continue
         flattened = False
@@ -177,10 +177,10 @@ def segment(text: str) -> Segmentation:
                 result.flattened_lines.append(line_no)
                 pieces = []
                 for ps, pe in _cuts(_HARD_SPLIT, text, s, e):
-                    m = _HEADING_BODY.match(text, ps, pe)
-                    if m:
-                        pieces.append((ps, m.end()))
-                        pieces.append((m.end(), pe))
+                    head = _HEADING_BODY.match(text, ps, pe)
+                    if head:
+                        pieces.append((ps, head.end()))
+                        pieces.append((head.end(), pe))
                     else:
                         pieces.append((ps, pe))
         for ps, pe in pieces:

@@ -55,7 +55,9 @@ DATE_ONLY_RE = re.compile(
 ORGAN_END_RE = re.compile(
     r"(?:党组|党委|委员会|工委|党工委|总支|支部|局|厅|委|办公室|政府|院|部|公司|中心|集团|学校|大学|医院|办)$"
 )
-TITLE_HINT_RE = re.compile(r"关于.*(?:巡察|巡视|整改)|(?:巡察|巡视).*整改.*(?:通报|报告|公告|公示)$")
+TITLE_HINT_RE = re.compile(
+    r"关于.*(?:巡察|巡视|整改)|(?:巡察|巡视).*整改.*(?:通报|报告|公告|公示)$"
+)
 TITLE_END_RE = re.compile(r"(?:通报|报告|公告|公示|情况)$")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;：:！？!?]")
 
@@ -155,11 +157,14 @@ def classify(segments: list[Segment]) -> list[Token]:
             tokens.append(Token("STATUS", seg, marker=m.group(0), body_offset=m.end()))
             continue
 
-        if len(text) < 400 and CLOSING_RE.search(text) and (seen_heading or not seen_opening):
-            if seen_heading or i > 0:
-                seen_tail = True
-                tokens.append(Token("CLOSING", seg))
-                continue
+        if (
+            len(text) < 400
+            and CLOSING_RE.search(text)
+            and (seen_heading or (i > 0 and not seen_opening))
+        ):
+            seen_tail = True
+            tokens.append(Token("CLOSING", seg))
+            continue
         if DISCLOSURE_RE.match(text) or (len(text) < 120 and DISCLOSURE_RE.search(text)):
             seen_tail = True
             tokens.append(Token("DISCLOSURE", seg))

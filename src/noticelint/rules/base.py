@@ -111,7 +111,10 @@ class Context:
     def edit(self, start: int, end: int, content: str) -> Edit:
         s = self.span(start, end)
         return Edit(
-            line=s.line, column=s.column, end_line=s.end_line, end_column=s.end_column,
+            line=s.line,
+            column=s.column,
+            end_line=s.end_line,
+            end_column=s.end_column,
             content=content,
         )
 
