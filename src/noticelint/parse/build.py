@@ -71,17 +71,35 @@ class NoticeBuilder:
     # -- body --------------------------------------------------------------------
 
     def _fill(self, problem: Problem, items: Sequence[Node]) -> None:
-        """Attach measures, status lines and sub-problems to ``problem``."""
-        for item in items:
+        """Attach measures, status lines and sub-problems to ``problem``.
+
+        Text between the problem's heading and its 整改措施 label describes the
+        problem (a heading paragraph wrapped over two lines); it is not a measure.
+        """
+        first_label = next(
+            (i for i, it in enumerate(items) if isinstance(it, Tree) and it.data == "measures"),
+            -1,
+        )
+        for i, item in enumerate(items):
             if isinstance(item, LarkToken):
                 continue
             data = item.data
-            if data == "sub":
+            if i < first_label and data == "para" and self._is_text(item):
+                problem.detail = f"{problem.detail}{self._leaf(item).text}"
+            elif data == "sub":
                 problem.children.append(self._problem(item, level=4))
             elif data == "measures":
                 self._measures(problem, item)
             elif data in ("para", "mtext"):
                 self._para(problem, item)
+
+    def _leaf(self, node: Tree[LarkToken]) -> Token:
+        leaf = node.children[0]
+        assert isinstance(leaf, LarkToken)
+        return self.tok(leaf)
+
+    def _is_text(self, node: Tree[LarkToken]) -> bool:
+        return self._leaf(node).type == "TEXT"
 
     def _para(self, problem: Problem, para: Tree[LarkToken]) -> None:
         leaf = para.children[0]

@@ -40,14 +40,13 @@ def parser() -> Lark:
 
 
 def parse_tokens(tokens: list[Token]) -> tuple[Tree[LarkToken], list[int]]:
-    """Parse ``tokens``; return the tree and the indices of tokens skipped as unparsable."""
-    skipped: list[int] = []
+    """Parse ``tokens``; return the tree and the indices of tokens left unparsed.
 
-    def on_error(error: UnexpectedInput) -> bool:
-        tok = getattr(error, "token", None)
-        if isinstance(tok, LarkToken) and tok.type != "$END" and tok.start_pos is not None:
-            skipped.append(tok.start_pos)
-        return True
-
-    tree = parser().parse(tokens, on_error=on_error)
-    return tree, skipped
+    The grammar is total (every token sequence parses), so nothing is left unparsed
+    unless the grammar has a bug; even then the document yields an (empty) model and
+    every paragraph is reported as unparsed instead of the run failing.
+    """
+    try:
+        return parser().parse(tokens), []
+    except UnexpectedInput:  # pragma: no cover - a grammar bug, kept from crashing a corpus run
+        return Tree("start", [Tree("front", [])]), list(range(len(tokens)))
