@@ -50,10 +50,11 @@ class NoticeBuilder:
         return self.tokens[leaf.start_pos]
 
     def span(self, tok: Token, start: int = 0, end: int | None = None) -> Span:
+        """The span of ``tok.text[start:end]`` (a paragraph lies on one line)."""
         seg = tok.seg
-        s = seg.start + start
-        e = seg.end if end is None else seg.start + end
-        return self.index.span(s, e)
+        col = seg.column
+        stop = len(seg.text) if end is None else end
+        return Span(seg.line, col + start, seg.line, col + stop)
 
     def _measure(self, tok: Token, number: int | None = None) -> Measure:
         return Measure(number=number, text=tok.body, span=self.span(tok, tok.body_offset))

@@ -35,20 +35,15 @@ _ARTIFACT_SUFFIX = re.compile(r"[ \t\u3000]+\|[\s|]*$|(?<=[。；;])\|[\s|]*$")
 HTML_ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|hellip|mdash|#\d{2,5});")
 
 _CN_NUM = "一二三四五六七八九十"
-# White space (or a sentence end) before a structural marker inside a line.
-_STRONG_MARKER = re.compile(
-    rf"[ \t\u3000]+(?=[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d))"
-    r"|[ \t\u3000]+(?=整改措施[:：]|整改进度[:：]|整改进展情况[:：]|欢迎广大)"
+_GAP = re.compile(r"[ \t\u3000]+")
+# A structural marker that starts a new unit on a flattened line.
+_MARKER_AT = re.compile(
+    rf"[{_CN_NUM}]{{1,3}}[、．.](?!\d)|[（(](?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})[）)]|\d{{1,2}}[.．、](?!\d)"
+    r"|(?:整改措施|整改进度|整改进展情况)[:：]|欢迎广大"
 )
-_HARD_SPLIT = re.compile(
-    rf"[ \t\u3000]+(?=[{_CN_NUM}]{{1,3}}[、．.](?!\d))"
-    rf"|[ \t\u3000]+(?=[（(][{_CN_NUM}]{{1,3}}[）)])"
-    r"|[ \t\u3000]+(?=\d{1,2}[.．、](?!\d))"
-    r"|(?:(?<=[。；;:：])[ \t\u3000]*|[ \t\u3000]+)(?=[（(]\d{1,2}[）)])"
-    r"|[ \t\u3000]*(?=(?:整改措施|整改进度|整改进展情况)[:：])"
-    r"|[ \t\u3000]+(?=欢迎广大)"
-    r"|[ \t\u3000]+(?=\S{2,30}(?:党组|党委|委员会|局|厅)[ \t\u3000]+\d{4}年\d{1,2}月\d{1,2}日[\s|]*$)"
-)
+# Units glued without white space: "整改措施:(1)…" and "…。(2)…".
+_GLUED = re.compile(r"[。；;:：](?=[（(]\d{1,2}[）)])|(?:整改措施|整改进度|整改进展情况)(?=[:：])")
+_SENTENCE_END = frozenset("。；;:：！？!?”")
 # A heading followed, after white space, by body text on the same (flattened) line.
 _HEADING_BODY = re.compile(
     rf"(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)])[^。\s]{{2,40}}(?=[ \u3000]+\S)"
@@ -79,6 +74,7 @@ class Segment:
     end: int
     text: str
     line: int
+    column: int  # 1-based column of ``start`` (a segment never spans lines)
     indent: str = ""
     flattened: bool = False  # split out of a flattened physical line
 
@@ -98,17 +94,57 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _cuts(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Pieces of ``text[start:end]`` between the matches of ``pattern``."""
+def _between(cuts: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of ``[start, end)`` between the (sorted) ``cuts``."""
     pieces: list[tuple[int, int]] = []
     pos = start
-    for m in pattern.finditer(text, start, end):
-        if m.start() > pos:
-            pieces.append((pos, m.start()))
-        pos = max(pos, m.end())
+    for cs, ce in cuts:
+        if cs > pos:
+            pieces.append((pos, cs))
+        pos = max(pos, ce)
     if end > pos:
         pieces.append((pos, end))
     return pieces
+
+
+def _cuts(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of ``text[start:end]`` between the matches of ``pattern``."""
+    return _between([m.span() for m in pattern.finditer(text, start, end)], start, end)
+
+
+def _flattened_cuts(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """Where a flattened line splits into paragraphs, or ``None`` when the line is an
+    ordinary paragraph (fewer than two structural markers after white space).
+
+    A gap (a run of white space) is a paragraph break when a marker follows it or a
+    sentence ends before it; units glued without a gap are split before 整改措施：
+    and before a (1) that follows 。；：."""
+    cuts: list[tuple[int, int]] = []
+    markers = 0
+    for m in _GAP.finditer(text, start, end):
+        gs, ge = m.span()
+        if gs == start or ge == end:
+            continue
+        if _MARKER_AT.match(text, ge, end):
+            markers += 1
+            cuts.append((gs, ge))
+        elif text[gs - 1] in _SENTENCE_END:
+            cuts.append((gs, ge))
+    if markers < _FLATTEN_MIN_MARKERS:
+        return None
+    for m in _GLUED.finditer(text, start, end):
+        at = m.end() if m.group(0)[0] in "。；;:：" else m.start()
+        if start < at < end and text[at - 1] not in " \t\u3000":
+            cuts.append((at, at))
+    cuts.sort()
+    return cuts
+
+
+def _has_gaps(text: str, start: int, end: int) -> bool:
+    """Cheap pre-test for flattening: a run-together notice has white space between
+    its units; an ordinary Chinese paragraph has almost none."""
+    gaps = text.count(" ", start, end) + text.count("\u3000", start, end)
+    return gaps >= _FLATTEN_MIN_MARKERS
 
 
 def _artifact_kind(line: str) -> str:
@@ -127,6 +163,8 @@ def segment(text: str) -> Segmentation:
     line_no = 0
     pos = 0
     length = len(text)
+    has_amp = "&" in text
+    has_pipe = "|" in text
     while pos <= length:
         nl = text.find("\n", pos)
         if nl == -1:
@@ -138,16 +176,17 @@ def segment(text: str) -> Segmentation:
             if nl == length:
                 break
             continue
-        line = text[start:end]
-        if "&" in line:
-            for m in HTML_ENTITY.finditer(line):
-                artifacts.append(Artifact(start + m.start(), start + m.end(), "entity"))
-        if ("|" in line or "【" in line or "日期" in line or "时间" in line) and (
-            _ARTIFACT_LINE.fullmatch(line)
-        ):
-            if line.strip(_WS):
-                artifacts.append(Artifact(*_strip(text, start, end), _artifact_kind(line)))
-            continue
+        if has_amp and text.find("&", start, end) != -1:
+            for m in HTML_ENTITY.finditer(text, start, end):
+                artifacts.append(Artifact(m.start(), m.end(), "entity"))
+        if end - start < 200:  # residue lines are short
+            line = text[start:end]
+            if ("|" in line or "【" in line or "日期" in line or "时间" in line) and (
+                _ARTIFACT_LINE.fullmatch(line)
+            ):
+                if line.strip(_WS):
+                    artifacts.append(Artifact(*_strip(text, start, end), _artifact_kind(line)))
+                continue
         s, e = _strip(text, start, end)
         if s == e:
             continue
@@ -157,7 +196,7 @@ def segment(text: str) -> Segmentation:
             if prefix:
                 artifacts.append(Artifact(s, prefix.end(), "bookmark"))
                 s, e = _strip(text, prefix.end(), e)
-        if "|" in text[s:e]:
+        if has_pipe and text.find("|", s, e) != -1:
             suffix = _ARTIFACT_SUFFIX.search(text, s, e)
             if suffix:
                 artifacts.append(Artifact(*_strip(text, suffix.start(), e), "pipes"))
@@ -166,17 +205,13 @@ def segment(text: str) -> Segmentation:
             continue
         flattened = False
         pieces = [(s, e)]
-        if e - s >= _FLATTEN_MIN_LEN:
-            markers = 0
-            for _ in _STRONG_MARKER.finditer(text, s, e):
-                markers += 1
-                if markers >= _FLATTEN_MIN_MARKERS:
-                    break
-            if markers >= _FLATTEN_MIN_MARKERS:
+        if e - s >= _FLATTEN_MIN_LEN and _has_gaps(text, s, e):
+            cuts = _flattened_cuts(text, s, e)
+            if cuts is not None:
                 flattened = True
                 result.flattened_lines.append(line_no)
                 pieces = []
-                for ps, pe in _cuts(_HARD_SPLIT, text, s, e):
+                for ps, pe in _between(cuts, s, e):
                     head = _HEADING_BODY.match(text, ps, pe)
                     if head:
                         pieces.append((ps, head.end()))
@@ -184,7 +219,7 @@ def segment(text: str) -> Segmentation:
                     else:
                         pieces.append((ps, pe))
         for ps, pe in pieces:
-            soft = (
+            soft = pe - ps < 600 and (
                 text.find("公开期限", ps, pe) != -1
                 or text.find("联系", ps, pe) != -1
                 or text.find("电话", ps, pe) != -1
@@ -199,6 +234,7 @@ def segment(text: str) -> Segmentation:
                             qe,
                             text[qs:qe],
                             line_no,
+                            qs - start + 1,
                             indent if qs == s else "",
                             flattened,
                         )
