@@ -49,6 +49,10 @@ class NoticeBuilder:
         assert leaf.start_pos is not None
         return self.tokens[leaf.start_pos]
 
+    def heading_span(self, tok: Token) -> Span:
+        """The marker and heading of a heading paragraph, without the text after it."""
+        return self.span(tok, 0, tok.body_offset + fields.heading_end(tok.body))
+
     def span(self, tok: Token, start: int = 0, end: int | None = None) -> Span:
         """The span of ``tok.text[start:end]`` (a paragraph lies on one line)."""
         seg = tok.seg
@@ -145,7 +149,7 @@ class NoticeBuilder:
         problem = Problem(
             number=tok.number,
             heading=heading,
-            span=self.span(tok),
+            span=self.heading_span(tok),
             marker=tok.marker,
             level=level,
             measures=[],
@@ -200,7 +204,7 @@ class NoticeBuilder:
         area = Area(
             number=tok.number,
             heading=heading,
-            span=self.span(tok),
+            span=self.heading_span(tok),
             marker=tok.marker,
             problems=[],
             paragraphs=[],
@@ -221,7 +225,7 @@ class NoticeBuilder:
             number=tok.number,
             heading=heading,
             kind=fields.section_kind(heading, self.profile),
-            span=self.span(tok),
+            span=self.heading_span(tok),
             marker=tok.marker,
             areas=[],
             problems=[],

@@ -44,6 +44,12 @@ def split_heading(body: str) -> tuple[str, str]:
     return body[: m.start()].strip(), body[m.end() :].strip()
 
 
+def heading_end(body: str) -> int:
+    """Where the heading of a heading paragraph ends (after its 。, if any)."""
+    m = _SENTENCE_END.search(body)
+    return len(body) if m is None else m.end()
+
+
 def section_kind(heading: str, profile: Profile) -> SectionKind:
     kw = profile.sections
     order: tuple[tuple[SectionKind, list[str]], ...] = (

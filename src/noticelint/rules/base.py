@@ -102,10 +102,10 @@ class Context:
         return self.parsed.index.offset(line, column)
 
     def first_line_span(self) -> Span:
-        """The first non-blank paragraph (for document-level findings)."""
+        """The first character of the first paragraph (where a missing part would go)."""
         segs = self.parsed.segmentation.segments
         if segs:
-            return self.span(segs[0].start, segs[0].end)
+            return self.span(segs[0].start, segs[0].start + 1)
         return Span(line=1, column=1, end_line=1, end_column=1)
 
     def edit(self, start: int, end: int, content: str) -> Edit:

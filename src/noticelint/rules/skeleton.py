@@ -196,8 +196,11 @@ def _unheaded(ctx: Context, kind: str) -> Span | None:
             return None
     for section in ctx.notice.sections:
         for para in section.paragraphs:
-            if pattern.search(para.text):
-                return para.span
+            m = pattern.search(para.text)
+            if m:
+                s = para.span
+                start = m.start() + len(m.group(0)) - len(m.group(0).lstrip("。；;，, "))
+                return Span(s.line, s.column + start, s.line, s.column + m.end())
     return None
 
 
