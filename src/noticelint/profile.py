@@ -94,6 +94,32 @@ class WordSettings(_Section):
     allow_repeats: list[str] = Field(alias="allow-repeats")
 
 
+class ClaimSettings(_Section):
+    all_done: list[str] = Field(alias="all-done")
+    not_done: list[str] = Field(alias="not-done")
+
+    _v = field_validator("all_done", "not_done")(classmethod(lambda cls, v: _check_patterns(v)))
+
+
+class DateSettings(_Section):
+    future_markers: list[str] = Field(alias="future-markers")
+
+
+class NumberingSettings(_Section):
+    enumeration_suffix: str = Field(default="是", alias="enumeration-suffix")
+
+
+class TypographySettings(_Section):
+    halfwidth_file_ratio: float = Field(default=0.5, alias="halfwidth-file-ratio", ge=0, le=1)
+    max_blank_lines: int = Field(default=1, alias="max-blank-lines", ge=0)
+
+
+class ArtifactSettings(_Section):
+    line_patterns: list[str] = Field(default_factory=list, alias="line-patterns")
+
+    _v = field_validator("line_patterns")(classmethod(lambda cls, v: _check_patterns(v)))
+
+
 class Profile(BaseModel):
     """A validated profile."""
 
@@ -111,6 +137,11 @@ class Profile(BaseModel):
     disclosure: DisclosureSettings
     contact: ContactSettings
     words: WordSettings
+    claims: ClaimSettings
+    dates: DateSettings
+    numbering: NumberingSettings = NumberingSettings()
+    typography: TypographySettings = TypographySettings()
+    artifacts: ArtifactSettings = ArtifactSettings()
     severity: dict[str, Severity] = Field(default_factory=dict)
     source: str = Field(default="", exclude=True)
 

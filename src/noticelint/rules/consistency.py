@@ -1,0 +1,1 @@
+"""NL6 — consistency between parts."""

@@ -1,0 +1,1 @@
+"""NL5 — numbering and hierarchy."""
