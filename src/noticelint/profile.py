@@ -43,6 +43,13 @@ class SectionKeywords(_Section):
     progress: list[str]
 
 
+class TitleSettings(_Section):
+    patterns: list[str]
+    example: str = ""
+
+    _v = field_validator("patterns")(classmethod(lambda cls, v: _check_patterns(v)))
+
+
 class ClosingFormula(_Section):
     required: list[str]
     example: str = ""
@@ -130,6 +137,7 @@ class Profile(BaseModel):
     inspection_word: str = Field(default="巡察", alias="inspection-word")
     extends: str | None = None
     sections: SectionKeywords
+    title: TitleSettings
     closing: ClosingFormula
     opening: OpeningPatterns
     status: StatusVocabulary

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from noticelint.diagnostics import Fix
 from noticelint.model import Notice, Problem
 from noticelint.rules.base import Context, Rule, quote, register
+from noticelint.span import Span
 
 
 def top_problems(notice: Notice) -> Iterator[Problem]:
@@ -162,3 +165,185 @@ class UnknownStatus(Rule):
                             "“已完成整改并长期坚持”“基本完成”“正在推进”等规范表述",
                             status.span,
                         )
+
+
+def _all_problems(notice: Notice) -> Iterator[Problem]:
+    stack: list[Problem] = []
+    for section in notice.sections:
+        stack.extend(section.all_problems())
+    stack.extend(notice.orphans)
+    while stack:
+        p = stack.pop(0)
+        yield p
+        stack[:0] = p.children
+
+
+def _claim(ctx: Context) -> tuple[str, Span] | None:
+    """A claim that every problem is rectified, in the opening or the first section."""
+    notice = ctx.notice
+    places: list[tuple[str, Span]] = []
+    if notice.opening is not None:
+        places.append((notice.opening.text, notice.opening.span))
+    if notice.sections:
+        places.extend((p.text, p.span) for p in notice.sections[0].paragraphs[:3])
+    for text, span in places:
+        for pattern in ctx.profile.claims.all_done:
+            m = re.search(pattern, text)
+            if m:
+                # the clause that makes the claim, for the message
+                lo = max(text.rfind("，", 0, m.start()), text.rfind(",", 0, m.start()))
+                lo = max(lo, text.rfind("。", 0, m.start())) + 1
+                hi = m.end()
+                return text[lo:hi], Span(span.line, span.column + lo, span.line, span.column + hi)
+    return None
+
+
+@register
+class StatusContradiction(Rule):
+    """开头或总结称问题已全部整改完成，而某个问题的整改进展写的是推进中或部分完成。
+
+    ## 检查什么 (What it does)
+    开头或第一部分中有“已全部完成整改”一类的说法（规则配置 `[claims] all-done`），
+    而某一条整改进展的状态属于“推进中”或“部分完成”时，在该进展处报告。
+
+    ## 为什么 (Why it matters)
+    自相矛盾的整改情况向社会公开，会让公众质疑整个通报的真实性。
+
+    ## 错误示例 (Bad)
+    ```text
+    ……反馈的12个问题已全部完成整改。……
+    整改进度：正在推进。
+    ```
+
+    ## 正确示例 (Good)
+    ```text
+    ……反馈的12个问题已完成整改10个，其余2个正在推进。……
+    整改进度：正在推进。
+    ```
+    """
+
+    code = "NL404"
+    name = "status-contradiction"
+    severity = "error"
+
+    def check(self, ctx: Context) -> None:
+        claim = _claim(ctx)
+        if claim is None:
+            return
+        text, _ = claim
+        for problem in _all_problems(ctx.notice):
+            for status in problem.status_lines:
+                if not status.narrative and status.class_ in ("in_progress", "partial"):
+                    ctx.report(
+                        f"整改进展{quote(status.text)}与“{text.strip()}”的说法矛盾："
+                        "要么如实说明尚未完成的问题，要么更正该问题的进展",
+                        status.span,
+                    )
+
+
+@register
+class CompletionClaimContradiction(Rule):
+    """开头称已全部整改完成，而正文叙述表明仍在进行或尚未完成。
+
+    ## 检查什么 (What it does)
+    开头或第一部分有“已全部完成整改”一类的说法，而正文中出现“正在…中”“尚未”
+    “还未整改到位”“计划于…完成”等表述（规则配置 `[claims] not-done`）时，在该表述处报告。
+
+    ## 为什么 (Why it matters)
+    “全部完成”与“正在推进”同时出现，公众无法判断哪一个是真的；通报应如实反映整改进度。
+
+    ## 错误示例 (Bad)
+    ```text
+    ……已全部完成相关问题整改。……
+    整改进展情况：一是……目前正在修订完善中。
+    ```
+
+    ## 正确示例 (Good)
+    ```text
+    ……已完成大部分问题整改，其余问题正在推进。……
+    整改进展情况：一是……目前正在修订完善中。
+    ```
+    """
+
+    code = "NL406"
+    name = "completion-claim-contradiction"
+    severity = "warning"
+
+    def check(self, ctx: Context) -> None:
+        claim = _claim(ctx)
+        if claim is None:
+            return
+        claim_text, _ = claim
+        patterns = [re.compile(p) for p in ctx.profile.claims.not_done]
+        for section in ctx.notice.progress_sections():
+            paragraphs = list(section.paragraphs)
+            for area in section.areas:
+                paragraphs.extend(area.paragraphs)
+            for problem in section.all_problems():
+                for p in [problem, *problem.children]:
+                    paragraphs.extend(p.measures)
+            for para in paragraphs:
+                for pattern in patterns:
+                    m = pattern.search(para.text)
+                    if m:
+                        s = para.span
+                        ctx.report(
+                            f"正文{quote(m.group(0), 20)}表明整改尚未完成，与“{claim_text.strip()}”的说法不一致",
+                            Span(s.line, s.column + m.start(), s.line, s.column + m.end()),
+                        )
+                        break
+
+
+@register
+class MeasureLabelFormat(Rule):
+    """“整改措施”标签写法不统一：前有多余空格、缺少冒号，或有的带冒号有的不带。
+
+    ## 检查什么 (What it does)
+    整改措施的标签应写作“整改措施：”，顶格或按段首缩进两个全角空格，全文一致。
+    标签前有半角空格或制表符、标签后缺冒号时提示；安全修复为去掉多余空格、补上全角冒号。
+
+    ## 为什么 (Why it matters)
+    统一的标签让读者一眼区分问题、措施和进展，也便于程序提取每个问题的措施。
+
+    ## 错误示例 (Bad)
+    ```text
+     整改措施
+    （1）制定《……实施细则》。
+    ```
+
+    ## 正确示例 (Good)
+    ```text
+    整改措施：
+    （1）制定《……实施细则》。
+    ```
+    """
+
+    code = "NL405"
+    name = "measure-label-format"
+    severity = "info"
+    fix = "safe"
+
+    def check(self, ctx: Context) -> None:
+        label_word = ctx.profile.problems.measure_label
+        for tok in ctx.parsed.tokens:
+            if tok.type != "MLABEL":
+                continue
+            seg = tok.seg
+            start = seg.start
+            label_end = start + tok.text.find(label_word) + len(label_word)
+            marker = tok.marker
+            problems: list[str] = []
+            edits = []
+            indent = seg.indent  # white space before the label on its own line
+            if " " in indent or "\t" in indent:
+                problems.append("前有多余的空格")
+                edits.append(ctx.edit(start - len(indent), start, ""))
+            if not marker.endswith((":", "：")):
+                problems.append("后缺少冒号")
+                edits.append(ctx.edit(label_end, label_end, "："))
+            if problems:
+                ctx.report(
+                    f"“{label_word}”标签{'，'.join(problems)}：应写作“{label_word}：”",
+                    ctx.span(start, label_end),
+                    fix=Fix(applicability="safe", message=f"改为“{label_word}：”", edits=edits),
+                )
