@@ -9,11 +9,14 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from noticelint import __version__
+
+if TYPE_CHECKING:
+    from noticelint.diagnostics import Diagnostic
 
 app = typer.Typer(
     name="noticelint",
@@ -88,15 +91,23 @@ def check(
         list[str] | None, typer.Option("--ignore", help="不检查这些规则或前缀.")
     ] = None,
     extend_select: Annotated[
-        list[str] | None, typer.Option("--extend-select", help="在默认选择之外再加这些规则.")
+        list[str] | None, typer.Option("--extend-select", help="在选择之外再加这些规则.")
     ] = None,
     profile: Annotated[
         str | None,
         typer.Option("--profile", help="规则配置：xuncha、xunshi、strict 或 .toml 文件路径."),
     ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="配置文件（默认向上查找 noticelint.toml / pyproject.toml）."),
+    ] = None,
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="达到此严重级别即以退出码 1 结束.")
-    ] = FailOn.warning,
+        FailOn | None,
+        typer.Option("--fail-on", help="达到此严重级别即以退出码 1 结束（默认 warning）."),
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="只输出每条规则的问题数 (counts per rule).")
+    ] = False,
     stdin_filename: Annotated[
         str | None, typer.Option("--stdin-filename", help="标准输入 (-) 报告时使用的文件名.")
     ] = None,
@@ -104,65 +115,108 @@ def check(
     """检查通报 (lint notices): 列出缺失或错误之处，指明位置。"""
     from pydantic import ValidationError
 
+    from noticelint.config import ConfigError, ConfigResolver, effective_settings
     from noticelint.diagnostics import SEVERITY_RANK, Diagnostic
     from noticelint.discover import discover
-    from noticelint.lint import check_bytes, check_path
-    from noticelint.profile import ProfileError, load_profile
+    from noticelint.lint import check_bytes, check_path, resolve_profile
+    from noticelint.profile import ProfileError
     from noticelint.settings import Settings
-
-    try:
-        settings = Settings(
-            select=select or ["ALL"],
-            ignore=ignore or [],
-            extend_select=extend_select or [],
-            profile=profile,
-            fail_on=fail_on.value,
-        )
-    except ValidationError as exc:
-        _fail("; ".join(str(e["msg"]) for e in exc.errors()))
-        return
-    if profile is not None:
-        try:
-            load_profile(profile)
-        except ProfileError as exc:
-            _fail(str(exc))
 
     targets = paths or []
     if not targets:
         _fail("没有指定要检查的文件 (no input: name files, folders or -)")
+    try:
+        resolver = ConfigResolver(config)
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    base = Settings()
+    checked_profiles: set[str | None] = set()
+
+    def settings_for(path: Path) -> Settings:
+        try:
+            settings = effective_settings(
+                base,
+                resolver.for_path(path),
+                path,
+                cli_select=select,
+                cli_ignore=ignore,
+                cli_extend_select=extend_select,
+                cli_profile=profile,
+                cli_fail_on=fail_on.value if fail_on else None,
+            )
+            if settings.profile not in checked_profiles:
+                resolve_profile(settings, "")
+                checked_profiles.add(settings.profile)
+        except (ConfigError, ProfileError) as exc:
+            _fail(str(exc))
+        except ValidationError as exc:
+            _fail("; ".join(str(e["msg"]) for e in exc.errors()))
+        return settings
+
     diagnostics: list[Diagnostic] = []
     sources: dict[str, list[str]] = {}
     files = 0
+    failed = False
     missing = [p for p in targets if str(p) != "-" and not p.exists()]
     for p in missing:
         typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)
     if missing and len(missing) == len(targets):
         raise typer.Exit(EXIT_USAGE)
-    want_source = output_format is OutputFormat.full
+    want_source = output_format is OutputFormat.full and not statistics
+
+    def collect(found: list[Diagnostic], settings: Settings) -> None:
+        nonlocal failed
+        diagnostics.extend(found)
+        threshold = SEVERITY_RANK[settings.fail_on]
+        failed = failed or any(SEVERITY_RANK[d.severity] >= threshold for d in found)
+
     for target in targets:
         if str(target) == "-":
             name = stdin_filename or "-"
+            settings = settings_for(Path(name) if stdin_filename else Path.cwd() / "-")
             data = sys.stdin.buffer.read()
-            diagnostics.extend(check_bytes(data, name, settings))
+            collect(check_bytes(data, name, settings), settings)
             files += 1
             if want_source:
                 sources[name] = data.decode("utf-8", errors="replace").splitlines()
             continue
         if not target.exists():
             continue
-        for path in discover([target], settings.suffixes):
+        for path in discover([target], base.suffixes):
             files += 1
+            settings = settings_for(path)
             found = check_path(path, settings)
-            diagnostics.extend(found)
+            collect(found, settings)
             if want_source and found:
                 sources[str(path)] = _source_lines(path, settings.max_bytes)
     if files == 0:
         _fail("没有找到可检查的文件 (no input files found)")
     diagnostics.sort(key=Diagnostic.sort_key)
-    _emit(output_format, diagnostics, sources, files)
-    threshold = SEVERITY_RANK[settings.fail_on]
-    failed = any(SEVERITY_RANK[d.severity] >= threshold for d in diagnostics)
+    if statistics:
+        _emit_statistics(output_format, diagnostics)
+    else:
+        _emit(output_format, diagnostics, sources, files)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _emit_statistics(fmt: OutputFormat, diagnostics: list[Diagnostic]) -> None:
+    from collections import Counter
+
+    counts = Counter(d.code for d in diagnostics)
+    fixable = Counter(d.code for d in diagnostics if d.fix is not None)
+    names = {d.code: d.name for d in diagnostics}
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if fmt in (OutputFormat.json, OutputFormat.jsonl):
+        import json
+
+        data = [{"code": c, "name": names[c], "count": n, "fixable": fixable[c]} for c, n in rows]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    for code, n in rows:
+        mark = "*" if fixable[code] else " "
+        sys.stdout.write(f"{n:>6}  {code} {mark} {names[code]}\n")
+    sys.stdout.write(f"共 {sum(counts.values())} 个问题（* 表示可自动修复）。\n")
 
 
 def _source_lines(path: Path, max_bytes: int) -> list[str]:
@@ -174,7 +228,9 @@ def _source_lines(path: Path, max_bytes: int) -> list[str]:
         return []
 
 
-def _emit(fmt: OutputFormat, diagnostics: list, sources: dict[str, list[str]], files: int) -> None:  # type: ignore[type-arg]
+def _emit(
+    fmt: OutputFormat, diagnostics: list[Diagnostic], sources: dict[str, list[str]], files: int
+) -> None:
     from noticelint.output import machine
 
     if fmt is OutputFormat.json:
@@ -262,6 +318,51 @@ def rule(
         sys.stdout.write(json.dumps(data if all_ else data[0], ensure_ascii=False, indent=2) + "\n")
         return
     sys.stdout.write("\n\n".join(rule_markdown(c) for c in selected) + "\n")
+
+
+@app.command("config")
+def config_cmd(
+    path: Annotated[Path, typer.Argument(help="要查看其生效配置的文件或文件夹.")] = Path("."),
+    config: Annotated[Path | None, typer.Option("--config", help="指定配置文件.")] = None,
+) -> None:
+    """显示某个路径的生效配置 (print the effective settings for a path)."""
+    import json
+
+    from noticelint.config import ConfigError, ConfigResolver, effective_settings
+    from noticelint.lint import resolve_profile
+    from noticelint.parse.pipeline import choose_profile
+    from noticelint.profile import ProfileError
+    from noticelint.settings import Settings
+
+    try:
+        resolver = ConfigResolver(config)
+        settings = effective_settings(Settings(), resolver.for_path(path), path)
+        sample = ""
+        if path.is_file():
+            from noticelint.read import ReadError, read_path
+
+            try:
+                sample = read_path(path).text
+            except ReadError:
+                sample = ""
+        prof = resolve_profile(settings, sample)
+    except (ConfigError, ProfileError) as exc:
+        _fail(str(exc))
+        return
+    severity = {**prof.severity, **settings.severity}
+    data = {
+        "path": str(path),
+        "config-files": settings.config_sources,
+        "profile": settings.profile
+        or f"{prof.name} (自动选择 auto: {choose_profile(sample) if sample else 'xuncha'})",
+        "profile-file": prof.source,
+        "select": settings.select,
+        "ignore": settings.ignore,
+        "extend-select": settings.extend_select,
+        "severity": severity,
+        "fail-on": settings.fail_on,
+    }
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def main() -> None:

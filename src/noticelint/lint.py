@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from noticelint.diagnostics import Diagnostic
@@ -20,8 +21,14 @@ def resolve_profile(settings: Settings, text: str) -> Profile:
     if settings.profile is None:
         return bundled_profile(choose_profile(text))
     if settings.profile.endswith(".toml") or "/" in settings.profile:
-        return load_profile(settings.profile)
+        return _profile_file(settings.profile)
     return bundled_profile(settings.profile)
+
+
+@lru_cache(maxsize=32)
+def _profile_file(path: str) -> Profile:
+    """A user's profile file, loaded once per process."""
+    return load_profile(path)
 
 
 def _unreadable(path: str, error: ReadError, settings: Settings) -> list[Diagnostic]:

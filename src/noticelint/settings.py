@@ -37,6 +37,7 @@ class Settings(BaseModel):
     fail_on: Severity = "warning"
     max_bytes: int = DEFAULT_MAX_BYTES
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
+    config_sources: list[str] = Field(default_factory=list)
 
     _v = field_validator("select", "ignore", "extend_select")(classmethod(lambda c, v: _codes(v)))
 

@@ -1,0 +1,227 @@
+"""User configuration: ``noticelint.toml`` or ``[tool.noticelint]`` in ``pyproject.toml``.
+
+The configuration that applies to a file is the closest one found walking up from
+the file's folder (``noticelint.toml`` wins over ``pyproject.toml`` in the same
+folder). ``extend = "../base.toml"`` inherits from another file; tables and keys
+are merged key by key, the extending file winning. Command-line options override
+the file: ``--select`` replaces, ``--ignore``/``--extend-select`` add.
+
+Keys::
+
+    profile = "xuncha"            # or "xunshi", "strict", or a path to a profile .toml
+    select = ["ALL"]              # codes or prefixes
+    ignore = ["NL204"]
+    extend-select = []
+    fail-on = "warning"           # error | warning | info
+    [per-file-ignores]
+    "drafts/*.txt" = ["NL201"]    # globs relative to the config file's folder
+    [severity]
+    NL101 = "error"
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from noticelint.diagnostics import Severity
+from noticelint.settings import Settings, _codes
+
+CONFIG_NAMES = ("noticelint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration file is unreadable or invalid (exit code 2)."""
+
+
+class FileConfig(BaseModel):
+    """The keys of a configuration file, validated."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    extend: str | None = None
+    profile: str | None = None
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    extend_select: list[str] | None = Field(default=None, alias="extend-select")
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    fail_on: Severity | None = Field(default=None, alias="fail-on")
+
+    _codes = field_validator("select", "ignore", "extend_select")(
+        classmethod(lambda cls, v: None if v is None else _codes(v))
+    )
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _pfi(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {glob: _codes(codes) for glob, codes in value.items()}
+
+    @field_validator("severity")
+    @classmethod
+    def _sev(cls, value: dict[str, Severity]) -> dict[str, Severity]:
+        for code in value:
+            _codes([code])
+        return {k.upper(): v for k, v in value.items()}
+
+
+class ResolvedConfig(BaseModel):
+    """A configuration file with its ``extend`` chain merged in."""
+
+    config: FileConfig
+    root: Path  # folder the file lives in (per-file-ignores are relative to it)
+    sources: list[str]
+
+
+def _read_table(path: Path) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"{path}: 无法读取配置文件：{exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML 语法错误：{exc}") from exc
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("noticelint")
+        return table if isinstance(table, dict) else None
+    return data
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **value}
+        else:
+            out[key] = value
+    return out
+
+
+def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> ResolvedConfig | None:
+    """Load a configuration file and its ``extend`` chain; None if pyproject has no table."""
+    path = path.resolve()
+    if path in _seen:
+        raise ConfigError(f"{path}: key 'extend': 循环引用 (circular extend)")
+    table = _read_table(path)
+    if table is None:
+        return None
+    sources = [str(path)]
+    parent_ref = table.get("extend")
+    if parent_ref is not None:
+        if not isinstance(parent_ref, str):
+            raise ConfigError(f"{path}: key 'extend': expected a path to another config file")
+        parent_path = (path.parent / parent_ref).resolve()
+        if not parent_path.is_file():
+            raise ConfigError(f"{path}: key 'extend': file not found: {parent_path}")
+        parent = _read_table(parent_path) or {}
+        grand = load_config(parent_path, (*_seen, path)) if parent.get("extend") else None
+        base = grand.config.model_dump(by_alias=True, exclude_unset=True) if grand else parent
+        base = {k: v for k, v in base.items() if k != "extend"}
+        # a profile path in the parent is relative to the parent's folder
+        prof = base.get("profile")
+        if isinstance(prof, str) and (prof.endswith(".toml") or "/" in prof):
+            base["profile"] = str((parent_path.parent / prof).resolve())
+        table = _merge(base, table)
+        sources = [*(grand.sources if grand else [str(parent_path)]), str(path)]
+    try:
+        config = FileConfig.model_validate(table)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            key = ".".join(str(p) for p in err["loc"]) or "(root)"
+            problems.append(f"key '{key}': {err['msg']}")
+        raise ConfigError(f"{path}: " + "; ".join(problems)) from exc
+    prof = config.profile
+    if prof is not None and (prof.endswith(".toml") or "/" in prof):
+        config.profile = str((path.parent / prof).resolve())
+    return ResolvedConfig(config=config, root=path.parent, sources=sources)
+
+
+class ConfigResolver:
+    """Finds and caches the configuration for each folder during one run."""
+
+    def __init__(self, explicit: Path | None = None) -> None:
+        self._explicit = load_config(explicit) if explicit is not None else None
+        if explicit is not None and self._explicit is None:
+            raise ConfigError(
+                f"{explicit}: 没有 [tool.noticelint] 配置 (no [tool.noticelint] table)"
+            )
+        self._cache: dict[Path, ResolvedConfig | None] = {}
+
+    def for_path(self, path: Path) -> ResolvedConfig | None:
+        if self._explicit is not None:
+            return self._explicit
+        folder = path.resolve().parent if not path.is_dir() else path.resolve()
+        return self._find(folder)
+
+    def _find(self, folder: Path) -> ResolvedConfig | None:
+        if folder in self._cache:
+            return self._cache[folder]
+        found: ResolvedConfig | None = None
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                found = load_config(candidate)
+                if found is not None:
+                    break
+        if found is None and folder.parent != folder:
+            found = self._find(folder.parent)
+        self._cache[folder] = found
+        return found
+
+
+def effective_settings(
+    base: Settings,
+    resolved: ResolvedConfig | None,
+    path: Path | None,
+    *,
+    cli_select: list[str] | None = None,
+    cli_ignore: list[str] | None = None,
+    cli_extend_select: list[str] | None = None,
+    cli_profile: str | None = None,
+    cli_fail_on: Severity | None = None,
+) -> Settings:
+    """The settings for one file: defaults ← configuration file ← command line."""
+    select = ["ALL"]
+    ignore: list[str] = []
+    extend_select: list[str] = []
+    severity: dict[str, Severity] = {}
+    profile = None
+    fail_on: Severity = "warning"
+    sources: list[str] = []
+    if resolved is not None:
+        cfg = resolved.config
+        sources = resolved.sources
+        select = cfg.select or select
+        ignore = list(cfg.ignore or [])
+        extend_select = list(cfg.extend_select or [])
+        severity = dict(cfg.severity)
+        profile = cfg.profile
+        fail_on = cfg.fail_on or fail_on
+        if path is not None:
+            try:
+                rel = path.resolve().relative_to(resolved.root).as_posix()
+            except ValueError:
+                rel = path.as_posix()
+            for glob, codes in cfg.per_file_ignores.items():
+                if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(path.name, glob):
+                    ignore.extend(codes)
+    if cli_select:
+        select = cli_select
+    ignore.extend(cli_ignore or [])
+    extend_select.extend(cli_extend_select or [])
+    return base.model_copy(
+        update={
+            "select": _codes(select),
+            "ignore": _codes(ignore),
+            "extend_select": _codes(extend_select),
+            "severity": severity,
+            "profile": cli_profile or profile,
+            "fail_on": cli_fail_on or fail_on,
+            "config_sources": sources,
+        }
+    )
