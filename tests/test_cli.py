@@ -149,7 +149,7 @@ def test_check_ignore_comma_list_removes_those_codes(corpus_json: list[dict[str,
 def test_check_fail_on_error_exits_0_when_corpus_has_only_warnings(
     corpus_json: list[dict[str, Any]],
 ) -> None:
-    assert {o["severity"] for o in corpus_json} == {"warning"}
+    assert "error" not in {o["severity"] for o in corpus_json}  # warnings (and infos) only
     proc = run("check", "corpus", "--fail-on", "error", "--output-format", "json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == corpus_json  # findings are still printed

@@ -152,6 +152,8 @@ def check(
             _fail(str(exc))
         except ValidationError as exc:
             _fail("; ".join(str(e["msg"]) for e in exc.errors()))
+        except ValueError as exc:
+            _fail(str(exc))
         return settings
 
     diagnostics: list[Diagnostic] = []

@@ -165,6 +165,22 @@ class Profile(BaseModel):
     def closing_patterns(self) -> list[re.Pattern[str]]:
         return [re.compile(p) for p in self.closing.required]
 
+    @cached_property
+    def contact_label_pattern(self) -> re.Pattern[str]:
+        """One pattern for every contact label; the group name gives the field kind."""
+        c = self.contact
+        labels: list[tuple[str, str]] = []
+        for kind, words in (
+            ("phone", c.phone_labels),
+            ("address", c.address_labels),
+            ("postcode", c.postcode_labels),
+            ("email", c.email_labels),
+        ):
+            labels.extend((w, kind) for w in words)
+        labels.sort(key=lambda x: -len(x[0]))
+        alt = "|".join(f"(?P<{kind}{i}>{re.escape(w)})" for i, (w, kind) in enumerate(labels))
+        return re.compile(rf"(?:{alt})\s*(?P<colon>[:：])?")
+
 
 def profiles_dir() -> Path:
     """Where the bundled profiles are: the wheel's copy, or the source tree's ``rules/``."""

@@ -51,7 +51,8 @@ def test_nl3_rules_silent_on_compliant_fixtures(name: str, code: str) -> None:
 )
 def test_nl3_rules_silent_on_contact_variants(base_notice: str, old: str, new: str) -> None:
     found = codes(lint(replace_once(base_notice, old, new)))
-    assert not [c for c in found if c.startswith("NL3")]
+    # (A label without its colon is NL306 contact-label-variant's business, not these rules'.)
+    assert not [c for c in found if c in NL3_CODES]
 
 
 # --- NL301 missing-contact-block ---------------------------------------------------
@@ -194,12 +195,6 @@ def test_nl302_reads_phone_labels_from_a_user_profile(base_notice: str, tmp_path
     assert "联系电话" in d.message  # 联系电话 is not a phone label in this profile
 
 
-@pytest.mark.xfail(
-    reason="src bug: parse/fields.py caches the contact-label regex in _LABEL_CACHE keyed by "
-    "id(profile); a freed profile's id is reused by the next one, which then gets the "
-    "stale labels of another profile",
-    strict=True,
-)
 def test_nl302_uses_each_profiles_own_contact_labels_when_profiles_alternate(
     base_notice: str, tmp_path: Path
 ) -> None:

@@ -82,7 +82,11 @@ class NoticeBuilder:
         problem (a heading paragraph wrapped over two lines); it is not a measure.
         """
         first_label = next(
-            (i for i, it in enumerate(items) if isinstance(it, Tree) and it.data == "measures"),
+            (
+                i
+                for i, it in enumerate(items)
+                if isinstance(it, Tree) and it.data in ("measures", "sub_measures")
+            ),
             -1,
         )
         for i, item in enumerate(items):
@@ -93,7 +97,7 @@ class NoticeBuilder:
                 problem.detail = f"{problem.detail}{self._leaf(item).text}"
             elif data == "sub":
                 problem.children.append(self._problem(item, level=4))
-            elif data == "measures":
+            elif data in ("measures", "sub_measures"):
                 self._measures(problem, item)
             elif data in ("para", "mtext"):
                 self._para(problem, item)

@@ -252,28 +252,8 @@ class ContactFacts:
     fields: list[FieldHit] = field(default_factory=list)
 
 
-def _label_pattern(profile: Profile) -> re.Pattern[str]:
-    c = profile.contact
-    labels: list[tuple[str, str]] = []
-    for kind, words in (
-        ("phone", c.phone_labels),
-        ("address", c.address_labels),
-        ("postcode", c.postcode_labels),
-        ("email", c.email_labels),
-    ):
-        labels.extend((w, kind) for w in words)
-    labels.sort(key=lambda x: -len(x[0]))
-    alt = "|".join(f"(?P<{kind}{i}>{re.escape(w)})" for i, (w, kind) in enumerate(labels))
-    return re.compile(rf"(?:{alt})\s*(?P<colon>[:：])?")
-
-
-_LABEL_CACHE: dict[int, re.Pattern[str]] = {}
-
-
 def contact_fields(text: str, profile: Profile) -> list[FieldHit]:
-    pattern = _LABEL_CACHE.get(id(profile))
-    if pattern is None:
-        pattern = _LABEL_CACHE[id(profile)] = _label_pattern(profile)
+    pattern = profile.contact_label_pattern
     hits: list[tuple[re.Match[str], str]] = []
     for m in pattern.finditer(text):
         kind = next(k.rstrip("0123456789") for k, v in m.groupdict().items() if v and k != "colon")

@@ -43,7 +43,7 @@ def _looks_binary(text: str) -> bool:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """Guess UTF-16 from the zero bytes of ASCII characters (newlines, digits)."""
-    if len(data) < 4 or len(data) % 2:
+    if len(data) < 200 or len(data) % 2:  # too little to tell from binary
         return None
     even_zero = data[0::2].count(0)
     odd_zero = data[1::2].count(0)

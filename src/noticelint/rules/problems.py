@@ -17,8 +17,12 @@ def top_problems(notice: Notice) -> Iterator[Problem]:
         yield from section.all_problems()
 
 
-def _has_status(problem: Problem) -> bool:
-    return bool(problem.status_lines) or any(_has_status(c) for c in problem.children)
+def _status_units(problem: Problem) -> list[Problem]:
+    """The problems that should each carry a status line: a problem whose status
+    covers its sub-problems counts once; otherwise each sub-problem counts."""
+    if problem.status_lines or not problem.children:
+        return [problem]
+    return [unit for child in problem.children for unit in _status_units(child)]
 
 
 def _uses_labels(notice: Notice) -> bool:
@@ -115,12 +119,12 @@ class MissingStatusLine(Rule):
     severity = "warning"
 
     def check(self, ctx: Context) -> None:
-        problems = list(top_problems(ctx.notice))
-        with_status = sum(1 for p in problems if _has_status(p))
+        problems = [leaf for top in top_problems(ctx.notice) for leaf in _status_units(top)]
+        with_status = sum(1 for p in problems if p.status_lines)
         if not problems or (with_status == 0 and not ctx.profile.problems.require_status):
             return
         for problem in problems:
-            if not _has_status(problem):
+            if not problem.status_lines:
                 ctx.report(
                     f"问题{problem.marker}{quote(problem.heading, 24)}缺少整改进展说明"
                     f"（如“整改进展情况：已完成整改”）；本通报{with_status}/{len(problems)}个问题有此说明",

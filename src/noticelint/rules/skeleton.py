@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from noticelint.diagnostics import Fix
-from noticelint.model import Section
+from noticelint.model import Measure, Section
 from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.span import Span
 
@@ -185,8 +185,23 @@ class SectionOrder(Rule):
                 highest = section
 
 
+NEXT_STEPS_START = re.compile(r"(?:下一步|今后)[，,：:]?")
 NEXT_STEPS_TEXT = re.compile(r"(?:^|[。；;，,])\s*(?:下一步|今后)[，,：:]?")
 CLUES_TEXT = re.compile(r"^(?:关于)?(?:接收|收到|巡察组移交|移交)[^。]{0,12}(?:问题线索|信访)")
+
+
+def _trailing_paragraphs(section: Section) -> list[Measure]:
+    """A section's own paragraphs, and the paragraphs that end its last problem (a
+    下一步 paragraph after the last problem attaches to that problem)."""
+    paras = list(section.paragraphs)
+    last = section.all_problems()[-1:] if section.all_problems() else []
+    while last:
+        problem = last[0]
+        paras.extend(m for m in problem.measures if NEXT_STEPS_START.match(m.text))
+        last = problem.children[-1:]
+    for area in section.areas:
+        paras.extend(area.paragraphs)
+    return paras
 
 
 def _unheaded(ctx: Context, kind: str) -> Span | None:
@@ -196,7 +211,7 @@ def _unheaded(ctx: Context, kind: str) -> Span | None:
         if section.kind == kind:
             return None
     for section in ctx.notice.sections:
-        for para in section.paragraphs:
+        for para in _trailing_paragraphs(section):
             m = pattern.search(para.text)
             if m:
                 s = para.span
@@ -350,6 +365,25 @@ class MissingClosing(Rule):
         ctx.report(f"缺少欢迎监督的结束语，如“{example}”", anchor)
 
 
+def _longest_ordered(ranks: list[int]) -> set[int]:
+    """Indices of a longest non-decreasing subsequence of ``ranks`` (n is tiny)."""
+    n = len(ranks)
+    best = [1] * n
+    prev = [-1] * n
+    for i in range(n):
+        for j in range(i):
+            if ranks[j] <= ranks[i] and best[j] + 1 > best[i]:
+                best[i], prev[i] = best[j] + 1, j
+    if not n:
+        return set()
+    i = max(range(n), key=lambda k: (best[k], -k))
+    out: set[int] = set()
+    while i != -1:
+        out.add(i)
+        i = prev[i]
+    return out
+
+
 TAIL_ORDER = ["closing", "disclosure", "contact", "organ", "date"]
 TAIL_NAMES = {
     "closing": "结束语",
@@ -393,26 +427,29 @@ class ClosingMisplaced(Rule):
         notice = ctx.notice
         if not notice.sections:
             return
-        highest = -1
-        highest_kind = ""
+        placed = []
         for part in notice.tail:
-            name = TAIL_NAMES[part.kind]
             if not part.after_last_section:
                 ctx.report(
-                    f"{name}出现在正文部分之前或之间：应放在最后一个部分"
+                    f"{TAIL_NAMES[part.kind]}出现在正文部分之前或之间：应放在最后一个部分"
                     f"{quote(notice.sections[-1].heading, 16)}之后",
                     part.span,
                 )
+            else:
+                placed.append(part)
+        # The parts in order are the longest run in the required order; report the rest.
+        ranks = [TAIL_ORDER.index(p.kind) for p in placed]
+        keep = _longest_ordered(ranks)
+        for i, part in enumerate(placed):
+            if i in keep:
                 continue
-            rank = TAIL_ORDER.index(part.kind)
-            if rank < highest:
-                ctx.report(
-                    f"{name}应在{TAIL_NAMES[highest_kind]}之前："
-                    "结尾顺序为 结束语 → 公开期限 → 联系方式 → 落款机关 → 成文日期",
-                    part.span,
-                )
-            elif rank > highest:
-                highest, highest_kind = rank, part.kind
+            after = [placed[j] for j in sorted(keep) if j < i and ranks[j] > ranks[i]]
+            before = after[0].kind if after else TAIL_ORDER[-1]
+            ctx.report(
+                f"{TAIL_NAMES[part.kind]}应在{TAIL_NAMES[before]}之前："
+                "结尾顺序为 结束语 → 公开期限 → 联系方式 → 落款机关 → 成文日期",
+                part.span,
+            )
 
 
 @register
