@@ -52,7 +52,9 @@ def test_bad_profile_names_the_file_the_key_and_what_was_expected(tmp_path: Path
 
 def test_profile_with_a_broken_regex_is_rejected(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
-    bad.write_text('extends = "xuncha"\n[closing]\nrequired = ["欢迎(", "监督"]\n', encoding="utf-8")
+    bad.write_text(
+        'extends = "xuncha"\n[closing]\nrequired = ["欢迎(", "监督"]\n', encoding="utf-8"
+    )
     with pytest.raises(ProfileError, match=r"closing\.required"):
         load_profile(str(bad))
 
@@ -183,5 +185,8 @@ def test_config_command_prints_the_effective_settings(tmp_path: Path) -> None:
 def test_profile_is_chosen_from_the_notice_when_not_named() -> None:
     from noticelint.parse.pipeline import choose_profile
 
-    assert choose_profile("中共某省交通运输厅党组关于省委第三巡视组反馈意见整改进展情况的通报") == "xunshi"
+    assert (
+        choose_profile("中共某省交通运输厅党组关于省委第三巡视组反馈意见整改进展情况的通报")
+        == "xunshi"
+    )
     assert choose_profile(SEED_002.read_text(encoding="utf-8")) == "xuncha"

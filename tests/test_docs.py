@@ -10,7 +10,12 @@ from noticelint.rules import REGISTRY, iter_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT.parent / "shared" / "spec" / "rules.md"
-REQUIRED = {"检查什么 (What it does)", "为什么 (Why it matters)", "错误示例 (Bad)", "正确示例 (Good)"}
+REQUIRED = {
+    "检查什么 (What it does)",
+    "为什么 (Why it matters)",
+    "错误示例 (Bad)",
+    "正确示例 (Good)",
+}
 
 
 def test_every_rule_has_the_four_documentation_sections_and_examples() -> None:
@@ -27,7 +32,9 @@ def test_every_rule_has_the_four_documentation_sections_and_examples() -> None:
 def test_rule_codes_names_and_severities_match_the_catalogue() -> None:
     if not SPEC.exists():  # the catalogue sits beside the repository in CI and locally
         return
-    rows = re.findall(r"^\| (NL\d{3}) \| ([a-z-]+) \| (\w+) \|", SPEC.read_text(encoding="utf-8"), re.M)
+    rows = re.findall(
+        r"^\| (NL\d{3}) \| ([a-z-]+) \| (\w+) \|", SPEC.read_text(encoding="utf-8"), re.M
+    )
     spec = {code: (name, sev) for code, name, sev in rows}
     for code, cls in REGISTRY.items():
         assert code in spec, f"{code} is not in rules.md"
