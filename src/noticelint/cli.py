@@ -108,6 +108,18 @@ def check(
     statistics: Annotated[
         bool, typer.Option("--statistics", help="只输出每条规则的问题数 (counts per rule).")
     ] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="就地应用安全修复 (apply safe fixes in place).")
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="也应用不安全修复 (also apply unsafe fixes).")
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff", help="输出修复的统一差异，不修改文件 (print a diff, write nothing)."
+        ),
+    ] = False,
     stdin_filename: Annotated[
         str | None, typer.Option("--stdin-filename", help="标准输入 (-) 报告时使用的文件名.")
     ] = None,
@@ -118,8 +130,16 @@ def check(
     from noticelint.config import ConfigError, ConfigResolver, effective_settings
     from noticelint.diagnostics import SEVERITY_RANK, Diagnostic
     from noticelint.discover import discover
-    from noticelint.lint import check_bytes, check_path, resolve_profile
+    from noticelint.lint import (
+        FixOutcome,
+        check_bytes,
+        check_path,
+        fix_file,
+        fix_path,
+        resolve_profile,
+    )
     from noticelint.profile import ProfileError
+    from noticelint.read import ReadError, read_bytes
     from noticelint.settings import Settings
 
     targets = paths or []
@@ -173,13 +193,45 @@ def check(
         threshold = SEVERITY_RANK[settings.fail_on]
         failed = failed or any(SEVERITY_RANK[d.severity] >= threshold for d in found)
 
+    fixing = fix or diff or unsafe_fixes
+    fixed_total = 0
+    would_fix = False
+    diffs: list[str] = []
+
+    def report_fix(outcome: FixOutcome, name: str) -> None:
+        nonlocal fixed_total, would_fix
+        if outcome.note:
+            typer.echo(f"noticelint: {name}: {outcome.note}", err=True)
+        if diff:
+            if outcome.diff:
+                diffs.append(outcome.diff)
+                would_fix = True
+        else:
+            fixed_total += outcome.applied if outcome.written else 0
+
     for target in targets:
         if str(target) == "-":
             name = stdin_filename or "-"
             settings = settings_for(Path(name) if stdin_filename else Path.cwd() / "-")
             data = sys.stdin.buffer.read()
-            collect(check_bytes(data, name, settings), settings)
             files += 1
+            if fixing:
+                try:
+                    document = read_bytes(data, name, max_bytes=settings.max_bytes)
+                except ReadError:
+                    collect(check_bytes(data, name, settings), settings)
+                    continue
+                outcome = fix_file(document, settings, unsafe=unsafe_fixes, write=False)
+                report_fix(outcome, name)
+                collect(outcome.diagnostics, settings)
+                if not diff:  # --fix on stdin: the fixed text goes to stdout
+                    sys.stdout.buffer.write(
+                        document.encode(document.original)
+                        if not outcome.applied
+                        else _fixed_bytes(document, outcome)
+                    )
+                continue
+            collect(check_bytes(data, name, settings), settings)
             if want_source:
                 sources[name] = data.decode("utf-8", errors="replace").splitlines()
             continue
@@ -188,18 +240,42 @@ def check(
         for path in discover([target], base.suffixes):
             files += 1
             settings = settings_for(path)
-            found = check_path(path, settings)
+            if fixing:
+                outcome = fix_path(path, settings, unsafe=unsafe_fixes, write=not diff)
+                report_fix(outcome, str(path))
+                found = outcome.diagnostics
+            else:
+                found = check_path(path, settings)
             collect(found, settings)
             if want_source and found:
                 sources[str(path)] = _source_lines(path, settings.max_bytes)
     if files == 0:
         _fail("没有找到可检查的文件 (no input files found)")
     diagnostics.sort(key=Diagnostic.sort_key)
-    if statistics:
+    stdin_fix = fixing and not diff and any(str(t) == "-" for t in targets)
+    if diff:
+        sys.stdout.write("".join(diffs))
+        raise typer.Exit(EXIT_FINDINGS if would_fix else EXIT_OK)
+    if stdin_fix:  # stdout carries the fixed text; diagnostics go to stderr
+        sys.stderr.write(
+            "".join(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n" for d in diagnostics)
+        )
+    elif statistics:
         _emit_statistics(output_format, diagnostics)
     else:
         _emit(output_format, diagnostics, sources, files)
+    if fix and fixed_total and output_format in (OutputFormat.full, OutputFormat.concise):
+        typer.echo(f"已修复 {fixed_total} 个问题 (fixed {fixed_total}).", err=True)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _fixed_bytes(document: object, outcome: object) -> bytes:
+    from noticelint.lint import FixOutcome
+    from noticelint.read import Document
+
+    assert isinstance(document, Document) and isinstance(outcome, FixOutcome)
+    assert outcome.fixed is not None
+    return outcome.fixed.encode(outcome.fixed.original)
 
 
 def _emit_statistics(fmt: OutputFormat, diagnostics: list[Diagnostic]) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from noticelint.atomic import ConcurrentModification, Stamp, write_atomic
 from noticelint.diagnostics import Diagnostic
+from noticelint.fix import fix_document
 from noticelint.parse import Parsed, parse_document
 from noticelint.profile import Profile, bundled_profile, load_profile
 from noticelint.read import Document, ReadError, read_bytes, read_path
@@ -100,3 +103,83 @@ def check_bytes(data: bytes, name: str, settings: Settings) -> list[Diagnostic]:
     except ReadError as exc:
         return _unreadable(name, exc, settings)
     return check_document(document, settings)[1]
+
+
+@dataclass
+class FixOutcome:
+    """What fixing one file did."""
+
+    diagnostics: list[Diagnostic]
+    applied: int = 0
+    fixed: Document | None = None  # the fixed document, when anything changed
+    diff: str = ""
+    written: bool = False
+    note: str | None = None  # a message for the user (not written, not converged…)
+
+
+def _diff(path: str, before: str, after: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"{path}\t(原文 original)",
+        tofile=f"{path}\t(修复后 fixed)",
+    )
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+
+
+def fix_file(
+    document: Document,
+    settings: Settings,
+    *,
+    unsafe: bool,
+    write: bool,
+    path: Path | None = None,
+    stamp: Stamp | None = None,
+) -> FixOutcome:
+    """Fix one document; write it back (atomically) when ``write`` and it is a text file."""
+
+    def lint(doc: Document) -> list[Diagnostic]:
+        return check_document(doc, settings)[1]
+
+    result = fix_document(document, lint, unsafe=unsafe)
+    outcome = FixOutcome(diagnostics=result.diagnostics, applied=result.applied)
+    if not result.converged:
+        outcome.note = f"修复在 {result.passes} 轮后仍未稳定，已停止 (fixes did not converge)"
+    if not result.changed:
+        return outcome
+    outcome.fixed = result.document
+    outcome.diff = _diff(document.path, document.text, result.document.text)
+    if not write:
+        return outcome
+    if document.medium != "text" or path is None:
+        outcome.note = f"{document.medium} 文件不会被修改；可用 --diff 查看提取文本的修改"
+        return outcome
+    try:
+        write_atomic(path, result.document.encode(result.document.original), stamp)
+    except ConcurrentModification as exc:
+        outcome.note = str(exc)
+        outcome.diagnostics = lint(document)
+        outcome.applied = 0
+        return outcome
+    except OSError as exc:
+        outcome.note = f"{path}: 无法写入修复：{exc.strerror or exc}"
+        outcome.diagnostics = lint(document)
+        outcome.applied = 0
+        return outcome
+    outcome.written = True
+    return outcome
+
+
+def fix_path(path: Path, settings: Settings, *, unsafe: bool, write: bool) -> FixOutcome:
+    try:
+        stamp = Stamp.of(path)
+        document = read_path(path, max_bytes=settings.max_bytes)
+    except ReadError as exc:
+        return FixOutcome(diagnostics=_unreadable(str(path), exc, settings))
+    except OSError as exc:
+        return FixOutcome(diagnostics=_unreadable(str(path), ReadError(str(exc)), settings))
+    return fix_file(document, settings, unsafe=unsafe, write=write, path=path, stamp=stamp)

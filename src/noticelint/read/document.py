@@ -25,3 +25,27 @@ class Document:
     bom: bool = False
     newline: str = "\n"
     medium: str = "text"
+    #: The decoded text exactly as in the file (CR/CRLF line breaks, a leading
+    #: U+FEFF) when it differs from ``text``; fixes are applied to it, so that
+    #: nothing but the characters an edit targets changes.
+    raw: str | None = None
+
+    @property
+    def original(self) -> str:
+        return self.text if self.raw is None else self.raw
+
+    def encode(self, text: str) -> bytes:
+        """``text`` (in the file's own line-break form) as the file's bytes."""
+        import codecs
+
+        data = text.encode(self.encoding)
+        if self.bom:
+            boms = {
+                "utf-8": codecs.BOM_UTF8,
+                "utf-16-le": codecs.BOM_UTF16_LE,
+                "utf-16-be": codecs.BOM_UTF16_BE,
+                "utf-32-le": codecs.BOM_UTF32_LE,
+                "utf-32-be": codecs.BOM_UTF32_BE,
+            }
+            data = boms.get(self.encoding, b"") + data
+        return data

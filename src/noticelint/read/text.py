@@ -112,6 +112,7 @@ def decode_text(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -
     if _looks_binary(text):
         raise ReadError("文件含大量控制字符，是二进制文件而非文本 (binary file)")
     newline = _detect_newline(text)
+    raw = text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
@@ -122,4 +123,5 @@ def decode_text(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -
         encoding="utf-8" if encoding == "utf_8" else encoding,
         bom=bom,
         newline=newline,
+        raw=raw if raw != text else None,
     )
