@@ -34,6 +34,9 @@ class OutputFormat(StrEnum):
     concise = "concise"
     json = "json"
     jsonl = "jsonl"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
 
 
 class FailOn(StrEnum):
@@ -179,6 +182,7 @@ def check(
     diagnostics: list[Diagnostic] = []
     sources: dict[str, list[str]] = {}
     files = 0
+    names: list[str] = []
     failed = False
     missing = [p for p in targets if str(p) != "-" and not p.exists()]
     for p in missing:
@@ -215,6 +219,7 @@ def check(
             settings = settings_for(Path(name) if stdin_filename else Path.cwd() / "-")
             data = sys.stdin.buffer.read()
             files += 1
+            names.append(name)
             if fixing:
                 try:
                     document = read_bytes(data, name, max_bytes=settings.max_bytes)
@@ -239,6 +244,7 @@ def check(
             continue
         for path in discover([target], base.suffixes):
             files += 1
+            names.append(str(path))
             settings = settings_for(path)
             if fixing:
                 outcome = fix_path(path, settings, unsafe=unsafe_fixes, write=not diff)
@@ -263,7 +269,7 @@ def check(
     elif statistics:
         _emit_statistics(output_format, diagnostics)
     else:
-        _emit(output_format, diagnostics, sources, files)
+        _emit(output_format, diagnostics, sources, names)
     if fix and fixed_total and output_format in (OutputFormat.full, OutputFormat.concise):
         typer.echo(f"已修复 {fixed_total} 个问题 (fixed {fixed_total}).", err=True)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
@@ -307,11 +313,27 @@ def _source_lines(path: Path, max_bytes: int) -> list[str]:
 
 
 def _emit(
-    fmt: OutputFormat, diagnostics: list[Diagnostic], sources: dict[str, list[str]], files: int
+    fmt: OutputFormat,
+    diagnostics: list[Diagnostic],
+    sources: dict[str, list[str]],
+    names: list[str],
 ) -> None:
     from noticelint.output import machine
 
-    if fmt is OutputFormat.json:
+    files = len(names)
+    if fmt is OutputFormat.sarif:
+        from noticelint.output.sarif import render_sarif
+
+        sys.stdout.write(render_sarif(diagnostics) + "\n")
+    elif fmt is OutputFormat.github:
+        from noticelint.output.ci import render_github
+
+        sys.stdout.write(render_github(diagnostics))
+    elif fmt is OutputFormat.junit:
+        from noticelint.output.ci import render_junit
+
+        sys.stdout.write(render_junit(diagnostics, names))
+    elif fmt is OutputFormat.json:
         sys.stdout.write(machine.render_json(diagnostics) + "\n")
     elif fmt is OutputFormat.jsonl:
         sys.stdout.write(machine.render_jsonl(diagnostics))

@@ -1,3 +1,3 @@
 """Output formats of ``check``: one module per format."""
 
-FORMATS = ("full", "concise", "json", "jsonl")
+FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "junit")
