@@ -77,7 +77,9 @@ def test_fix_hook_rewrites_the_file_and_fails_so_the_change_is_reviewed(
 ) -> None:
     repo = _repo(tmp_path, "noticelint-fix")
     text = COMPLIANT.read_text(encoding="utf-8")
-    (repo / "通报.txt").write_text(text.replace("2024年9月2日\n", "2024年09月02日\n"), encoding="utf-8")
+    (repo / "通报.txt").write_text(
+        text.replace("2024年9月2日\n", "2024年09月02日\n"), encoding="utf-8"
+    )
     result = _run(repo, pre_commit_home)
     assert result.returncode == 1  # pre-commit fails a hook that modified files
     assert (repo / "通报.txt").read_text(encoding="utf-8") == text
