@@ -17,13 +17,27 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
 
 
 def read_bytes(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Decode ``data`` as the contents of a file called ``path``."""
+    """Decode ``data`` as the contents of a file called ``path``.
+
+    The reader is chosen by suffix; each format is a module of this package with a
+    ``read(data, path, *, max_bytes) -> Document`` function, imported only when a
+    file of that format is read.
+    """
+    if len(data) > max_bytes:
+        raise ReadError(
+            f"文件过大：{len(data)} 字节，超过上限 {max_bytes} 字节 (file exceeds the size limit)"
+        )
     suffix = Path(path).suffix.lower()
-    if suffix in TEXT_SUFFIXES or suffix not in _OTHER_FORMATS:
+    module = FORMATS.get(suffix)
+    if module is None:
         from noticelint.read.text import decode_text
 
         return decode_text(data, path, max_bytes=max_bytes)
-    raise ReadError(f"不支持的文件格式“{suffix}” (unsupported format)")
+    from importlib import import_module
+
+    reader = import_module(f"noticelint.read.{module}")
+    document: Document = reader.read(data, path, max_bytes=max_bytes)
+    return document
 
 
 def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -43,5 +57,10 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     return read_bytes(data, str(path), max_bytes=max_bytes)
 
 
-# Formats other issues add (docx, html, pdf) register their suffix here.
-_OTHER_FORMATS: dict[str, str] = {}
+#: Suffix → reader module (``noticelint.read.<module>``); anything else is plain text.
+FORMATS: dict[str, str] = {
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+}
