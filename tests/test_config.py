@@ -143,7 +143,10 @@ def test_severity_override_to_info_lets_fail_on_warning_pass(tmp_path: Path) -> 
 def test_fail_on_from_config_and_overridden_on_the_command_line(tmp_path: Path) -> None:
     target = tmp_path / "n.txt"
     target.write_bytes(SEED_002.read_bytes())
-    (tmp_path / "noticelint.toml").write_text('fail-on = "error"\n', encoding="utf-8")
+    # seed 002's one error (NL501, 一 then 三) is ignored: warnings only remain
+    (tmp_path / "noticelint.toml").write_text(
+        'fail-on = "error"\nignore = ["NL501"]\n', encoding="utf-8"
+    )
     assert run("check", str(target), "--output-format", "json").returncode == 0
     assert run("check", str(target), "--fail-on", "info", "--output-format", "json").returncode == 1
 

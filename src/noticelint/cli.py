@@ -7,9 +7,10 @@ that need them, so ``noticelint check one.txt`` starts fast.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -17,6 +18,7 @@ from noticelint import __version__
 
 if TYPE_CHECKING:
     from noticelint.diagnostics import Diagnostic
+    from noticelint.settings import Settings
 
 app = typer.Typer(
     name="noticelint",
@@ -126,60 +128,30 @@ def check(
     stdin_filename: Annotated[
         str | None, typer.Option("--stdin-filename", help="标准输入 (-) 报告时使用的文件名.")
     ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="工作进程数（默认：全部 CPU 核）.")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="不使用结果缓存.")] = False,
+    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="结果缓存目录.")] = None,
 ) -> None:
     """检查通报 (lint notices): 列出缺失或错误之处，指明位置。"""
-    from pydantic import ValidationError
 
-    from noticelint.config import ConfigError, ConfigResolver, effective_settings
+    from noticelint.cache import default_cache_dir
     from noticelint.diagnostics import SEVERITY_RANK, Diagnostic
     from noticelint.discover import discover
-    from noticelint.lint import (
-        FixOutcome,
-        check_bytes,
-        check_path,
-        fix_file,
-        fix_path,
-        resolve_profile,
-    )
-    from noticelint.profile import ProfileError
+    from noticelint.lint import FixOutcome, check_bytes, fix_file, fix_path
     from noticelint.read import ReadError, read_bytes
-    from noticelint.settings import Settings
+    from noticelint.report.runner import PARALLEL_MIN_FILES, default_jobs, run_jobs
+    from noticelint.report.summary import Job, Options
 
     targets = paths or []
     if not targets:
         _fail("没有指定要检查的文件 (no input: name files, folders or -)")
-    try:
-        resolver = ConfigResolver(config)
-    except ConfigError as exc:
-        _fail(str(exc))
-        return
-    base = Settings()
-    checked_profiles: set[str | None] = set()
-
-    def settings_for(path: Path) -> Settings:
-        try:
-            settings = effective_settings(
-                base,
-                resolver.for_path(path),
-                path,
-                cli_select=select,
-                cli_ignore=ignore,
-                cli_extend_select=extend_select,
-                cli_profile=profile,
-                cli_fail_on=fail_on.value if fail_on else None,
-            )
-            if settings.profile not in checked_profiles:
-                resolve_profile(settings, "")
-                checked_profiles.add(settings.profile)
-        except (ConfigError, ProfileError) as exc:
-            _fail(str(exc))
-        except ValidationError as exc:
-            _fail("; ".join(str(e["msg"]) for e in exc.errors()))
-        except ValueError as exc:
-            _fail(str(exc))
-        return settings
+    settings_for = _settings_factory(config, select, ignore, extend_select, profile, fail_on)
+    base = settings_for.base
 
     diagnostics: list[Diagnostic] = []
+    pending: list[Job] = []
     sources: dict[str, list[str]] = {}
     files = 0
     names: list[str] = []
@@ -242,19 +214,37 @@ def check(
             continue
         if not target.exists():
             continue
-        for path in discover([target], base.suffixes):
+        found_paths = list(discover([target], base.suffixes))
+        if not fixing:
+            pending.extend(Job(str(p), settings_for(p)) for p in found_paths)
+            continue
+        for path in found_paths:
             files += 1
             names.append(str(path))
             settings = settings_for(path)
-            if fixing:
-                outcome = fix_path(path, settings, unsafe=unsafe_fixes, write=not diff)
-                report_fix(outcome, str(path))
-                found = outcome.diagnostics
-            else:
-                found = check_path(path, settings)
-            collect(found, settings)
-            if want_source and found:
+            outcome = fix_path(path, settings, unsafe=unsafe_fixes, write=not diff)
+            report_fix(outcome, str(path))
+            collect(outcome.diagnostics, settings)
+            if want_source and outcome.diagnostics:
                 sources[str(path)] = _source_lines(path, settings.max_bytes)
+    if pending:
+        # Checking (no fixes): a pool of workers for many files, the results cache always.
+        options = Options(
+            cache_dir=None if no_cache else str(cache_dir or default_cache_dir()),
+            include_text=False,
+        )
+        workers = (jobs or default_jobs()) if len(pending) >= PARALLEL_MIN_FILES else 1
+        by_path = {job.path: job.settings for job in pending}
+        for result in run_jobs(pending, options, workers=workers):
+            summary = result["summary"]
+            found = [Diagnostic.model_validate(d) for d in summary["diagnostics"]]
+            collect(found, by_path[summary["path"]])
+            if want_source and found:
+                sources[summary["path"]] = _source_lines(
+                    Path(summary["path"]), by_path[summary["path"]].max_bytes
+                )
+        files += len(pending)
+        names.extend(job.path for job in pending)
     if files == 0:
         _fail("没有找到可检查的文件 (no input files found)")
     diagnostics.sort(key=Diagnostic.sort_key)
@@ -282,6 +272,74 @@ def _fixed_bytes(document: object, outcome: object) -> bytes:
     assert isinstance(document, Document) and isinstance(outcome, FixOutcome)
     assert outcome.fixed is not None
     return outcome.fixed.encode(outcome.fixed.original)
+
+
+class _SettingsFactory:
+    """The effective settings per file: configuration found upward ← command line."""
+
+    def __init__(
+        self,
+        config: Path | None,
+        select: list[str] | None,
+        ignore: list[str] | None,
+        extend_select: list[str] | None,
+        profile: str | None,
+        fail_on: FailOn | None,
+    ) -> None:
+        from noticelint.config import ConfigError, ConfigResolver
+        from noticelint.settings import Settings
+
+        try:
+            self.resolver = ConfigResolver(config)
+        except ConfigError as exc:
+            _fail(str(exc))
+        self.base = Settings()
+        self.cli = (select, ignore, extend_select, profile, fail_on.value if fail_on else None)
+        self.checked: set[str | None] = set()
+
+    def __call__(self, path: Path) -> Settings:
+        from pydantic import ValidationError
+
+        from noticelint.config import ConfigError, effective_settings
+        from noticelint.lint import resolve_profile
+        from noticelint.profile import ProfileError
+
+        select, ignore, extend_select, profile, fail_on = self.cli
+        try:
+            settings = effective_settings(
+                self.base,
+                self.resolver.for_path(path),
+                path,
+                cli_select=select,
+                cli_ignore=ignore,
+                cli_extend_select=extend_select,
+                cli_profile=profile,
+                cli_fail_on=fail_on,  # type: ignore[arg-type]
+            )
+            if settings.profile not in self.checked:
+                resolve_profile(settings, "")
+                self.checked.add(settings.profile)
+        except (ConfigError, ProfileError) as exc:
+            _fail(str(exc))
+            raise
+        except ValidationError as exc:
+            _fail("; ".join(str(e["msg"]) for e in exc.errors()))
+            raise
+        except ValueError as exc:
+            _fail(str(exc))
+            raise
+        return settings
+
+
+def _settings_factory(
+    config: Path | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    extend_select: list[str] | None,
+    profile: str | None,
+    fail_on: FailOn | None,
+) -> _SettingsFactory:
+    return _SettingsFactory(config, select, ignore, extend_select, profile, fail_on)
 
 
 def _emit_statistics(fmt: OutputFormat, diagnostics: list[Diagnostic]) -> None:
@@ -348,6 +406,123 @@ def _emit(
         from noticelint.output.full import render_full
 
         render_full(Console(highlight=False, soft_wrap=True), diagnostics, sources, files)
+
+
+@app.command()
+def report(
+    paths: Annotated[list[Path], typer.Argument(help="要统计的文件或文件夹 (files or folders).")],
+    html: Annotated[Path | None, typer.Option("--html", help="写出 HTML 报告.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="写出 JSON 报告.")] = None,
+    csv_out: Annotated[Path | None, typer.Option("--csv", help="写出 CSV（每个文件一行）.")] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="工作进程数（默认：全部 CPU 核）.")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="不使用结果缓存.")] = False,
+    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="结果缓存目录.")] = None,
+    dask_scheduler: Annotated[
+        str | None,
+        typer.Option("--dask-scheduler", help="在 dask.distributed 集群上运行（地址）."),
+    ] = None,
+    no_texts: Annotated[
+        bool, typer.Option("--no-texts", help="HTML 报告中不包含通报全文（减小文件）.")
+    ] = False,
+    select: Annotated[list[str] | None, typer.Option("--select")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option("--extend-select")] = None,
+    profile: Annotated[str | None, typer.Option("--profile")] = None,
+    config: Annotated[Path | None, typer.Option("--config")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on")] = None,
+) -> None:
+    """生成语料合规报告 (compliance report across a corpus): HTML, JSON, CSV."""
+    from noticelint.cache import default_cache_dir
+    from noticelint.discover import discover
+    from noticelint.report.aggregate import Aggregator
+    from noticelint.report.outputs import write_csv, write_json
+    from noticelint.report.runner import default_jobs, run_jobs
+    from noticelint.report.summary import Job, Options
+
+    factory = _settings_factory(config, select, ignore, extend_select, profile, fail_on)
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)
+    files = [p for p in discover([p for p in paths if p.exists()], factory.base.suffixes)]
+    if not files:
+        _fail("没有找到可检查的文件 (no input files found)")
+    job_list = [Job(str(p), factory(p)) for p in files]
+    options = Options(
+        cache_dir=None if no_cache else str(cache_dir or default_cache_dir()),
+        include_text=html is not None and not no_texts,
+    )
+    workers = jobs or default_jobs()
+    failed = False
+    with Aggregator() as agg, _progress(len(job_list)) as advance:
+        try:
+            for result in run_jobs(
+                job_list, options, workers=workers, dask_scheduler=dask_scheduler
+            ):
+                agg.add(result)
+                failed = failed or bool(result.get("fail"))
+                advance()
+        except RuntimeError as exc:
+            _fail(str(exc))
+        header = agg.header()
+        if json_out is not None:
+            with _open_out(json_out) as fh:
+                write_json(header, agg.results(), fh)
+        if csv_out is not None:
+            with _open_out(json_out if False else csv_out, newline="") as fh:
+                write_csv(agg.results(), fh)
+        if html is not None:
+            from noticelint.report.html import render_html
+
+            with _open_out(html) as fh:
+                render_html(
+                    header,
+                    ({**r["summary"], "text": r.get("text")} for r in agg.results()),
+                    fh,
+                )
+    written = ", ".join(str(p) for p in (html, json_out, csv_out) if p is not None)
+    typer.echo(
+        f"报告：{header['files']} 个文件（无法读取 {header['unreadable']} 个），"
+        f"错误 {header['errors']}，警告 {header['warnings']}，提示 {header['infos']}，"
+        f"合规得分 {header['score']}" + (f"；已写入 {written}" if written else ""),
+        err=True,
+    )
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _open_out(path: Path, newline: str | None = None) -> TextIO:
+    """Open an output file for writing (a friendly exit 2 when the folder is missing)."""
+    try:
+        return path.open("w", encoding="utf-8", newline=newline)
+    except OSError as exc:
+        _fail(f"{path}: 无法写入：{exc.strerror or exc}")
+        raise
+
+
+class _progress:
+    """A rich progress bar on a terminal (none when stderr is piped)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self._progress: Any = None
+
+    def __enter__(self) -> Callable[[], None]:
+        if not sys.stderr.isatty():
+            return lambda: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        progress = Progress(
+            "检查中", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
+        )
+        progress.start()
+        task = progress.add_task("check", total=self.total)
+        self._progress = progress
+        return lambda: progress.advance(task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
 
 
 @app.command()

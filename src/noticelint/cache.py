@@ -1,0 +1,68 @@
+"""A results cache keyed on file content, settings, profile and version.
+
+A second run over an unchanged corpus reads each file, hashes it, and takes the
+result from here instead of parsing and linting again. Entries are small
+zlib-compressed JSON files under ``$XDG_CACHE_HOME/noticelint`` (or
+``~/.cache/noticelint``), written atomically; a corrupt entry is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from noticelint import __version__
+from noticelint.profile import Profile
+from noticelint.settings import Settings
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "noticelint"
+
+
+def settings_fingerprint(settings: Settings, profile: Profile | None) -> str:
+    """What, besides the file's bytes, decides a file's result."""
+    h = hashlib.sha256()
+    h.update(__version__.encode())
+    h.update(settings.model_dump_json(exclude={"config_sources"}).encode())
+    if profile is not None:
+        h.update(profile.model_dump_json().encode())
+    return h.hexdigest()
+
+
+class ResultCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def key(self, data: bytes, fingerprint: str, kind: str) -> str:
+        h = hashlib.sha256(data)
+        h.update(fingerprint.encode())
+        h.update(kind.encode())
+        return h.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}.json.z"
+
+    def get(self, key: str) -> Any | None:
+        try:
+            raw = self._path(key).read_bytes()
+            return json.loads(zlib.decompress(raw))
+        except (OSError, ValueError, zlib.error):
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(zlib.compress(json.dumps(value, ensure_ascii=False).encode(), 3))
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a cache that cannot be written is only slower

@@ -1,0 +1,1 @@
+"""Corpus compliance reports: per-file summaries aggregated by rule, organ and year."""

@@ -1,0 +1,158 @@
+"""Streaming aggregation: per-file results in, corpus figures out.
+
+Memory does not grow with the corpus beyond a few numbers per file: each file's
+full result (its diagnostics and, optionally, its text) is spilled to a temporary
+JSON-lines file as it arrives, and only running totals per rule, organ and year,
+plus each file's path and spill offset, stay in memory. The outputs (JSON, CSV,
+HTML) are then written by streaming the spill file in path order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from types import TracebackType
+from typing import IO, Any
+
+from noticelint import __version__
+from noticelint.report.model import PART_NAMES, CorpusReport, GroupRow, RuleRow
+
+
+class _Group:
+    __slots__ = ("errors", "files", "infos", "score", "warnings")
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.errors = 0
+        self.warnings = 0
+        self.infos = 0
+        self.score = 0.0
+
+    def row(self, key: str) -> GroupRow:
+        return GroupRow(
+            key=key,
+            files=self.files,
+            errors=self.errors,
+            warnings=self.warnings,
+            infos=self.infos,
+            score=round(self.score / self.files, 2) if self.files else 0.0,
+        )
+
+
+class Aggregator:
+    """Collects per-file results; use as a context manager (it owns a temp file)."""
+
+    def __init__(self) -> None:
+        self._spill: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed in __exit__)
+        self._index: list[tuple[str, int, int]] = []  # path, offset, length
+        self.files = 0
+        self.readable = 0
+        self.severity: Counter[str] = Counter()
+        self.score_sum = 0.0
+        self.parts: Counter[str] = Counter()
+        self.rule_files: Counter[str] = Counter()
+        self.rule_diags: Counter[str] = Counter()
+        self.organs: dict[str, _Group] = defaultdict(_Group)
+        self.years: dict[str, _Group] = defaultdict(_Group)
+        self.failed_rank = -1
+
+    def __enter__(self) -> Aggregator:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._spill.close()
+
+    def add(self, result: dict[str, Any]) -> None:
+        s = result["summary"]
+        line = json.dumps(result, ensure_ascii=False).encode("utf-8") + b"\n"
+        offset = self._spill.seek(0, 2)
+        self._spill.write(line)
+        self._index.append((s["path"], offset, len(line)))
+        self.files += 1
+        diags = s.get("diagnostics", [])
+        for d in diags:
+            self.severity[d["severity"]] += 1
+            self.rule_diags[d["code"]] += 1
+        for code in {d["code"] for d in diags}:
+            self.rule_files[code] += 1
+        self.score_sum += s["score"]
+        if s.get("readable", True):
+            self.readable += 1
+            for part, present in s.get("parts", {}).items():
+                if present:
+                    self.parts[part] += 1
+        for groups, key in (
+            (self.organs, s.get("organ") or "（未识别）"),
+            (self.years, s.get("year")),
+        ):
+            g = groups[str(key) if key is not None else "（未识别）"]
+            g.files += 1
+            g.errors += s["errors"]
+            g.warnings += s["warnings"]
+            g.infos += s["infos"]
+            g.score += s["score"]
+
+    def results(self) -> Iterator[dict[str, Any]]:
+        """Every file's result, in path order, read back from the spill file."""
+        self._spill.flush()
+        for _, offset, length in sorted(self._index):
+            self._spill.seek(offset)
+            yield json.loads(self._spill.read(length))
+
+    def header(self) -> dict[str, Any]:
+        """The corpus figures (a :class:`CorpusReport` without ``per_file``)."""
+        from noticelint.rules import REGISTRY
+
+        readable = self.readable or 1
+        rules = []
+        for code in sorted(REGISTRY):
+            cls = REGISTRY[code]
+            rules.append(
+                RuleRow(
+                    code=code,
+                    name=cls.name,
+                    severity=cls.severity,
+                    summary=cls.summary(),
+                    files=self.rule_files[code],
+                    diagnostics=self.rule_diags[code],
+                    pass_rate=round(1 - self.rule_files[code] / readable, 4)
+                    if self.readable
+                    else 0.0,
+                )
+            )
+        top = sorted(
+            (r for r in rules if r.diagnostics), key=lambda r: (-r.files, -r.diagnostics, r.code)
+        )[:10]
+        organs = sorted((g.row(k) for k, g in self.organs.items()), key=lambda r: (-r.files, r.key))
+        years = sorted((g.row(k) for k, g in self.years.items()), key=lambda r: r.key)
+        report = CorpusReport(
+            version=__version__,
+            generated=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            files=self.files,
+            readable=self.readable,
+            unreadable=self.files - self.readable,
+            errors=self.severity["error"],
+            warnings=self.severity["warning"],
+            infos=self.severity["info"],
+            score=round(self.score_sum / self.files, 2) if self.files else 0.0,
+            completeness={
+                part: round(self.parts[part] / readable, 4) if self.readable else 0.0
+                for part in PART_NAMES
+            },
+            rules=rules,
+            organs=organs,
+            years=years,
+            top=top,
+            per_file=[],
+        )
+        data = report.model_dump(mode="json")
+        del data["per_file"]
+        return data

@@ -1,0 +1,185 @@
+"""Per-file work for corpus runs: read, parse, lint and summarise one file.
+
+This runs in worker processes (or on dask workers), so the entry points are plain
+top-level functions taking picklable arguments.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from noticelint.diagnostics import Diagnostic
+from noticelint.parse import Parsed
+from noticelint.report.model import FileSummary, file_score
+from noticelint.settings import Settings
+
+
+def summarize(parsed: Parsed, diagnostics: list[Diagnostic], path: str) -> FileSummary:
+    notice = parsed.notice
+    sig = notice.signature
+    organ = (sig.organ if sig and sig.organ else None) or (
+        notice.title.organ if notice.title else None
+    )
+    date = sig.date if sig else None
+    progress = notice.progress_sections()
+    leaves = [p for s in progress for p in s.leaf_problems()]
+    required = parsed.profile.contact.required
+    contact = notice.contact
+    have = {
+        "phone": bool(contact and contact.phones),
+        "address": bool(contact and contact.address),
+        "postcode": bool(contact and contact.postcode),
+        "email": bool(contact and contact.email),
+    }
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for d in diagnostics:
+        counts[d.severity] += 1
+    parts = {
+        "title": notice.title is not None,
+        "opening": notice.opening is not None,
+        "progress": bool(progress),
+        "status_lines": bool(leaves) and all(p.status_lines for p in leaves),
+        "closing": notice.closing is not None,
+        "disclosure": notice.disclosure is not None,
+        "contact": contact is not None and all(have[f] for f in required),
+        "signature_organ": bool(sig and sig.organ),
+        "signature_date": bool(sig and sig.date),
+    }
+    return FileSummary(
+        path=path,
+        organ=organ,
+        date=date.isoformat() if date else None,
+        year=date.year if date else None,
+        profile=notice.profile,
+        title=notice.title.text if notice.title else None,
+        areas=sum(len(s.areas) for s in progress),
+        problems=len(leaves),
+        parts=parts,
+        errors=counts["error"],
+        warnings=counts["warning"],
+        infos=counts["info"],
+        score=file_score(counts["error"], counts["warning"], counts["info"]),
+        diagnostics=diagnostics,
+        size=len(parsed.document.text),
+    )
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to process (picklable)."""
+
+    path: str
+    settings: Settings
+
+
+@dataclass(frozen=True)
+class Options:
+    cache_dir: str | None
+    include_text: bool
+
+
+def _unreadable(path: str, message: str, settings: Settings) -> FileSummary:
+    from noticelint.lint import _unreadable as nl001
+    from noticelint.read import ReadError
+
+    diags = nl001(path, ReadError(message), settings)
+    return FileSummary(
+        path=path,
+        readable=False,
+        error=message,
+        errors=sum(d.severity == "error" for d in diags),
+        warnings=sum(d.severity == "warning" for d in diags),
+        infos=sum(d.severity == "info" for d in diags),
+        score=0.0,
+        diagnostics=diags,
+    )
+
+
+def process(job: Job, options: Options) -> dict[str, Any]:
+    """Summarise one file: ``{"summary": FileSummary dict, "text": str | None}``."""
+    from noticelint.cache import ResultCache
+    from noticelint.lint import check_document
+    from noticelint.read import ReadError, read_bytes
+
+    started = time.perf_counter()
+    settings = job.settings
+    path = Path(job.path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            raise ReadError(
+                f"文件过大：{size} 字节，超过上限 {settings.max_bytes} 字节 (file exceeds the size limit)"
+            )
+        data = path.read_bytes()
+    except ReadError as exc:
+        return {"summary": _unreadable(job.path, str(exc), settings).model_dump(mode="json")}
+    except OSError as exc:
+        msg = f"无法读取文件：{exc.strerror or exc}"
+        return {"summary": _unreadable(job.path, msg, settings).model_dump(mode="json")}
+    cache = ResultCache(Path(options.cache_dir)) if options.cache_dir else None
+    key = None
+    if cache is not None:
+        key = cache.key(data, _fingerprint(settings), "report")
+        hit = cache.get(key)
+        if hit is not None and (hit.get("text") is not None or not options.include_text):
+            return _relocated(hit, job.path)
+    try:
+        document = read_bytes(data, job.path, max_bytes=settings.max_bytes)
+    except ReadError as exc:
+        result: dict[str, Any] = {
+            "summary": _unreadable(job.path, str(exc), settings).model_dump(mode="json")
+        }
+    else:
+        parsed, diagnostics = check_document(document, settings)
+        summary = summarize(parsed, diagnostics, job.path)
+        summary.seconds = round(time.perf_counter() - started, 6)
+        result = {
+            "summary": summary.model_dump(mode="json"),
+            "text": document.text if options.include_text else None,
+        }
+    if cache is not None and key is not None:
+        cache.put(key, result)
+    return result
+
+
+@lru_cache(maxsize=64)
+def _fingerprint_json(settings_json: str) -> str:
+    from noticelint.cache import settings_fingerprint
+    from noticelint.lint import resolve_profile
+    from noticelint.profile import bundled_profile
+
+    settings = Settings.model_validate_json(settings_json)
+    if settings.profile is None:  # chosen from the text, which the key already covers
+        both = [bundled_profile("xuncha"), bundled_profile("xunshi")]
+        return "".join(settings_fingerprint(settings, p) for p in both)
+    return settings_fingerprint(settings, resolve_profile(settings, ""))
+
+
+def _fingerprint(settings: Settings) -> str:
+    return _fingerprint_json(settings.model_dump_json(exclude={"config_sources"}))
+
+
+def _relocated(hit: dict[str, Any], path: str) -> dict[str, Any]:
+    """A cached result for the same bytes found under another name."""
+    summary = dict(hit["summary"])
+    summary["path"] = path
+    summary["diagnostics"] = [{**d, "path": path} for d in summary.get("diagnostics", [])]
+    return {"summary": summary, "text": hit.get("text")}
+
+
+def process_chunk(jobs: list[Job], options: Options) -> list[dict[str, Any]]:
+    from noticelint.diagnostics import SEVERITY_RANK
+
+    out = []
+    for job in jobs:
+        result = process(job, options)
+        threshold = SEVERITY_RANK[job.settings.fail_on]
+        result["fail"] = any(
+            SEVERITY_RANK[d["severity"]] >= threshold for d in result["summary"]["diagnostics"]
+        )
+        out.append(result)
+    return out
