@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 import zlib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +27,26 @@ def default_cache_dir() -> Path:
     return Path(base) / "noticelint"
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """The installed code itself (every source, grammar and profile file's size and
+    modification time), so that a changed rule never serves a stale result."""
+    from noticelint.profile import profiles_dir
+
+    h = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for folder in (package, profiles_dir()):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".lark", ".toml"):
+                st = path.stat()
+                h.update(f"{path.relative_to(folder)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
 def settings_fingerprint(settings: Settings, profile: Profile | None) -> str:
     """What, besides the file's bytes, decides a file's result."""
     h = hashlib.sha256()
-    h.update(__version__.encode())
+    h.update(code_fingerprint().encode())
     h.update(settings.model_dump_json(exclude={"config_sources"}).encode())
     if profile is not None:
         h.update(profile.model_dump_json().encode())
