@@ -186,7 +186,7 @@ def test_config_command_prints_the_effective_settings(tmp_path: Path) -> None:
 
 
 def test_profile_is_chosen_from_the_notice_when_not_named() -> None:
-    from noticelint.parse.pipeline import choose_profile
+    from noticelint.profile import choose_profile
 
     assert (
         choose_profile("中共某省交通运输厅党组关于省委第三巡视组反馈意见整改进展情况的通报")

@@ -301,8 +301,7 @@ class _SettingsFactory:
         from pydantic import ValidationError
 
         from noticelint.config import ConfigError, effective_settings
-        from noticelint.lint import resolve_profile
-        from noticelint.profile import ProfileError
+        from noticelint.profile import ProfileError, resolve_profile
 
         select, ignore, extend_select, profile, fail_on = self.cli
         try:
@@ -534,9 +533,8 @@ def parse(
     profile: Annotated[str | None, typer.Option("--profile", help="规则配置名称或路径.")] = None,
 ) -> None:
     """显示识别出的通报结构 (show the recognised structure)."""
-    from noticelint.lint import resolve_profile
     from noticelint.parse import parse_document
-    from noticelint.profile import ProfileError
+    from noticelint.profile import ProfileError, resolve_profile
     from noticelint.read import ReadError, read_path
     from noticelint.settings import Settings
 
@@ -604,9 +602,7 @@ def config_cmd(
     import json
 
     from noticelint.config import ConfigError, ConfigResolver, effective_settings
-    from noticelint.lint import resolve_profile
-    from noticelint.parse.pipeline import choose_profile
-    from noticelint.profile import ProfileError
+    from noticelint.profile import ProfileError, choose_profile, resolve_profile
     from noticelint.settings import Settings
 
     try:

@@ -3,35 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from noticelint.atomic import ConcurrentModification, Stamp, write_atomic
 from noticelint.diagnostics import Diagnostic
 from noticelint.fix import fix_document
 from noticelint.parse import Parsed, parse_document
-from noticelint.profile import Profile, bundled_profile, load_profile
+from noticelint.profile import resolve_profile
 from noticelint.read import Document, ReadError, read_bytes, read_path
 from noticelint.rules import REGISTRY, Context
 from noticelint.rules.base import Rule
 from noticelint.rules.input import UnreadableInput, is_notice
 from noticelint.settings import Settings
-
-
-def resolve_profile(settings: Settings, text: str) -> Profile:
-    from noticelint.parse.pipeline import choose_profile
-
-    if settings.profile is None:
-        return bundled_profile(choose_profile(text))
-    if settings.profile.endswith(".toml") or "/" in settings.profile:
-        return _profile_file(settings.profile)
-    return bundled_profile(settings.profile)
-
-
-@lru_cache(maxsize=32)
-def _profile_file(path: str) -> Profile:
-    """A user's profile file, loaded once per process."""
-    return load_profile(path)
 
 
 def _unreadable(path: str, error: ReadError, settings: Settings) -> list[Diagnostic]:

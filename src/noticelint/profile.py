@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+if TYPE_CHECKING:
+    from noticelint.settings import Settings
 
 Severity = Literal["error", "warning", "info"]
 
@@ -260,3 +263,25 @@ def bundled_profile(name: str) -> Profile:
     if profile is None:
         profile = _CACHE[name] = load_profile(name)
     return profile
+
+
+def choose_profile(text: str) -> str:
+    """巡视 in the title or opening → xunshi, else xuncha (rules.md, Profiles)."""
+    head = text[:600]
+    return "xunshi" if "巡视" in head and "巡察" not in head else "xuncha"
+
+
+def resolve_profile(settings: Settings, text: str) -> Profile:
+    """The profile a run uses for ``text``: the one named in the settings (a bundled
+    name or a path), else the one chosen from the notice itself."""
+    if settings.profile is None:
+        return bundled_profile(choose_profile(text))
+    if settings.profile.endswith(".toml") or "/" in settings.profile:
+        return _profile_file(settings.profile)
+    return bundled_profile(settings.profile)
+
+
+@lru_cache(maxsize=32)
+def _profile_file(path: str) -> Profile:
+    """A user's profile file, loaded once per process."""
+    return load_profile(path)

@@ -9,7 +9,7 @@ from noticelint.parse.build import build_notice
 from noticelint.parse.grammar import parse_tokens
 from noticelint.parse.segment import Segmentation, segment
 from noticelint.parse.tokens import Token, classify
-from noticelint.profile import Profile, bundled_profile
+from noticelint.profile import Profile, bundled_profile, choose_profile
 from noticelint.read import Document
 from noticelint.span import LineIndex
 
@@ -28,12 +28,6 @@ class Parsed:
     @property
     def text(self) -> str:
         return self.document.text
-
-
-def choose_profile(text: str) -> str:
-    """巡视 in the title or opening → xunshi, else xuncha (rules.md, Profiles)."""
-    head = text[:600]
-    return "xunshi" if "巡视" in head and "巡察" not in head else "xuncha"
 
 
 def parse_document(document: Document, profile: Profile | None = None) -> Parsed:

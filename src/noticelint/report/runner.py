@@ -59,15 +59,15 @@ def _run_dask(jobs: Iterable[Job], work: Any, address: str) -> Iterator[dict[str
         raise RuntimeError(
             "--dask-scheduler 需要安装 noticelint[dask] (pip install 'noticelint[dask]')"
         ) from exc
-    with Client(address) as client:
+    with Client(address) as client:  # type: ignore[no-untyped-call]
         pending = []
         window = 64  # chunks in flight: memory stays bounded on huge corpora
         chunks = _chunks(jobs, CHUNK)
         for chunk in islice(chunks, window):
             pending.append(client.submit(work, chunk, pure=False))
-        ac = as_completed(pending)
+        ac = as_completed(pending)  # type: ignore[no-untyped-call]
         for future in ac:
             yield from future.result()
             nxt = next(chunks, None)
             if nxt is not None:
-                ac.add(client.submit(work, nxt, pure=False))
+                ac.add(client.submit(work, nxt, pure=False))  # type: ignore[no-untyped-call]

@@ -149,8 +149,7 @@ def process(job: Job, options: Options) -> dict[str, Any]:
 @lru_cache(maxsize=64)
 def _fingerprint_json(settings_json: str) -> str:
     from noticelint.cache import settings_fingerprint
-    from noticelint.lint import resolve_profile
-    from noticelint.profile import bundled_profile
+    from noticelint.profile import bundled_profile, resolve_profile
 
     settings = Settings.model_validate_json(settings_json)
     if settings.profile is None:  # chosen from the text, which the key already covers
