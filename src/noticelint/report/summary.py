@@ -116,10 +116,16 @@ def process(job: Job, options: Options) -> dict[str, Any]:
             )
         data = path.read_bytes()
     except ReadError as exc:
-        return {"summary": _unreadable(job.path, str(exc), settings).model_dump(mode="json")}
+        return {
+            "summary": _unreadable(job.path, str(exc), settings).model_dump(mode="json"),
+            "text": None,
+        }
     except OSError as exc:
         msg = f"无法读取文件：{exc.strerror or exc}"
-        return {"summary": _unreadable(job.path, msg, settings).model_dump(mode="json")}
+        return {
+            "summary": _unreadable(job.path, msg, settings).model_dump(mode="json"),
+            "text": None,
+        }
     cache = ResultCache(Path(options.cache_dir)) if options.cache_dir else None
     key = None
     if cache is not None:
@@ -131,7 +137,8 @@ def process(job: Job, options: Options) -> dict[str, Any]:
         document = read_bytes(data, job.path, max_bytes=settings.max_bytes)
     except ReadError as exc:
         result: dict[str, Any] = {
-            "summary": _unreadable(job.path, str(exc), settings).model_dump(mode="json")
+            "summary": _unreadable(job.path, str(exc), settings).model_dump(mode="json"),
+            "text": None,
         }
     else:
         parsed, diagnostics = check_document(document, settings)
