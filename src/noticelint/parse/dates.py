@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from noticelint.parse.numerals import cn_digits_to_int, cn_to_int
 
 _CN_DIGIT = "〇零○一二三四五六七八九十"
+# The leading (?=\d) is for speed: it lets the regex engine skip to digits.
 DATE_RE = re.compile(
-    r"(?<![\d.])(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|(上旬|中旬|下旬|底|初|中))?"
+    r"(?=\d)(?<![\d.])(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|(上旬|中旬|下旬|底|初|中))?"
 )
 _ISO_LIKE = re.compile(r"(?<!\d)(\d{4})\s*([-./．])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
 _CN_DATE = re.compile(rf"([{_CN_DIGIT}]{{4}})年([{_CN_DIGIT}]{{1,3}})月([{_CN_DIGIT}]{{1,3}})日")

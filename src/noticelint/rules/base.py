@@ -86,6 +86,8 @@ class Context:
     profile: Profile
     rule: type[Rule] | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Work shared by several rules on this document (e.g. every date found once).
+    memo: dict[str, object] = field(default_factory=dict)
 
     @property
     def notice(self) -> Notice:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from noticelint.parse.dates import DATE_RE, RANGE_SEP, DateRef, infer_year, safe_date
 from noticelint.parse.fields import normalise_organ, num
 from noticelint.parse.numerals import cn_digits_to_int, cn_to_int
-from noticelint.parse.pipeline import Parsed
 from noticelint.parse.segment import Segment
 from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.span import Span
@@ -134,18 +133,13 @@ class _Scan:
     dates: list[_Date] = field(default_factory=list)
 
 
-_CACHE: list[tuple[Parsed, _Scan]] = []
-
-
 def _scan(ctx: Context) -> _Scan:
     """Every valid date of the document, in order, with its year resolved.
 
-    Computed once per document and shared by NL606 and NL607."""
-    for parsed, scan in _CACHE:
-        if parsed is ctx.parsed:
-            return scan
-    scan = _build_scan(ctx)
-    _CACHE[:] = [(ctx.parsed, scan)]
+    Computed once per document (kept in ``ctx.memo``) and shared by NL606 and NL607."""
+    scan = ctx.memo.get("consistency.scan")
+    if not isinstance(scan, _Scan):
+        scan = ctx.memo["consistency.scan"] = _build_scan(ctx)
     return scan
 
 
@@ -197,6 +191,8 @@ def _build_scan(ctx: Context) -> _Scan:
 
     scan = _Scan()
     for seg in ctx.parsed.segmentation.segments:
+        if "月" not in seg.text:
+            continue
         disclosure = [
             (m.start(), _clause_end(seg.text, m.end()))
             for m in _DISCLOSURE_LABEL.finditer(seg.text)
@@ -502,7 +498,7 @@ class DateOrder(Rule):
 
 _CN = "〇零○一二三四五六七八九十"
 _CN_DATE = re.compile(rf"([{_CN}]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*([{_CN}]{{1,3}})\s*日")
-_ISO_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d.])")
+_ISO_DATE = re.compile(r"(?=[12])(?<![\d.])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d.])")
 
 
 def _why_invalid(year: int | None, month: int, day: int | None) -> str | None:
@@ -553,6 +549,8 @@ class InvalidDate(Rule):
         skip_disclosure = notice.disclosure is not None and notice.disclosure.invalid is not None
         for seg in ctx.parsed.segmentation.segments:
             text = seg.text
+            if "月" not in text and "-" not in text and "/" not in text and "." not in text:
+                continue
             disclosure = [
                 (m.start(), _clause_end(text, m.end())) for m in _DISCLOSURE_LABEL.finditer(text)
             ]
@@ -566,7 +564,7 @@ class InvalidDate(Rule):
                 why = _why_invalid(year, int(m.group(2)), day)
                 if why:
                     found.append((m.start(), m.start() + len(m.group(0).rstrip()), why))
-            for m in _CN_DATE.finditer(text):
+            for m in _CN_DATE.finditer(text) if "年" in text else ():
                 cy, cm, cd = (
                     cn_digits_to_int(m.group(1)),
                     cn_to_int(m.group(2)),
@@ -642,6 +640,11 @@ class OrganMismatch(Rule):
 
 # --- NL605 ------------------------------------------------------------------------
 
+# A cheap test for a counts sentence: a total (共25个, 25个问题中) or a rate (完成率76%).
+_MAY_COUNT = re.compile(
+    r"(?:共|总计|合计|累计|总共)[有计涉及\s]{0,3}[\d一二三四五六七八九十两百]"
+    r"|[个项条件][^。]{0,8}中|率\s*[为达是]?\s*\d|\d\s*[%％]"
+)
 _COUNT = re.compile(r"(\d{1,4}|[一二三四五六七八九十两百]{1,4})\s*(个|项|条|件)")
 _TOTAL_BEFORE = re.compile(r"(?:共|总计|合计|累计|总共)\s*(?:有|计|涉及)?\s*$")
 _NOUN = r"(?:具体|反馈)?(?:问题|整改问题|整改任务|任务|整改事项|事项|整改措施|措施)"
@@ -798,6 +801,8 @@ class SummaryArithmetic(Rule):
     def check(self, ctx: Context) -> None:
         words, done_words, partial_words = _status_words(ctx)
         for seg in ctx.parsed.segmentation.segments:
+            if not _MAY_COUNT.search(seg.text):
+                continue  # no total (共…/…中) and no rate: nothing to add up
             pos = 0
             for sentence in re.split(r"(?<=[。！？!?])", seg.text):
                 base = seg.start + pos
@@ -978,7 +983,7 @@ class DateMissingYear(Rule):
 
 # --- NL608 ------------------------------------------------------------------------
 
-_COLLAPSED = re.compile(r"(?<![\d.．\-－/])((?:19|20)\d{2})(年?)(\d{1,4})日")
+_COLLAPSED = re.compile(r"(?=[12])(?<![\d.．\-－/])((?:19|20)\d{2})(年?)(\d{1,4})日")
 
 
 def _readings(year: int, digits: str) -> list[str]:
@@ -1020,6 +1025,8 @@ class CollapsedDate(Rule):
 
     def check(self, ctx: Context) -> None:
         for seg in ctx.parsed.segmentation.segments:
+            if "日" not in seg.text:
+                continue
             for m in _COLLAPSED.finditer(seg.text):
                 digits = m.group(3)
                 if (not m.group(2) and len(digits) < 2) or (m.group(2) and len(digits) < 3):
