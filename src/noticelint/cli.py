@@ -139,7 +139,6 @@ def check(
     from noticelint.cache import default_cache_dir
     from noticelint.diagnostics import SEVERITY_RANK, Diagnostic
     from noticelint.discover import discover
-    from noticelint.lint import FixOutcome, check_bytes, fix_file, fix_path
     from noticelint.read import ReadError, read_bytes
     from noticelint.report.runner import PARALLEL_MIN_FILES, default_jobs, run_jobs
     from noticelint.report.summary import Job, Options
@@ -174,7 +173,7 @@ def check(
     would_fix = False
     diffs: list[str] = []
 
-    def report_fix(outcome: FixOutcome, name: str) -> None:
+    def report_fix(outcome: Any, name: str) -> None:
         nonlocal fixed_total, would_fix
         if outcome.note:
             typer.echo(f"noticelint: {name}: {outcome.note}", err=True)
@@ -192,6 +191,8 @@ def check(
             data = sys.stdin.buffer.read()
             files += 1
             names.append(name)
+            from noticelint.lint import check_bytes, fix_file
+
             if fixing:
                 try:
                     document = read_bytes(data, name, max_bytes=settings.max_bytes)
@@ -218,6 +219,8 @@ def check(
         if not fixing:
             pending.extend(Job(str(p), settings_for(p)) for p in found_paths)
             continue
+        from noticelint.lint import fix_path
+
         for path in found_paths:
             files += 1
             names.append(str(path))

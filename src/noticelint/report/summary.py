@@ -10,12 +10,14 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from noticelint.diagnostics import Diagnostic
-from noticelint.parse import Parsed
 from noticelint.report.model import FileSummary, file_score
 from noticelint.settings import Settings
+
+if TYPE_CHECKING:
+    from noticelint.parse import Parsed
 
 
 def summarize(parsed: Parsed, diagnostics: list[Diagnostic], path: str) -> FileSummary:
@@ -102,7 +104,6 @@ def _unreadable(path: str, message: str, settings: Settings) -> FileSummary:
 def process(job: Job, options: Options) -> dict[str, Any]:
     """Summarise one file: ``{"summary": FileSummary dict, "text": str | None}``."""
     from noticelint.cache import ResultCache
-    from noticelint.lint import check_document
     from noticelint.read import ReadError, read_bytes
 
     started = time.perf_counter()
@@ -141,6 +142,8 @@ def process(job: Job, options: Options) -> dict[str, Any]:
             "text": None,
         }
     else:
+        from noticelint.lint import check_document  # only on a cache miss: parser and rules
+
         parsed, diagnostics = check_document(document, settings)
         summary = summarize(parsed, diagnostics, job.path)
         summary.seconds = round(time.perf_counter() - started, 6)
