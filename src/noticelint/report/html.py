@@ -25,7 +25,7 @@ from typing import Any, TextIO
 
 from noticelint.report.model import PART_NAMES
 
-__all__ = ["SCORE_DEFINITION", "render_html"]
+__all__ = ["SCORE_DEFINITION", "render_html", "script_json"]
 
 SEVERITY_NAMES: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_COLORS: dict[str, str] = {"error": "#c0392b", "warning": "#d4880f", "info": "#2f80c4"}
@@ -39,7 +39,7 @@ SCORE_DEFINITION: tuple[str, ...] = (
     "具备该要素的文件所占的比例。",
 )
 
-_DIAGNOSTIC_KEYS = ("code", "name", "severity", "message", "line", "column", "end_line", "end_column")
+_DIAGNOSTIC_KEYS = ("code", "severity", "message", "line", "column", "end_line", "end_column")
 
 
 def _e(value: object) -> str:
@@ -60,14 +60,19 @@ def script_json(value: object) -> str:
 
 
 def _slim(file: Mapping[str, Any]) -> dict[str, Any]:
-    """What the page needs of one file: diagnostics without path and fix edits."""
+    """What the page needs of one file, compact.
+
+    Each diagnostic becomes ``[code, severity, message, line, column, end_line,
+    end_column]`` plus the fix's applicability when it has a fix (the rule's name comes
+    from the page's rule table): half the bytes of the full objects.
+    """
     out = {k: v for k, v in file.items() if k not in ("diagnostics", "seconds")}
     diagnostics = []
     for d in file.get("diagnostics") or ():
-        slim = {k: d.get(k) for k in _DIAGNOSTIC_KEYS}
+        row = [d.get(k) for k in _DIAGNOSTIC_KEYS]
         if d.get("fix"):
-            slim["fix"] = d["fix"].get("applicability", "safe")
-        diagnostics.append(slim)
+            row.append(d["fix"].get("applicability", "safe"))
+        diagnostics.append(row)
     out["diagnostics"] = diagnostics
     return out
 
@@ -386,6 +391,24 @@ def _group_table(rows: Iterable[Mapping[str, Any]], table_id: str, key_label: st
 # ---------------------------------------------------------------- page
 
 
+_SEVERITY_LEGEND = (
+    '<div class="legend">'
+    + "".join(
+        f'<span><i style="background:{SEVERITY_COLORS[k]}"></i>{v}</span>'
+        for k, v in SEVERITY_NAMES.items()
+    )
+    + "</div>"
+)
+
+
+def _score_legend(unit: str = "") -> str:
+    return (
+        f'<div class="legend"><span><i style="background:#1e8449"></i>90{unit} 及以上</span>'
+        f'<span><i style="background:#d4880f"></i>60{unit}–90{unit}</span>'
+        f'<span><i style="background:#c0392b"></i>60{unit} 以下</span></div>'
+    )
+
+
 def _card(label: str, value: str, cls: str = "", note: str = "") -> str:
     extra = f'<div class="card-note">{_e(note)}</div>' if note else ""
     return (
@@ -416,7 +439,7 @@ def _cards(header: Mapping[str, Any]) -> str:
 
 def _head(header: Mapping[str, Any]) -> str:
     csp = (
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        "default-src 'none'; style-src 'unsafe-inline'; "
         f"script-src '{_SCRIPT_HASH}'; base-uri 'none'; form-action 'none'"
     )
     score = float(header.get("score", 0.0))
@@ -441,7 +464,7 @@ def _head(header: Mapping[str, Any]) -> str:
         '<a href="#overview">概览</a><a href="#charts">图表</a><a href="#rules">按规则统计</a>'
         '<a href="#organs">按机关统计</a><a href="#years">按年份统计</a>'
         '<a href="#files-section">文件列表</a><a href="#score-def">得分说明</a>'
-        "</div></nav>\n<main class=\"wrap\">\n"
+        '</div></nav>\n<main class="wrap">\n'
     )
 
 
@@ -460,13 +483,17 @@ def render_html(header: Mapping[str, Any], files: Iterable[Mapping[str, Any]], o
         '<section id="charts"><h2>图表</h2><div class="charts">'
         '<figure class="panel"><figcaption>最常见的违规（按涉及文件数）</figcaption>'
         + _rule_chart(header)
+        + _SEVERITY_LEGEND
         + '</figure><figure class="panel"><figcaption>各年份的平均得分</figcaption>'
         + _year_chart(header)
+        + _score_legend()
         + '</figure><figure class="panel"><figcaption>各机关的平均得分（文件最多的 12 个机关）'
         "</figcaption>"
         + _organ_chart(header)
+        + _score_legend()
         + '</figure><figure class="panel"><figcaption>必备要素完整率</figcaption>'
         + _completeness_chart(header)
+        + _score_legend("%")
         + "</figure></div></section>\n"
     )
     write('<section id="rules"><h2>按规则统计</h2>' + _rule_table(header) + "</section>\n")
@@ -492,24 +519,27 @@ def render_html(header: Mapping[str, Any], files: Iterable[Mapping[str, Any]], o
         f'<footer class="wrap foot">由 noticelint {_e(header.get("version", ""))} 生成于 '
         f"{_e(_when(header.get('generated')))}。本页为独立文件，离线可用。</footer>\n"
     )
-    meta = {
-        "rules": {
-            str(r.get("code")): {
-                "name": r.get("name"),
-                "severity": r.get("severity"),
-                "summary": r.get("summary"),
-            }
-            for r in header.get("rules") or ()
-        },
-        "parts": PART_NAMES,
+    rules = {
+        str(r.get("code")): {
+            "name": r.get("name"),
+            "severity": r.get("severity"),
+            "summary": r.get("summary"),
+        }
+        for r in header.get("rules") or ()
     }
-    write('<script type="application/json" id="meta">' + script_json(meta) + "</script>\n")
+    extra: dict[str, str] = {}  # names of codes the header's rule table lacks
     write('<script type="application/json" id="files">[')
     separator = "\n"
     for file in files:
+        for d in file.get("diagnostics") or ():
+            code = str(d.get("code"))
+            if code not in rules and code not in extra:
+                extra[code] = str(d.get("name") or "")
         write(separator + script_json(_slim(file)))
         separator = ",\n"
     write("\n]</script>\n")
+    meta = {"rules": rules, "names": extra, "parts": PART_NAMES}
+    write('<script type="application/json" id="meta">' + script_json(meta) + "</script>\n")
     write(f"<script>{_SCRIPT}</script>\n</body>\n</html>\n")
 
 
@@ -599,6 +629,8 @@ figcaption{font-weight:700;margin-bottom:8px}
 .chart .tick,.chart .muted{fill:var(--muted);font-size:11px}
 .chart .track{fill:#eef1f5}
 .chart .grid{stroke:#e6eaef;stroke-width:1}
+.legend{display:flex;gap:14px;justify-content:flex-end;color:var(--muted);font-size:12px;margin-top:6px}
+.legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:-1px}
 .controls{display:flex;flex-wrap:wrap;gap:8px;margin:0 0 10px;align-items:center}
 input[type=search],select{font:inherit;padding:6px 10px;border:1px solid #c9d1db;border-radius:6px;background:#fff}
 input[type=search]{min-width:280px;flex:1 1 280px;max-width:460px}
@@ -674,13 +706,16 @@ body{background:#fff;font-size:11pt}
 .table-wrap,.table-wrap.tall{overflow:visible;max-height:none;border:0}
 th{position:static}
 .diag-panel{position:static;max-height:none;overflow:visible}
-.detail-grid,.charts{display:block}
+.detail-grid{display:block}
+.charts{grid-template-columns:repeat(2,minmax(0,1fr))}
+.top-inner{flex-direction:row;align-items:center;padding-top:8px;padding-bottom:12px}
+.cards{grid-template-columns:repeat(4,1fr)}
 .panel,.card{break-inside:avoid;margin-bottom:10px}
 tr{break-inside:avoid}
 thead{display:table-header-group}
 section{break-inside:auto}
 #detail[hidden]{display:none}
-mark,.sev,.score,.card,.meter span,.chart rect{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+mark,.sev,.score,.card,.meter span,.chart rect,.legend i{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 a,button.link{color:inherit;text-decoration:none}
 }
 """
@@ -704,11 +739,20 @@ _SCRIPT = r"""
   function scoreClass(s) { return s >= 90 ? "good" : (s >= 60 ? "fair" : "poor"); }
   function baseName(p) { var i = Math.max(p.lastIndexOf("/"), p.lastIndexOf("\\")); return p.slice(i + 1); }
 
+  function ruleName(code) {
+    var r = meta.rules[code];
+    return r ? (r.name || "") : (meta.names[code] || "");
+  }
+  /* a diagnostic is stored as [code, severity, message, line, column, end_line, end_column, fix?] */
+  function expand(a) {
+    return {code: a[0], severity: a[1], message: a[2], line: a[3], column: a[4],
+      end_line: a[5], end_column: a[6], fix: a[7] || null, name: ruleName(a[0])};
+  }
   files.forEach(function (f, i) {
     f.__i = i;
     f.__q = [f.path, f.organ, f.title, f.date, f.profile].filter(Boolean).join("\n").toLowerCase();
     f.__codes = {};
-    (f.diagnostics || []).forEach(function (d) { f.__codes[d.code] = true; });
+    (f.diagnostics || []).forEach(function (d) { f.__codes[d[0]] = true; });
   });
 
   /* ---------- sortable, filterable server-rendered tables ---------- */
@@ -775,9 +819,8 @@ _SCRIPT = r"""
   var statusLine = document.getElementById("file-status");
   var pager = document.getElementById("file-pager");
 
-  Object.keys(meta.rules).sort().forEach(function (code) {
-    var r = meta.rules[code];
-    var opt = el("option", null, code + " " + (r.name || ""));
+  Object.keys(meta.rules).concat(Object.keys(meta.names)).sort().forEach(function (code) {
+    var opt = el("option", null, code + " " + ruleName(code));
     opt.value = code;
     ruleSelect.append(opt);
   });
@@ -821,6 +864,9 @@ _SCRIPT = r"""
     var td = el("td", "path");
     var a = el("a", null, f.path);
     a.href = "#file-" + f.__i;
+    a.addEventListener("click", function () {
+      if (location.hash === a.getAttribute("href")) { route(); }  /* no hashchange: show it again */
+    });
     if (f.title) { a.title = f.title; }
     td.append(a);
     if (f.title) { td.append(el("div", "row-title", f.title)); }
@@ -990,7 +1036,7 @@ _SCRIPT = r"""
     });
     if (parts.childNodes.length) { box.append(parts); }
 
-    var diags = f.diagnostics || [];
+    var diags = (f.diagnostics || []).map(expand);
     var textBox = document.getElementById("detail-text");
     var marks = {};
     if (typeof f.text === "string") {
@@ -1049,6 +1095,6 @@ _SCRIPT = r"""
 })();
 """
 
-_SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8")).digest()).decode(
-    "ascii"
-)
+_SCRIPT_HASH = "sha256-" + base64.b64encode(
+    hashlib.sha256(_SCRIPT.encode("utf-8")).digest()
+).decode("ascii")
