@@ -14,7 +14,6 @@ from conftest import (
     compliant_text,
     line_of,
     lint,
-    only,
     replace_once,
 )
 

@@ -30,12 +30,13 @@ _ARTIFACT_LINE = re.compile(
     r"|[\s|]*(?:【[^】]{1,8}】[\s|]*)+"  # 【打印本页】 【关闭窗口】
     r"|\s*(?:发布日期|发布时间|时间|日期)\s*[:：][^\n]{0,40}?(?:来源|作者|浏览次数|点击数)\s*[:：][^\n]*"
 )
-_ARTIFACT_PREFIX = re.compile(r"(?:\[bookmark:[^\]]*\]\s*)+")
+# Word bookmarks and HTML spaces in front of a paragraph (&nbsp;&nbsp;一、…).
+_ARTIFACT_PREFIX = re.compile(r"(?:\[bookmark:[^\]]*\]\s*|&(?:nbsp|ensp|emsp|#160|#12288);\s*)+")
 _ARTIFACT_SUFFIX = re.compile(r"[ \t\u3000]+\|[\s|]*$|(?<=[。；;])\|[\s|]*$")
 HTML_ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|hellip|mdash|#\d{2,5});")
 
 _CN_NUM = "一二三四五六七八九十"
-_GAP = re.compile(r"[ \t\u3000]+")
+_GAP = re.compile(r"[ \t\u3000\xa0]+")
 # A structural marker that starts a new unit on a flattened line.
 _MARKER_AT = re.compile(
     rf"[{_CN_NUM}]{{1,3}}[、．.](?!\d)|[（(](?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})[）)]|\d{{1,2}}[.．、](?!\d)"
@@ -46,7 +47,7 @@ _GLUED = re.compile(r"[。；;:：](?=[（(]\d{1,2}[）)])|(?:整改措施|整�
 _SENTENCE_END = frozenset("。；;:：！？!?”")
 # A heading followed, after white space, by body text on the same (flattened) line.
 _HEADING_BODY = re.compile(
-    rf"(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)])[^。\s]{{2,40}}(?=[ \u3000]+\S)"
+    rf"(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)])[^。\s]{{2,40}}(?=[ \u3000\xa0]+\S)"
 )
 _SOFT_SPLIT = re.compile(
     r"(?<=[。.；;])[ \t\u3000]*(?=公开期限)"
@@ -134,7 +135,7 @@ def _flattened_cuts(text: str, start: int, end: int) -> list[tuple[int, int]] | 
         return None
     for m in _GLUED.finditer(text, start, end):
         at = m.end() if m.group(0)[0] in "。；;:：" else m.start()
-        if start < at < end and text[at - 1] not in " \t\u3000":
+        if start < at < end and text[at - 1] not in " \t\u3000\xa0":
             cuts.append((at, at))
     cuts.sort()
     return cuts
@@ -143,7 +144,11 @@ def _flattened_cuts(text: str, start: int, end: int) -> list[tuple[int, int]] | 
 def _has_gaps(text: str, start: int, end: int) -> bool:
     """Cheap pre-test for flattening: a run-together notice has white space between
     its units; an ordinary Chinese paragraph has almost none."""
-    gaps = text.count(" ", start, end) + text.count("\u3000", start, end)
+    gaps = (
+        text.count(" ", start, end)
+        + text.count("\u3000", start, end)
+        + text.count("\xa0", start, end)
+    )
     return gaps >= _FLATTEN_MIN_MARKERS
 
 
@@ -191,10 +196,12 @@ def segment(text: str) -> Segmentation:
         if s == e:
             continue
         indent = text[start:s]
-        if text.startswith("[bookmark:", s):
+        if text.startswith("[bookmark:", s) or text.startswith("&", s):
             prefix = _ARTIFACT_PREFIX.match(text, s, e)
             if prefix:
-                artifacts.append(Artifact(s, prefix.end(), "bookmark"))
+                if "[bookmark:" in text[s : prefix.end()]:
+                    artifacts.append(Artifact(s, prefix.end(), "bookmark"))
+                # (entities are recorded one by one by the scan above)
                 s, e = _strip(text, prefix.end(), e)
         if has_pipe and text.find("|", s, e) != -1:
             suffix = _ARTIFACT_SUFFIX.search(text, s, e)

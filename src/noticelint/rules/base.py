@@ -112,7 +112,8 @@ class Context:
 
     def edit(self, start: int, end: int, content: str) -> Edit:
         s = self.span(start, end)
-        return Edit(
+        # Built from trusted positions: no re-validation (a file-wide fix has hundreds).
+        return Edit.model_construct(
             line=s.line,
             column=s.column,
             end_line=s.end_line,
