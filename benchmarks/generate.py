@@ -21,15 +21,38 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "corpus").glob("*.txt")) + sorted(
     (ROOT / "tests" / "fixtures" / "compliant").glob("*.txt")
 )
-PLACES = ["惠安县", "云安区", "东港市", "博山区", "桐溪县", "青川县", "南岭市", "西塘区", "临河县", "北湖区"]
-BODIES = ["教育局", "财政局", "卫生健康委员会", "住房和城乡建设局", "自然资源局", "统计局", "交通运输局"]
+PLACES = [
+    "惠安县",
+    "云安区",
+    "东港市",
+    "博山区",
+    "桐溪县",
+    "青川县",
+    "南岭市",
+    "西塘区",
+    "临河县",
+    "北湖区",
+]
+BODIES = [
+    "教育局",
+    "财政局",
+    "卫生健康委员会",
+    "住房和城乡建设局",
+    "自然资源局",
+    "统计局",
+    "交通运输局",
+]
 HALF = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")"})
 YEAR = re.compile(r"(20[12]\d)年")
 
 
 def variant(text: str, rng: random.Random) -> str:
     place, body = rng.choice(PLACES), rng.choice(BODIES)
-    text = re.sub(r"中共([^\s，,。]{2,12}?)(教育局|财政局|卫生健康委员会|统计局)党组", f"中共{place}{body}党组", text)
+    text = re.sub(
+        r"中共([^\s，,。]{2,12}?)(教育局|财政局|卫生健康委员会|统计局)党组",
+        f"中共{place}{body}党组",
+        text,
+    )
     shift = rng.randint(-2, 2)
     text = YEAR.sub(lambda m: f"{int(m.group(1)) + shift}年", text)
     lines = text.split("\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,7 +60,19 @@ def run_rules(parsed: Parsed, settings: Settings) -> list[Diagnostic]:
 def check_document(document: Document, settings: Settings) -> tuple[Parsed, list[Diagnostic]]:
     profile = resolve_profile(settings, document.text)
     parsed = parse_document(document, profile)
-    return parsed, run_rules(parsed, settings)
+    diagnostics = run_rules(parsed, settings)
+    if document.medium == "docx":
+        diagnostics = [_in_paragraphs(d) for d in diagnostics]
+    return parsed, diagnostics
+
+
+_LINE_REF = re.compile(r"第(\d+)(?:—(\d+))?行")
+
+
+def _in_paragraphs(d: Diagnostic) -> Diagnostic:
+    """In a Word file a line is a paragraph: say so (第N段) in the message."""
+    message = _LINE_REF.sub(lambda m: m.group(0).replace("行", "段"), d.message)
+    return d.model_copy(update={"message": f"{message}（第{d.line}段）"})
 
 
 def check_path(path: Path, settings: Settings, display: str | None = None) -> list[Diagnostic]:

@@ -28,7 +28,7 @@ def read_bytes(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
             f"文件过大：{len(data)} 字节，超过上限 {max_bytes} 字节 (file exceeds the size limit)"
         )
     suffix = Path(path).suffix.lower()
-    module = FORMATS.get(suffix)
+    module = FORMATS.get(suffix) or sniff(data)
     if module is None:
         from noticelint.read.text import decode_text
 
@@ -55,6 +55,20 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     except OSError as exc:
         raise ReadError(f"无法读取文件：{exc.strerror or exc} (cannot read)") from exc
     return read_bytes(data, str(path), max_bytes=max_bytes)
+
+
+def sniff(data: bytes) -> str | None:
+    """The reader module for content whose suffix says nothing (e.g. ``-`` or ``.txt``):
+    a PDF, a Word document or an HTML page by its first bytes, else ``None`` (text)."""
+    head = data[:1024]
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return "docx"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return None
 
 
 #: Suffix → reader module (``noticelint.read.<module>``); anything else is plain text.
