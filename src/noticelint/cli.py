@@ -133,6 +133,14 @@ def check(
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="不使用结果缓存.")] = False,
     cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="结果缓存目录.")] = None,
+    max_file_size: Annotated[
+        str | None,
+        typer.Option("--max-file-size", help="单个文件大小上限，如 10MB（默认 10MB）."),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", help="每个文件的处理时限（秒，默认 30；0 为不限）."),
+    ] = None,
 ) -> None:
     """检查通报 (lint notices): 列出缺失或错误之处，指明位置。"""
 
@@ -146,7 +154,9 @@ def check(
     targets = paths or []
     if not targets:
         _fail("没有指定要检查的文件 (no input: name files, folders or -)")
-    settings_for = _settings_factory(config, select, ignore, extend_select, profile, fail_on)
+    settings_for = _settings_factory(
+        config, select, ignore, extend_select, profile, fail_on, max_file_size, timeout
+    )
     base = settings_for.base
 
     diagnostics: list[Diagnostic] = []
@@ -288,6 +298,7 @@ class _SettingsFactory:
         extend_select: list[str] | None,
         profile: str | None,
         fail_on: FailOn | None,
+        limits: tuple[str | None, float | None] = (None, None),
     ) -> None:
         from noticelint.config import ConfigError, ConfigResolver
         from noticelint.settings import Settings
@@ -298,6 +309,7 @@ class _SettingsFactory:
             _fail(str(exc))
         self.base = Settings()
         self.cli = (select, ignore, extend_select, profile, fail_on.value if fail_on else None)
+        self.limits = limits
         self.checked: set[str | None] = set()
 
     def __call__(self, path: Path) -> Settings:
@@ -317,6 +329,8 @@ class _SettingsFactory:
                 cli_extend_select=extend_select,
                 cli_profile=profile,
                 cli_fail_on=fail_on,  # type: ignore[arg-type]
+                cli_max_file_size=self.limits[0],
+                cli_timeout=self.limits[1],
             )
             if settings.profile not in self.checked:
                 resolve_profile(settings, "")
@@ -340,8 +354,12 @@ def _settings_factory(
     extend_select: list[str] | None,
     profile: str | None,
     fail_on: FailOn | None,
+    max_file_size: str | None = None,
+    timeout: float | None = None,
 ) -> _SettingsFactory:
-    return _SettingsFactory(config, select, ignore, extend_select, profile, fail_on)
+    return _SettingsFactory(
+        config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout)
+    )
 
 
 def _emit_statistics(fmt: OutputFormat, diagnostics: list[Diagnostic]) -> None:
@@ -434,6 +452,14 @@ def report(
     profile: Annotated[str | None, typer.Option("--profile")] = None,
     config: Annotated[Path | None, typer.Option("--config")] = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on")] = None,
+    max_file_size: Annotated[
+        str | None,
+        typer.Option("--max-file-size", help="单个文件大小上限，如 10MB（默认 10MB）."),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", help="每个文件的处理时限（秒，默认 30；0 为不限）."),
+    ] = None,
 ) -> None:
     """生成语料合规报告 (compliance report across a corpus): HTML, JSON, CSV."""
     from noticelint.cache import default_cache_dir
@@ -443,7 +469,9 @@ def report(
     from noticelint.report.runner import default_jobs, run_jobs
     from noticelint.report.summary import Job, Options
 
-    factory = _settings_factory(config, select, ignore, extend_select, profile, fail_on)
+    factory = _settings_factory(
+        config, select, ignore, extend_select, profile, fail_on, max_file_size, timeout
+    )
     missing = [p for p in paths if not p.exists()]
     for p in missing:
         typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)

@@ -22,6 +22,7 @@ Keys::
 from __future__ import annotations
 
 import fnmatch
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,15 @@ class FileConfig(BaseModel):
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
     severity: dict[str, Severity] = Field(default_factory=dict)
     fail_on: Severity | None = Field(default=None, alias="fail-on")
+    max_file_size: int | str | None = Field(default=None, alias="max-file-size")
+    timeout: float | None = Field(default=None, ge=0)
+
+    @field_validator("max_file_size")
+    @classmethod
+    def _size(cls, value: int | str | None) -> int | str | None:
+        if value is not None:
+            parse_size(value)
+        return value
 
     _codes = field_validator("select", "ignore", "extend_select")(
         classmethod(lambda cls, v: None if v is None else _codes(v))
@@ -67,6 +77,20 @@ class FileConfig(BaseModel):
         for code in value:
             _codes([code])
         return {k.upper(): v for k, v in value.items()}
+
+
+def parse_size(value: int | str) -> int:
+    """``10485760``, ``"10MB"``, ``"512 KB"`` → bytes."""
+    if isinstance(value, int):
+        if value <= 0:
+            raise ValueError("must be a positive number of bytes")
+        return value
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?i?B?)\s*", value, re.I)
+    if not m:
+        raise ValueError(f"{value!r} is not a size (e.g. 10MB, 512KB, 1048576)")
+    unit = m.group(2).upper().rstrip("B").rstrip("I")
+    factor = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}[unit]
+    return int(float(m.group(1)) * factor)
 
 
 class ResolvedConfig(BaseModel):
@@ -184,6 +208,8 @@ def effective_settings(
     cli_extend_select: list[str] | None = None,
     cli_profile: str | None = None,
     cli_fail_on: Severity | None = None,
+    cli_max_file_size: str | None = None,
+    cli_timeout: float | None = None,
 ) -> Settings:
     """The settings for one file: defaults ← configuration file ← command line."""
     select = ["ALL"]
@@ -193,6 +219,8 @@ def effective_settings(
     profile = None
     fail_on: Severity = "warning"
     sources: list[str] = []
+    max_bytes = base.max_bytes
+    timeout = base.timeout
     if resolved is not None:
         cfg = resolved.config
         sources = resolved.sources
@@ -202,6 +230,10 @@ def effective_settings(
         severity = dict(cfg.severity)
         profile = cfg.profile
         fail_on = cfg.fail_on or fail_on
+        if cfg.max_file_size is not None:
+            max_bytes = parse_size(cfg.max_file_size)
+        if cfg.timeout is not None:
+            timeout = cfg.timeout
         if path is not None:
             try:
                 rel = path.resolve().relative_to(resolved.root).as_posix()
@@ -210,6 +242,10 @@ def effective_settings(
             for glob, codes in cfg.per_file_ignores.items():
                 if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(path.name, glob):
                     ignore.extend(codes)
+    if cli_max_file_size is not None:
+        max_bytes = parse_size(cli_max_file_size)
+    if cli_timeout is not None:
+        timeout = cli_timeout
     if cli_select:
         select = cli_select
     ignore.extend(cli_ignore or [])
@@ -223,5 +259,7 @@ def effective_settings(
             "profile": cli_profile or profile,
             "fail_on": cli_fail_on or fail_on,
             "config_sources": sources,
+            "max_bytes": max_bytes,
+            "timeout": timeout,
         }
     )

@@ -35,7 +35,9 @@ class Settings(BaseModel):
     profile: str | None = None  # None: chosen from the notice (xuncha / xunshi)
     severity: dict[str, Severity] = Field(default_factory=dict)
     fail_on: Severity = "warning"
-    max_bytes: int = DEFAULT_MAX_BYTES
+    max_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
+    #: Seconds one file may take in a corpus run before it is given up (NL001 timeout).
+    timeout: float = Field(default=30.0, ge=0)
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
     config_sources: list[str] = Field(default_factory=list)
 

@@ -6,11 +6,14 @@ top-level functions taking picklable arguments.
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from noticelint.diagnostics import Diagnostic
 from noticelint.report.model import FileSummary, file_score
@@ -68,6 +71,38 @@ def summarize(parsed: Parsed, diagnostics: list[Diagnostic], path: str) -> FileS
         diagnostics=diagnostics,
         size=len(parsed.document.text),
     )
+
+
+class OverBudget(Exception):
+    """A file took longer than the per-file time budget."""
+
+
+T = TypeVar("T")
+
+
+def within_budget(seconds: float, work: Callable[[], T]) -> T:
+    """Run ``work``, raising :class:`OverBudget` after ``seconds`` (0: no budget).
+
+    Uses a POSIX interval timer, so it applies in the main thread of a process (the
+    CLI and its worker processes); elsewhere (dask threads) the work runs unbounded.
+    """
+    if (
+        seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        return work()
+
+    def expire(signum: int, frame: object) -> None:
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return work()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
@@ -144,7 +179,16 @@ def process(job: Job, options: Options) -> dict[str, Any]:
     else:
         from noticelint.lint import check_document  # only on a cache miss: parser and rules
 
-        parsed, diagnostics = check_document(document, settings)
+        try:
+            parsed, diagnostics = within_budget(
+                settings.timeout, lambda: check_document(document, settings)
+            )
+        except OverBudget:
+            message = f"处理超时：超过 {settings.timeout:g} 秒，已跳过 (timeout)"
+            return {
+                "summary": _unreadable(job.path, message, settings).model_dump(mode="json"),
+                "text": None,
+            }  # not cached: a busy machine may manage next time
         summary = summarize(parsed, diagnostics, job.path)
         summary.seconds = round(time.perf_counter() - started, 6)
         result = {
@@ -169,7 +213,7 @@ def _fingerprint_json(settings_json: str) -> str:
 
 
 def _fingerprint(settings: Settings) -> str:
-    return _fingerprint_json(settings.model_dump_json(exclude={"config_sources"}))
+    return _fingerprint_json(settings.model_dump_json(exclude={"config_sources", "timeout"}))
 
 
 def _relocated(hit: dict[str, Any], path: str) -> dict[str, Any]:
