@@ -193,3 +193,12 @@ def test_profile_is_chosen_from_the_notice_when_not_named() -> None:
         == "xunshi"
     )
     assert choose_profile(SEED_002.read_text(encoding="utf-8")) == "xuncha"
+
+
+def test_verbose_output_shows_the_profile_chosen_for_each_file() -> None:
+    xunshi = ROOT / "tests" / "fixtures" / "compliant" / "c04_xunshi_province.txt"
+    result = run("check", str(SEED_002), str(xunshi), "-v", "--output-format", "json")
+    assert "规则配置 xuncha（按通报内容自动选择）" in result.stderr
+    assert "规则配置 xunshi（按通报内容自动选择）" in result.stderr
+    named = run("check", str(SEED_002), "-v", "--profile", "strict", "--output-format", "json")
+    assert "规则配置 strict（指定）" in named.stderr

@@ -141,6 +141,10 @@ def check(
         float | None,
         typer.Option("--timeout", help="每个文件的处理时限（秒，默认 30；0 为不限）."),
     ] = None,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="显示每个文件使用的规则配置和配置文件 (to stderr)."),
+    ] = False,
 ) -> None:
     """检查通报 (lint notices): 列出缺失或错误之处，指明位置。"""
 
@@ -250,6 +254,15 @@ def check(
         by_path = {job.path: job.settings for job in pending}
         for result in run_jobs(pending, options, workers=workers):
             summary = result["summary"]
+            if verbose:
+                job_settings = by_path[summary["path"]]
+                how = "指定" if job_settings.profile else "按通报内容自动选择"
+                configs = ", ".join(job_settings.config_sources) or "无"
+                typer.echo(
+                    f"{summary['path']}: 规则配置 {summary.get('profile') or '-'}（{how}）；"
+                    f"配置文件：{configs}",
+                    err=True,
+                )
             found = [Diagnostic.model_validate(d) for d in summary["diagnostics"]]
             collect(found, by_path[summary["path"]])
             if want_source and found:
