@@ -112,8 +112,7 @@ class Context:
 
     def edit(self, start: int, end: int, content: str) -> Edit:
         s = self.span(start, end)
-        # Built from trusted positions: no re-validation (a file-wide fix has hundreds).
-        return Edit.model_construct(
+        return Edit(
             line=s.line,
             column=s.column,
             end_line=s.end_line,
