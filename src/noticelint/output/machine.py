@@ -13,7 +13,12 @@ def as_dict(d: Diagnostic) -> dict[str, Any]:
 
 
 def render_json(diagnostics: list[Diagnostic]) -> str:
-    return json.dumps([as_dict(d) for d in diagnostics], ensure_ascii=False, indent=2)
+    """One JSON array, one diagnostic a line. (``indent=`` would switch the standard
+    library to its pure-Python encoder, ten times slower on a file-wide fix.)"""
+    if not diagnostics:
+        return "[]"
+    rows = ",\n".join("  " + json.dumps(as_dict(d), ensure_ascii=False) for d in diagnostics)
+    return "[\n" + rows + "\n]"
 
 
 def render_jsonl(diagnostics: list[Diagnostic]) -> str:
