@@ -57,6 +57,41 @@ class RuleFormat(StrEnum):
     json = "json"
 
 
+# Options shared by `check` and `report`.
+SelectOpt = Annotated[
+    list[str] | None, typer.Option("--select", help="只检查这些规则或前缀 (e.g. NL2,NL301).")
+]
+IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="不检查这些规则或前缀.")]
+ExtendSelectOpt = Annotated[
+    list[str] | None, typer.Option("--extend-select", help="在选择之外再加这些规则.")
+]
+ProfileOpt = Annotated[
+    str | None,
+    typer.Option("--profile", help="规则配置：xuncha、xunshi、strict 或 .toml 文件路径."),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="配置文件（默认向上查找 noticelint.toml / pyproject.toml）."),
+]
+FailOnOpt = Annotated[
+    FailOn | None,
+    typer.Option("--fail-on", help="达到此严重级别即以退出码 1 结束（默认 warning）."),
+]
+JobsOpt = Annotated[
+    int | None, typer.Option("--jobs", "-j", help="工作进程数（默认：全部 CPU 核）.")
+]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="不使用结果缓存.")]
+CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", help="结果缓存目录.")]
+MaxFileSizeOpt = Annotated[
+    str | None,
+    typer.Option("--max-file-size", help="单个文件大小上限，如 10MB（默认 10MB）."),
+]
+TimeoutOpt = Annotated[
+    float | None,
+    typer.Option("--timeout", help="每个文件的处理时限（秒，默认 30；0 为不限）."),
+]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"noticelint {__version__}")
@@ -89,27 +124,12 @@ def check(
     output_format: Annotated[
         OutputFormat, typer.Option("--output-format", help="输出格式 (output format).")
     ] = OutputFormat.full,
-    select: Annotated[
-        list[str] | None, typer.Option("--select", help="只检查这些规则或前缀 (e.g. NL2,NL301).")
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="不检查这些规则或前缀.")
-    ] = None,
-    extend_select: Annotated[
-        list[str] | None, typer.Option("--extend-select", help="在选择之外再加这些规则.")
-    ] = None,
-    profile: Annotated[
-        str | None,
-        typer.Option("--profile", help="规则配置：xuncha、xunshi、strict 或 .toml 文件路径."),
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", help="配置文件（默认向上查找 noticelint.toml / pyproject.toml）."),
-    ] = None,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option("--fail-on", help="达到此严重级别即以退出码 1 结束（默认 warning）."),
-    ] = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    profile: ProfileOpt = None,
+    config: ConfigOpt = None,
+    fail_on: FailOnOpt = None,
     statistics: Annotated[
         bool, typer.Option("--statistics", help="只输出每条规则的问题数 (counts per rule).")
     ] = False,
@@ -128,19 +148,11 @@ def check(
     stdin_filename: Annotated[
         str | None, typer.Option("--stdin-filename", help="标准输入 (-) 报告时使用的文件名.")
     ] = None,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", help="工作进程数（默认：全部 CPU 核）.")
-    ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="不使用结果缓存.")] = False,
-    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="结果缓存目录.")] = None,
-    max_file_size: Annotated[
-        str | None,
-        typer.Option("--max-file-size", help="单个文件大小上限，如 10MB（默认 10MB）."),
-    ] = None,
-    timeout: Annotated[
-        float | None,
-        typer.Option("--timeout", help="每个文件的处理时限（秒，默认 30；0 为不限）."),
-    ] = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    max_file_size: MaxFileSizeOpt = None,
+    timeout: TimeoutOpt = None,
     verbose: Annotated[
         bool,
         typer.Option("--verbose", "-v", help="显示每个文件使用的规则配置和配置文件 (to stderr)."),
@@ -447,11 +459,9 @@ def report(
     html: Annotated[Path | None, typer.Option("--html", help="写出 HTML 报告.")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="写出 JSON 报告.")] = None,
     csv_out: Annotated[Path | None, typer.Option("--csv", help="写出 CSV（每个文件一行）.")] = None,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", help="工作进程数（默认：全部 CPU 核）.")
-    ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="不使用结果缓存.")] = False,
-    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="结果缓存目录.")] = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
     dask_scheduler: Annotated[
         str | None,
         typer.Option("--dask-scheduler", help="在 dask.distributed 集群上运行（地址）."),
@@ -459,20 +469,14 @@ def report(
     no_texts: Annotated[
         bool, typer.Option("--no-texts", help="HTML 报告中不包含通报全文（减小文件）.")
     ] = False,
-    select: Annotated[list[str] | None, typer.Option("--select")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore")] = None,
-    extend_select: Annotated[list[str] | None, typer.Option("--extend-select")] = None,
-    profile: Annotated[str | None, typer.Option("--profile")] = None,
-    config: Annotated[Path | None, typer.Option("--config")] = None,
-    fail_on: Annotated[FailOn | None, typer.Option("--fail-on")] = None,
-    max_file_size: Annotated[
-        str | None,
-        typer.Option("--max-file-size", help="单个文件大小上限，如 10MB（默认 10MB）."),
-    ] = None,
-    timeout: Annotated[
-        float | None,
-        typer.Option("--timeout", help="每个文件的处理时限（秒，默认 30；0 为不限）."),
-    ] = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    profile: ProfileOpt = None,
+    config: ConfigOpt = None,
+    fail_on: FailOnOpt = None,
+    max_file_size: MaxFileSizeOpt = None,
+    timeout: TimeoutOpt = None,
 ) -> None:
     """生成语料合规报告 (compliance report across a corpus): HTML, JSON, CSV."""
     from noticelint.cache import default_cache_dir

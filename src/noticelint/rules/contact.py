@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from noticelint.diagnostics import Fix
+from noticelint.model import ContactField
 from noticelint.parse.fields import EMAIL_RE, phone_is_valid, split_phones
 from noticelint.rules.base import Context, Rule, quote, register
 
@@ -103,6 +105,13 @@ class MissingContactField(Rule):
                 ctx.report(f"联系方式缺少{FIELD_NAMES[field]}", contact.span)
 
 
+def _fields(ctx: Context, kind: str) -> Iterator[ContactField]:
+    """The contact block's fields of one kind (phone, address, postcode, email)."""
+    contact = ctx.notice.contact
+    if contact is not None:
+        yield from (f for f in contact.fields if f.kind == kind)
+
+
 def _text(ctx: Context) -> str:
     contact = ctx.notice.contact
     assert contact is not None
@@ -138,12 +147,7 @@ class InvalidPhone(Rule):
     severity = "error"
 
     def check(self, ctx: Context) -> None:
-        contact = ctx.notice.contact
-        if contact is None:
-            return
-        for f in contact.fields:
-            if f.kind != "phone":
-                continue
+        for f in _fields(ctx, "phone"):
             for number in split_phones(f.value):
                 digits = re.sub(r"[^\d０-９]", "", number)
                 if not digits:
@@ -181,11 +185,8 @@ class InvalidPostcode(Rule):
     severity = "error"
 
     def check(self, ctx: Context) -> None:
-        contact = ctx.notice.contact
-        if contact is None:
-            return
-        for f in contact.fields:
-            if f.kind == "postcode" and not re.fullmatch(r"\d{6}", f.value.strip()):
+        for f in _fields(ctx, "postcode"):
+            if not re.fullmatch(r"\d{6}", f.value.strip()):
                 ctx.report(f"邮政编码{quote(f.value)}无效：应为6位数字", f.span)
 
 
@@ -215,12 +216,7 @@ class InvalidEmail(Rule):
     severity = "error"
 
     def check(self, ctx: Context) -> None:
-        contact = ctx.notice.contact
-        if contact is None:
-            return
-        for f in contact.fields:
-            if f.kind != "email":
-                continue
+        for f in _fields(ctx, "email"):
             value = f.value.strip().rstrip("。.")
             if not EMAIL_RE.fullmatch(value):
                 ctx.report(f"电子邮箱{quote(value)}格式无效：应为 name@domain 形式", f.span)
