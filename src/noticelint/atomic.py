@@ -42,7 +42,9 @@ def write_atomic(path: Path, data: bytes, stamp: Stamp | None = None) -> None:
             )
     mode = stamp.mode if stamp is not None else path.stat().st_mode
     folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".noticelint", dir=folder)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=_temp_prefix(path.name), suffix=".noticelint", dir=folder
+    )
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -54,6 +56,14 @@ def write_atomic(path: Path, data: bytes, stamp: Stamp | None = None) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _temp_prefix(name: str) -> str:
+    """``.<name>.`` with the name shortened to 64 bytes: the temporary file's name must
+    fit the file system's limit (255 bytes) even when the original's nearly fills it."""
+    while len(os.fsencode(name)) > 64:
+        name = name[:-1]
+    return f".{name}."
 
 
 def _replace(tmp: Path, path: Path) -> None:

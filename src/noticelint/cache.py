@@ -69,17 +69,19 @@ class ResultCache:
     def get(self, key: str) -> Any | None:
         try:
             raw = self._path(key).read_bytes()
-            return json.loads(zlib.decompress(raw))
+            # surrogatepass: a path with an undecodable byte (os.fsdecode) round-trips
+            return json.loads(zlib.decompress(raw).decode("utf-8", "surrogatepass"))
         except (OSError, ValueError, zlib.error):
             return None
 
     def put(self, key: str, value: Any) -> None:
         path = self._path(key)
+        payload = json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as fh:
-                fh.write(zlib.compress(json.dumps(value, ensure_ascii=False).encode(), 3))
+                fh.write(zlib.compress(payload, 3))
             os.replace(tmp, path)
         except OSError:
             pass  # a cache that cannot be written is only slower

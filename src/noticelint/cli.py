@@ -241,7 +241,7 @@ def check(
             continue
         if not target.exists():
             continue
-        found_paths = list(discover([target], base.suffixes))
+        found_paths = list(discover([target], base.suffixes, on_skip=_skipped))
         if not fixing:
             pending.extend(Job(str(p), settings_for(p)) for p in found_paths)
             continue
@@ -406,6 +406,11 @@ def _emit_statistics(fmt: OutputFormat, diagnostics: list[Diagnostic]) -> None:
     sys.stdout.write(f"共 {sum(counts.values())} 个问题（* 表示可自动修复）。\n")
 
 
+def _skipped(path: Path, reason: str) -> None:
+    """A path the folder walk passed over (symlink loop, FIFO, unlistable folder)."""
+    typer.echo(f"noticelint: {path}: 已跳过：{reason}", err=True)
+
+
 def _source_lines(path: Path, max_bytes: int) -> list[str]:
     from noticelint.read import ReadError, read_path
 
@@ -492,7 +497,8 @@ def report(
     missing = [p for p in paths if not p.exists()]
     for p in missing:
         typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)
-    files = [p for p in discover([p for p in paths if p.exists()], factory.base.suffixes)]
+    existing = [p for p in paths if p.exists()]
+    files = list(discover(existing, factory.base.suffixes, on_skip=_skipped))
     if not files:
         _fail("没有找到可检查的文件 (no input files found)")
     job_list = [Job(str(p), factory(p)) for p in files]
@@ -541,7 +547,8 @@ def report(
 def _open_out(path: Path, newline: str | None = None) -> TextIO:
     """Open an output file for writing (a friendly exit 2 when the folder is missing)."""
     try:
-        return path.open("w", encoding="utf-8", newline=newline)
+        # backslashreplace: an undecodable byte in a file name shows as \udcff
+        return path.open("w", encoding="utf-8", errors="backslashreplace", newline=newline)
     except OSError as exc:
         _fail(f"{path}: 无法写入：{exc.strerror or exc}")
         raise
@@ -685,4 +692,10 @@ def config_cmd(
 
 
 def main() -> None:
+    # File names with undecodable bytes (kept by Python as lone surrogates) are
+    # printed as \udcXX escapes instead of failing the run.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     app()

@@ -179,7 +179,10 @@ class ConfigResolver:
     def for_path(self, path: Path) -> ResolvedConfig | None:
         if self._explicit is not None:
             return self._explicit
-        folder = path.resolve().parent if not path.is_dir() else path.resolve()
+        try:
+            folder = path.resolve().parent if not path.is_dir() else path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: use the folder as written
+            folder = path.absolute().parent
         return self._find(folder)
 
     def _find(self, folder: Path) -> ResolvedConfig | None:

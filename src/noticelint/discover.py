@@ -1,13 +1,26 @@
 """Find the files to check: paths named on the command line, folders walked
 recursively for notice suffixes, hidden and ``.gitignore``d paths skipped unless
-named explicitly."""
+named explicitly.
+
+Walking a folder is safe against hostile trees: a directory reached a second time
+(a symlink loop, or two links to one folder) is not walked again; FIFOs, sockets
+and devices are never opened (reading a FIFO blocks, a device may never end); a
+folder that cannot be listed and a symlink that loops are left out. Each of these
+is passed to ``on_skip`` with the reason, once. A dangling symlink with a notice
+suffix is yielded like a file, so that reading it reports NL001 with the reason.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
-from collections.abc import Iterator
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+#: Called with a path the walk leaves out and the reason (in Chinese).
+OnSkip = Callable[[Path, str], None]
 
 
 def _glob_to_regex(pattern: str) -> re.Pattern[str]:
@@ -85,15 +98,25 @@ def _load_ignore(directory: Path) -> _Ignore | None:
 DEFAULT_EXCLUDE = ("README.md", "README.txt", "CHANGELOG.md", "LICENSE.md", "CONTRIBUTING.md")
 
 
+def _ignore_skip(path: Path, reason: str) -> None:
+    return None
+
+
 def discover(
-    paths: list[Path], suffixes: tuple[str, ...], exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    paths: list[Path],
+    suffixes: tuple[str, ...],
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+    on_skip: OnSkip | None = None,
 ) -> Iterator[Path]:
     """Yield files to check, in a stable (sorted) order. Files named on the command
-    line are always checked; in folders, hidden, ignored and excluded names are skipped."""
+    line are always checked (a pipe such as ``<(cat x.txt)`` included); in folders,
+    hidden, ignored and excluded names are skipped, and so are paths that are not
+    regular files or cannot be walked (reported to ``on_skip``)."""
     seen: set[Path] = set()
+    skip = on_skip or _ignore_skip
     for path in paths:
         if path.is_dir():
-            yield from _walk(path, suffixes, seen, exclude)
+            yield from _walk(path, suffixes, seen, exclude, skip)
         else:
             key = path.absolute()
             if key not in seen:
@@ -102,14 +125,18 @@ def discover(
 
 
 def _walk(
-    root: Path, suffixes: tuple[str, ...], seen: set[Path], exclude: tuple[str, ...]
+    root: Path,
+    suffixes: tuple[str, ...],
+    seen: set[Path],
+    exclude: tuple[str, ...],
+    skip: OnSkip,
 ) -> Iterator[Path]:
     ignores: list[_Ignore] = []
     for parent in [*reversed(root.absolute().parents), root.absolute()]:
         ig = _load_ignore(parent)
         if ig is not None:
             ignores.append(ig)
-    yield from _walk_dir(root, suffixes, seen, ignores, set(), exclude)
+    yield from _walk_dir(root, suffixes, seen, ignores, set(), exclude, skip)
 
 
 def _walk_dir(
@@ -119,21 +146,29 @@ def _walk_dir(
     ignores: list[_Ignore],
     visited: set[tuple[int, int]],
     exclude: tuple[str, ...],
+    skip: OnSkip,
 ) -> Iterator[Path]:
     try:
         st = directory.stat()
-    except OSError:
+    except OSError as exc:
+        skip(directory, f"无法访问文件夹：{exc.strerror or exc}，已跳过 (cannot access folder)")
         return
     key = (st.st_dev, st.st_ino)
-    if key in visited:  # a symlink loop
+    if key in visited:
+        skip(
+            directory,
+            "文件夹已检查过（符号链接循环或重复链接），不再进入 (symlink loop or repeated folder)",
+        )
         return
     visited.add(key)
     local = _load_ignore(directory.absolute())
     if local is not None and (not ignores or ignores[-1].base != local.base):
         ignores = [*ignores, local]
     try:
-        entries = sorted(os.scandir(directory), key=lambda e: e.name)
-    except OSError:
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        skip(directory, f"无法列出文件夹内容：{exc.strerror or exc}，已跳过 (cannot list folder)")
         return
     for entry in entries:
         if entry.name.startswith(".") or entry.name in exclude:
@@ -141,8 +176,8 @@ def _walk_dir(
         path = Path(entry.path)
         try:
             is_dir = entry.is_dir()
-        except OSError:
-            continue
+        except OSError:  # a symlink to itself (ELOOP): left out below
+            is_dir = False
         verdict = None
         for ig in ignores:
             v = ig.ignored(path.absolute(), is_dir)
@@ -151,9 +186,29 @@ def _walk_dir(
         if verdict:
             continue
         if is_dir:
-            yield from _walk_dir(path, suffixes, seen, ignores, visited, exclude)
+            yield from _walk_dir(path, suffixes, seen, ignores, visited, exclude, skip)
         elif path.suffix.lower() in suffixes:
+            problem = _not_a_file(entry)
+            if problem is not None:
+                skip(path, problem)
+                continue
             absolute = path.absolute()
             if absolute not in seen:
                 seen.add(absolute)
                 yield path
+
+
+def _not_a_file(entry: os.DirEntry[str]) -> str | None:
+    """Why ``entry`` must not be opened, or ``None`` for a regular file (through
+    symlinks) and for a dangling symlink (reading it reports NL001: no such file)."""
+    try:
+        if entry.is_file():
+            return None
+        mode = entry.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "符号链接循环，无法解析，已跳过 (symlink loop)"
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    return "不是普通文件（管道、套接字或设备），不读取 (not a regular file: FIFO, socket or device)"

@@ -7,11 +7,20 @@ raises :class:`ReadError`; the caller turns it into an NL001 diagnostic.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from noticelint.read.document import DEFAULT_MAX_BYTES, Document, ReadError
 
-__all__ = ["DEFAULT_MAX_BYTES", "TEXT_SUFFIXES", "Document", "ReadError", "read_bytes", "read_path"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "TEXT_SUFFIXES",
+    "Document",
+    "ReadError",
+    "load_bytes",
+    "read_bytes",
+    "read_path",
+]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
 
@@ -40,21 +49,36 @@ def read_bytes(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
     return document
 
 
-def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read and decode the file at ``path``."""
+def load_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of the file at ``path``; :class:`ReadError` when it cannot be read or
+    holds more than ``max_bytes``.
+
+    The size is checked before anything is read, and the read itself is bounded, so
+    a file that grows meanwhile, a pipe (``<(…)``) or a device such as ``/dev/zero``
+    costs at most ``max_bytes`` + 1 bytes of memory."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         raise ReadError(f"无法读取文件：{exc.strerror or exc} (cannot stat)") from exc
-    if size > max_bytes:
+    if stat.S_ISDIR(st.st_mode):
+        raise ReadError("这是文件夹，不是文件 (is a directory)")
+    if st.st_size > max_bytes:
         raise ReadError(
-            f"文件过大：{size} 字节，超过上限 {max_bytes} 字节 (file exceeds the size limit)"
+            f"文件过大：{st.st_size} 字节，超过上限 {max_bytes} 字节 (file exceeds the size limit)"
         )
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise ReadError(f"无法读取文件：{exc.strerror or exc} (cannot read)") from exc
-    return read_bytes(data, str(path), max_bytes=max_bytes)
+    if len(data) > max_bytes:
+        raise ReadError(f"文件过大：超过上限 {max_bytes} 字节 (file exceeds the size limit)")
+    return data
+
+
+def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read and decode the file at ``path``."""
+    return read_bytes(load_bytes(path, max_bytes=max_bytes), str(path), max_bytes=max_bytes)
 
 
 def sniff(data: bytes) -> str | None:

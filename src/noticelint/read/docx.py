@@ -141,9 +141,16 @@ def _parse_xml(data: bytes, name: str) -> Element:
     if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
         raise ReadError(f"Word 文档的 {name} 含有 DTD 声明，拒绝解析 (DTD in the package)")
     try:
-        return etree.fromstring(data, _parser())
+        root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         raise ReadError(f"Word 文档已损坏：{name} 不是有效的 XML（{exc}）(corrupt docx)") from exc
+    # A DTD placed after a long comment escapes the look at the head; the parser has
+    # expanded nothing (entities unresolved, no DTD loaded), but the part is refused
+    # all the same: text after an unexpanded entity reference would be lost.
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise ReadError(f"Word 文档的 {name} 含有 DTD 声明，拒绝解析 (DTD in the package)")
+    return root
 
 
 # --- the package ------------------------------------------------------------------

@@ -19,13 +19,18 @@ PDFium gives the characters of each page with their boxes. From them:
   spaces.
 
 Encrypted (password-protected), corrupt, truncated and fake PDFs raise
-:class:`ReadError`; so does a PDF without extractable text (a scan).
+:class:`ReadError`; so does a PDF without extractable text (a scan), and a PDF whose
+compressed streams would inflate beyond :data:`MAX_INFLATED_STREAM` each or
+:data:`MAX_INFLATED_TOTAL` together (a deflate bomb: PDFium would inflate it in
+memory). The streams are measured by inflating them chunk by chunk, keeping nothing,
+before PDFium sees the file.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -35,6 +40,11 @@ from typing import Any
 from noticelint.read.document import DEFAULT_MAX_BYTES, Document, ReadError
 
 MAX_PAGES = 2000
+#: Inflated size limits for the Flate streams of a PDF (a deflate bomb is refused).
+MAX_INFLATED_STREAM = 64 * 1024 * 1024
+MAX_INFLATED_TOTAL = 256 * 1024 * 1024
+_STREAM_START = re.compile(rb"stream\r?\n")
+_CHUNK = 1 << 20
 
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’…—"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
@@ -310,6 +320,66 @@ def _join(parts: list[str]) -> str:
     return text.strip(" \t\u3000\xa0")
 
 
+def _inflated_size(data: bytes, start: int, limit: int) -> int:
+    """How many bytes the zlib stream at ``data[start:]`` inflates to, counted chunk
+    by chunk (nothing is kept) and only up to just past ``limit``. When what comes out
+    is itself a zlib stream (a filter chain ``[/FlateDecode /FlateDecode]``), the
+    inner layers are inflated and counted as well, up to three layers."""
+    layers = [zlib.decompressobj()]
+    started = [False]
+    total = 0
+
+    def feed(depth: int, piece: bytes) -> bool:
+        """Inflate ``piece`` at ``depth``; ``False`` when counting must stop."""
+        nonlocal total
+        layer = layers[depth]
+        while piece and not layer.eof:
+            try:
+                out = layer.decompress(piece, _CHUNK)
+            except zlib.error:
+                return depth > 0  # not (or no longer) a zlib stream
+            piece = layer.unconsumed_tail
+            if not out:
+                continue
+            total += len(out)
+            if total > limit:
+                return False
+            if not started[depth]:
+                started[depth] = True
+                if len(layers) < 3 and _zlib_header(out[:2]):
+                    layers.append(zlib.decompressobj())
+                    started.append(False)
+            if depth + 1 < len(layers) and not feed(depth + 1, out):
+                return False
+        return depth > 0 or not layer.eof
+
+    for pos in range(start, len(data), _CHUNK):
+        if not feed(0, data[pos : pos + _CHUNK]):
+            break
+    return total
+
+
+def _zlib_header(head: bytes) -> bool:
+    return len(head) >= 2 and head[0] & 0x0F == 8 and (head[0] << 8 | head[1]) % 31 == 0
+
+
+def _check_streams(data: bytes) -> None:
+    """Refuse a PDF whose Flate streams inflate beyond the limits (see the module doc)."""
+    total = 0
+    for m in _STREAM_START.finditer(data):
+        start = m.end()
+        if not _zlib_header(data[start : start + 2]):
+            continue
+        size = _inflated_size(data, start, MAX_INFLATED_STREAM)
+        total += size
+        if size > MAX_INFLATED_STREAM or total > MAX_INFLATED_TOTAL:
+            raise ReadError(
+                f"PDF 中的压缩数据流解压后超过 {MAX_INFLATED_STREAM // (1024 * 1024)} MB"
+                f"（合计上限 {MAX_INFLATED_TOTAL // (1024 * 1024)} MB），疑似压缩炸弹，拒绝解析 "
+                "(deflate bomb)"
+            )
+
+
 def extract(data: bytes) -> list[str]:
     """The paragraphs of a PDF."""
     import pypdfium2 as pdfium
@@ -353,6 +423,7 @@ def read(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         else:
             kind = "其他数据"
         raise ReadError(f"不是有效的 PDF 文件：缺少 %PDF- 文件头，内容是{kind} (not a PDF)")
+    _check_streams(data)
     try:
         paragraphs = extract(data)
     except ReadError:

@@ -72,7 +72,8 @@ class Aggregator:
 
     def add(self, result: dict[str, Any]) -> None:
         s = result["summary"]
-        line = json.dumps(result, ensure_ascii=False).encode("utf-8") + b"\n"
+        # surrogatepass: a file name with undecodable bytes round-trips through the spill
+        line = json.dumps(result, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
         offset = self._spill.seek(0, 2)
         self._spill.write(line)
         self._index.append((s["path"], offset, len(line)))
@@ -105,7 +106,7 @@ class Aggregator:
         self._spill.flush()
         for _, offset, length in sorted(self._index):
             self._spill.seek(offset)
-            yield json.loads(self._spill.read(length))
+            yield json.loads(self._spill.read(length).decode("utf-8", "surrogatepass"))
 
     def header(self) -> dict[str, Any]:
         """The corpus figures (a :class:`CorpusReport` without ``per_file``)."""

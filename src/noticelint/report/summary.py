@@ -139,18 +139,13 @@ def _unreadable(path: str, message: str, settings: Settings) -> FileSummary:
 def process(job: Job, options: Options) -> dict[str, Any]:
     """Summarise one file: ``{"summary": FileSummary dict, "text": str | None}``."""
     from noticelint.cache import ResultCache
-    from noticelint.read import ReadError, read_bytes
+    from noticelint.read import ReadError, load_bytes, read_bytes
 
     started = time.perf_counter()
     settings = job.settings
     path = Path(job.path)
     try:
-        size = path.stat().st_size
-        if size > settings.max_bytes:
-            raise ReadError(
-                f"文件过大：{size} 字节，超过上限 {settings.max_bytes} 字节 (file exceeds the size limit)"
-            )
-        data = path.read_bytes()
+        data = load_bytes(path, max_bytes=settings.max_bytes)
     except ReadError as exc:
         return {
             "summary": _unreadable(job.path, str(exc), settings).model_dump(mode="json"),
@@ -165,7 +160,8 @@ def process(job: Job, options: Options) -> dict[str, Any]:
     cache = ResultCache(Path(options.cache_dir)) if options.cache_dir else None
     key = None
     if cache is not None:
-        key = cache.key(data, _fingerprint(settings), "report")
+        # The suffix picks the reader: the same bytes as .txt and as .docx differ.
+        key = cache.key(data, _fingerprint(settings), "report" + path.suffix.lower())
         hit = cache.get(key)
         if hit is not None and (hit.get("text") is not None or not options.include_text):
             return _relocated(hit, job.path)

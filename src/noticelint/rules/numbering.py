@@ -30,9 +30,20 @@ _WS = " \t\u3000\xa0"
 
 
 def cn_numeral(n: int) -> str:
-    """``12`` → ``"十二"`` (sequence numbers below 100)."""
+    """``12`` → ``"十二"``, ``105`` → ``"一百零五"``; Arabic digits from 1000 on (a run of
+    headings can count past 九十九, and a hostile text can hold thousands of them)."""
+    if not 0 <= n < 1000:
+        return str(n)
     if n < 10:
         return _CN_DIGITS[n]
+    if n >= 100:
+        hundreds, rest = divmod(n, 100)
+        head = _CN_DIGITS[hundreds] + "百"
+        if rest == 0:
+            return head
+        if rest < 10:
+            return f"{head}零{_CN_DIGITS[rest]}"  # 一百零五
+        return head + ("一" if rest < 20 else "") + cn_numeral(rest)  # 一百一十二
     tens, ones = divmod(n, 10)
     head = "" if tens == 1 else _CN_DIGITS[tens]
     return f"{head}十{_CN_DIGITS[ones] if ones else ''}"

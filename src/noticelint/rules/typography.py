@@ -293,7 +293,7 @@ def _find_marks(text: str, out: Scan) -> None:
             pos = m.start()
             if protected(pos):
                 continue
-            ls = text.rfind("\n", 0, pos) + 1
+            ls = text.rfind("\n", max(0, pos - 4), pos) + 1
             if _CN_NUMBER_DOT.search(text, max(ls, pos - 4), pos + 1):
                 continue  # 一. as a sequence number: NL503
             marks.append((pos, "."))
@@ -349,11 +349,17 @@ def _counts(counter: Counter[str]) -> str:
 
 
 def _snippet(text: str, start: int, end: int, before: int = 6, after: int = 6) -> str:
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    if le == -1:
-        le = len(text)
-    return text[max(ls, start - before) : min(le, end + after)]
+    # Line breaks are looked for only within the snippet's reach (a search to the
+    # start of a 3 MB line for every finding would be quadratic).
+    lo = max(0, start - before)
+    hi = min(len(text), end + after)
+    nl = text.rfind("\n", lo, start)
+    if nl != -1:
+        lo = nl + 1
+    nl = text.find("\n", end, hi)
+    if nl != -1:
+        hi = nl
+    return text[lo:hi]
 
 
 @register
@@ -540,12 +546,40 @@ def _describe(run: str) -> str:
     return "、".join(parts)
 
 
-def _inside_title_or_quote(text: str, ls: int, pos: int) -> bool:
-    """A space inside 《…》 or “…” separates parallel phrases of a title or slogan
-    (《学党纪 明规矩 强党性》) and is kept."""
-    return text.count("《", ls, pos) > text.count("》", ls, pos) or text.count(
-        "“", ls, pos
-    ) > text.count("”", ls, pos)
+class _OpenMarks:
+    """Whether a position is inside 《…》 or “…” on its line: a space there separates
+    parallel phrases of a title or slogan (《学党纪 明规矩 强党性》) and is kept.
+
+    Positions are asked in increasing order, so the marks are counted incrementally
+    from the last position asked (linear in the line, not quadratic: a line of
+    3 MB with a space after every character is no slower than any other)."""
+
+    __slots__ = ("line", "pos", "quotes", "text", "titles")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line = -1
+        self.pos = 0
+        self.titles = 0
+        self.quotes = 0
+
+    def _advance(self, ls: int, pos: int) -> None:
+        if ls != self.line or pos < self.pos:
+            self.line, self.pos, self.titles, self.quotes = ls, ls, 0, 0
+        text, start = self.text, self.pos
+        self.titles += text.count("《", start, pos) - text.count("》", start, pos)
+        self.quotes += text.count("“", start, pos) - text.count("”", start, pos)
+        self.pos = pos
+
+    def inside(self, ls: int, pos: int) -> bool:
+        """Inside 《…》 or “…”."""
+        self._advance(ls, pos)
+        return self.titles > 0 or self.quotes > 0
+
+    def in_title(self, ls: int, pos: int) -> bool:
+        """Inside 《…》."""
+        self._advance(ls, pos)
+        return self.titles > 0
 
 
 def _stray_spaces(ctx: Context, sc: Scan) -> list[_Space]:
@@ -605,12 +639,14 @@ def _stray_spaces(ctx: Context, sc: Scan) -> list[_Space]:
     m1 = _WS_FIRST_LINE.match(text)
     if m1:
         runs_at.setdefault(0, m1.end())
+    marks = _OpenMarks(text)
+    index = ctx.parsed.index
     for s in sorted(runs_at):
         e = runs_at[s]
         if skip(s) or skip(e - 1):
             continue
         run = text[s:e]
-        ls = text.rfind("\n", 0, s) + 1
+        ls = index.line_start(index.position(s)[0])
         at_end = e == length or text[e] == "\n"
         if s == ls and at_end:
             found.append(_Space(s, e, f"空行中有多余的空白（{_describe(run)}），应删除", ""))
@@ -639,7 +675,7 @@ def _stray_spaces(ctx: Context, sc: Scan) -> list[_Space]:
             if (
                 "\u4e00" <= left <= "\u9fff"
                 and "\u4e00" <= right <= "\u9fff"
-                and _inside_title_or_quote(text, ls, s)
+                and marks.inside(ls, s)
             ):
                 continue
             found.append(
@@ -795,6 +831,8 @@ class RangeHyphen(Rule):
             return
         sc: Scan | None = None
         length = len(text)
+        index = ctx.parsed.index
+        titles = _OpenMarks(text)
         for m in _HYPHEN_RE.finditer(text):
             pos = m.start()
             # The left operand: digits, or digits and a date unit (10月-12月).
@@ -823,8 +861,7 @@ class RangeHyphen(Rule):
             head = text[max(0, ds - 12) : ds].rstrip(" ")
             if re.search(r"[A-Za-z/][A-Za-z/.]*\s*$", head):
                 continue  # a standard or model number: GB/T 9704-2012
-            line_start = text.rfind("\n", 0, pos) + 1
-            if text.count("《", line_start, pos) > text.count("》", line_start, pos):
+            if titles.in_title(index.line_start(index.position(pos)[0]), pos):
                 continue  # inside a document title
             if sc is None:
                 sc = scan(ctx)
