@@ -335,6 +335,8 @@ class _SettingsFactory:
         self.base = Settings()
         self.cli = (select, ignore, extend_select, profile, fail_on.value if fail_on else None)
         self.limits = limits
+        # One Settings object per distinct result: a 100,000-file run holds 100,000 jobs.
+        self._shared: dict[str, Settings] = {}
         self.checked: set[str | None] = set()
 
     def __call__(self, path: Path) -> Settings:
@@ -360,6 +362,7 @@ class _SettingsFactory:
             if settings.profile not in self.checked:
                 resolve_profile(settings, "")
                 self.checked.add(settings.profile)
+            settings = self._shared.setdefault(settings.model_dump_json(), settings)
         except (ConfigError, ProfileError) as exc:
             _fail(str(exc))
             raise
@@ -498,10 +501,12 @@ def report(
     for p in missing:
         typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)
     existing = [p for p in paths if p.exists()]
-    files = list(discover(existing, factory.base.suffixes, on_skip=_skipped))
-    if not files:
+    # Jobs hold a path string and a shared Settings: memory per file stays small.
+    job_list = [
+        Job(str(p), factory(p)) for p in discover(existing, factory.base.suffixes, on_skip=_skipped)
+    ]
+    if not job_list:
         _fail("没有找到可检查的文件 (no input files found)")
-    job_list = [Job(str(p), factory(p)) for p in files]
     options = Options(
         cache_dir=None if no_cache else str(cache_dir or default_cache_dir()),
         include_text=html is not None and not no_texts,
