@@ -110,6 +110,15 @@ class Context:
             return self.span(segs[0].start, segs[0].start + 1)
         return Span(line=1, column=1, end_line=1, end_column=1)
 
+    def anchor(self, *spans: Span | None) -> Span:
+        """Where to report a missing tail part: the first of ``spans`` that exists,
+        else the last paragraph of the document."""
+        for span in spans:
+            if span is not None:
+                return span
+        segs = self.parsed.segmentation.segments
+        return self.span(segs[-1].start, segs[-1].end) if segs else self.first_line_span()
+
     def edit(self, start: int, end: int, content: str) -> Edit:
         s = self.span(start, end)
         return Edit(

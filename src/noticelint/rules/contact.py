@@ -51,12 +51,10 @@ class MissingContactBlock(Rule):
         notice = ctx.notice
         if notice.contact is not None:
             return
-        anchor = notice.closing.span if notice.closing else None
-        if anchor is None and notice.signature is not None:
-            anchor = notice.signature.span
-        if anchor is None:
-            segs = ctx.parsed.segmentation.segments
-            anchor = ctx.span(segs[-1].start, segs[-1].end) if segs else ctx.first_line_span()
+        anchor = ctx.anchor(
+            notice.closing.span if notice.closing else None,
+            notice.signature.span if notice.signature else None,
+        )
         ctx.report(
             "缺少联系方式：结束语之后应写明联系电话、通信地址、邮政编码和电子邮箱",
             anchor,

@@ -44,12 +44,10 @@ class MissingDisclosurePeriod(Rule):
         notice = ctx.notice
         if notice.disclosure is not None:
             return
-        anchor = notice.closing.span if notice.closing else None
-        if anchor is None and notice.contact is not None:
-            anchor = notice.contact.span
-        if anchor is None:
-            segs = ctx.parsed.segmentation.segments
-            anchor = ctx.span(segs[-1].start, segs[-1].end) if segs else ctx.first_line_span()
+        anchor = ctx.anchor(
+            notice.closing.span if notice.closing else None,
+            notice.contact.span if notice.contact else None,
+        )
         ctx.report(
             "缺少公开期限：应在结束语之后写明“公开期限：YYYY年M月D日至M月D日”",
             anchor,

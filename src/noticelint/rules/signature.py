@@ -41,10 +41,7 @@ class MissingSignatureOrgan(Rule):
         notice = ctx.notice
         if notice.signature is not None and notice.signature.organ:
             return
-        anchor = notice.signature.span if notice.signature else None
-        if anchor is None:
-            segs = ctx.parsed.segmentation.segments
-            anchor = ctx.span(segs[-1].start, segs[-1].end) if segs else ctx.first_line_span()
+        anchor = ctx.anchor(notice.signature.span if notice.signature else None)
         ctx.report("缺少落款机关：联系方式之后应单独一行署发文机关名称", anchor)
 
 
@@ -79,10 +76,7 @@ class MissingSignatureDate(Rule):
         notice = ctx.notice
         if notice.signature is not None and notice.signature.date_text:
             return
-        anchor = notice.signature.span if notice.signature else None
-        if anchor is None:
-            segs = ctx.parsed.segmentation.segments
-            anchor = ctx.span(segs[-1].start, segs[-1].end) if segs else ctx.first_line_span()
+        anchor = ctx.anchor(notice.signature.span if notice.signature else None)
         ctx.report("缺少成文日期：落款机关之后应单独一行写明“YYYY年M月D日”", anchor)
 
 

@@ -355,12 +355,10 @@ class MissingClosing(Rule):
         notice = ctx.notice
         if notice.closing is not None and closing_matches(ctx, notice.closing.text):
             return
-        anchor = notice.contact.span if notice.contact else None
-        if anchor is None:
-            anchor = notice.signature.span if notice.signature else None
-        if anchor is None:
-            segs = ctx.parsed.segmentation.segments
-            anchor = ctx.span(segs[-1].start, segs[-1].end) if segs else ctx.first_line_span()
+        anchor = ctx.anchor(
+            notice.contact.span if notice.contact else None,
+            notice.signature.span if notice.signature else None,
+        )
         example = ctx.profile.closing.example
         ctx.report(f"缺少欢迎监督的结束语，如“{example}”", anchor)
 
