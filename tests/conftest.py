@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -91,19 +92,28 @@ def column_of(text: str, needle: str) -> int:
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    """Apply a fix's edits (1-based line/column positions in ``text``)."""
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
+    """Apply edits (1-based line/column positions in ``text``). Edits must not overlap;
+    identical edits of two diagnostics (NL801 and NL804 on one mark) count once."""
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
     def offset(line: int, column: int) -> int:
         return starts[line - 1] + column - 1
 
-    out = text
-    for e in sorted(edits, key=lambda e: (e.line, e.column), reverse=True):
-        out = out[: offset(e.line, e.column)] + e.content + out[offset(e.end_line, e.end_column) :]
-    return out
+    ranges = sorted(
+        {(offset(e.line, e.column), offset(e.end_line, e.end_column), e.content) for e in edits}
+    )
+    for (_, end, _), (start, _, _) in pairwise(ranges):
+        assert end <= start, f"overlapping edits: {ranges}"
+    out, pos = [], 0
+    for start, end, content in ranges:
+        out += [text[pos:start], content]
+        pos = end
+    return "".join([*out, text[pos:]])
+
+
+def fix_all(text: str, diags: Iterable[Diagnostic]) -> str:
+    """``text`` with the edits of every diagnostic's fix applied."""
+    return apply_edits(text, [e for d in diags if d.fix for e in d.fix.edits])
 
 
 def assert_well_formed(diags: Iterable[Diagnostic], text: str) -> None:

@@ -164,14 +164,14 @@ def check(
     from noticelint.diagnostics import SEVERITY_RANK, Diagnostic
     from noticelint.discover import discover
     from noticelint.read import ReadError, read_bytes
-    from noticelint.report.runner import PARALLEL_MIN_FILES, default_jobs, run_jobs
+    from noticelint.report.runner import default_jobs, run_jobs
     from noticelint.report.summary import Job, Options
 
     targets = paths or []
     if not targets:
         _fail("没有指定要检查的文件 (no input: name files, folders or -)")
-    settings_for = _settings_factory(
-        config, select, ignore, extend_select, profile, fail_on, max_file_size, timeout
+    settings_for = _SettingsFactory(
+        config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout)
     )
     base = settings_for.base
 
@@ -229,11 +229,8 @@ def check(
                 report_fix(outcome, name)
                 collect(outcome.diagnostics, settings)
                 if not diff:  # --fix on stdin: the fixed text goes to stdout
-                    sys.stdout.buffer.write(
-                        document.encode(document.original)
-                        if not outcome.applied
-                        else _fixed_bytes(document, outcome)
-                    )
+                    fixed = outcome.fixed or document
+                    sys.stdout.buffer.write(fixed.encode(fixed.original))
                 continue
             collect(check_bytes(data, name, settings), settings)
             if want_source:
@@ -262,7 +259,7 @@ def check(
             cache_dir=None if no_cache else str(cache_dir or default_cache_dir()),
             include_text=False,
         )
-        workers = (jobs or default_jobs()) if len(pending) >= PARALLEL_MIN_FILES else 1
+        workers = jobs or default_jobs()  # run_jobs stays in-process for a few files
         by_path = {job.path: job.settings for job in pending}
         for result in run_jobs(pending, options, workers=workers):
             summary = result["summary"]
@@ -301,15 +298,6 @@ def check(
     if fix and fixed_total and output_format in (OutputFormat.full, OutputFormat.concise):
         typer.echo(f"已修复 {fixed_total} 个问题 (fixed {fixed_total}).", err=True)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
-
-
-def _fixed_bytes(document: object, outcome: object) -> bytes:
-    from noticelint.lint import FixOutcome
-    from noticelint.read import Document
-
-    assert isinstance(document, Document) and isinstance(outcome, FixOutcome)
-    assert outcome.fixed is not None
-    return outcome.fixed.encode(outcome.fixed.original)
 
 
 class _SettingsFactory:
@@ -373,21 +361,6 @@ class _SettingsFactory:
             _fail(str(exc))
             raise
         return settings
-
-
-def _settings_factory(
-    config: Path | None,
-    select: list[str] | None,
-    ignore: list[str] | None,
-    extend_select: list[str] | None,
-    profile: str | None,
-    fail_on: FailOn | None,
-    max_file_size: str | None = None,
-    timeout: float | None = None,
-) -> _SettingsFactory:
-    return _SettingsFactory(
-        config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout)
-    )
 
 
 def _emit_statistics(fmt: OutputFormat, diagnostics: list[Diagnostic]) -> None:
@@ -494,8 +467,8 @@ def report(
     from noticelint.report.runner import default_jobs, run_jobs
     from noticelint.report.summary import Job, Options
 
-    factory = _settings_factory(
-        config, select, ignore, extend_select, profile, fail_on, max_file_size, timeout
+    factory = _SettingsFactory(
+        config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout)
     )
     missing = [p for p in paths if not p.exists()]
     for p in missing:
@@ -528,7 +501,7 @@ def report(
             with _open_out(json_out) as fh:
                 write_json(header, agg.results(), fh)
         if csv_out is not None:
-            with _open_out(json_out if False else csv_out, newline="") as fh:
+            with _open_out(csv_out, newline="") as fh:
                 write_csv(agg.results(), fh)
         if html is not None:
             from noticelint.report.html import render_html

@@ -18,7 +18,8 @@ from noticelint.rules.input import UnreadableInput, is_notice
 from noticelint.settings import Settings
 
 
-def _unreadable(path: str, error: ReadError, settings: Settings) -> list[Diagnostic]:
+def unreadable_diagnostics(path: str, error: ReadError, settings: Settings) -> list[Diagnostic]:
+    """The NL001 diagnostic for a file that cannot be read (none when NL001 is off)."""
     if not settings.enabled("NL001"):
         return []
     return [
@@ -80,7 +81,7 @@ def check_path(path: Path, settings: Settings, display: str | None = None) -> li
     try:
         document = read_path(path, max_bytes=settings.max_bytes)
     except ReadError as exc:
-        return _unreadable(name, exc, settings)
+        return unreadable_diagnostics(name, exc, settings)
     if display:
         document = Document(
             path=name,
@@ -97,7 +98,7 @@ def check_bytes(data: bytes, name: str, settings: Settings) -> list[Diagnostic]:
     try:
         document = read_bytes(data, name, max_bytes=settings.max_bytes)
     except ReadError as exc:
-        return _unreadable(name, exc, settings)
+        return unreadable_diagnostics(name, exc, settings)
     return check_document(document, settings)[1]
 
 
@@ -175,7 +176,9 @@ def fix_path(path: Path, settings: Settings, *, unsafe: bool, write: bool) -> Fi
         stamp = Stamp.of(path)
         document = read_path(path, max_bytes=settings.max_bytes)
     except ReadError as exc:
-        return FixOutcome(diagnostics=_unreadable(str(path), exc, settings))
+        return FixOutcome(diagnostics=unreadable_diagnostics(str(path), exc, settings))
     except OSError as exc:
-        return FixOutcome(diagnostics=_unreadable(str(path), ReadError(str(exc)), settings))
+        return FixOutcome(
+            diagnostics=unreadable_diagnostics(str(path), ReadError(str(exc)), settings)
+        )
     return fix_file(document, settings, unsafe=unsafe, write=write, path=path, stamp=stamp)

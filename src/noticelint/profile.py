@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -254,15 +254,10 @@ def load_profile(ref: str, relative_to: Path | None = None) -> Profile:
     return profile.model_copy(update={"source": str(path)})
 
 
-_CACHE: dict[str, Profile] = {}
-
-
+@cache
 def bundled_profile(name: str) -> Profile:
     """A bundled profile, loaded once per process."""
-    profile = _CACHE.get(name)
-    if profile is None:
-        profile = _CACHE[name] = load_profile(name)
-    return profile
+    return load_profile(name)
 
 
 def choose_profile(text: str) -> str:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from noticelint.diagnostics import Diagnostic, Edit
+from conftest import column_of, fix_all, line_of
+from noticelint.diagnostics import Diagnostic
 from noticelint.lint import check_document
 from noticelint.read import Document, read_path
 from noticelint.settings import Settings
@@ -56,42 +56,6 @@ def with_paragraph(paragraph: str, base: str | None = None) -> str:
     base = compliant() if base is None else base
     assert base.count(C01_ANCHOR) == 1
     return base.replace(C01_ANCHOR, f"\n{paragraph}{C01_ANCHOR}")
-
-
-def line_of(text: str, needle: str) -> int:
-    for number, line in enumerate(text.split("\n"), 1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in text")
-
-
-def column_of(text: str, needle: str) -> int:
-    line = text.split("\n")[line_of(text, needle) - 1]
-    return line.index(needle) + 1
-
-
-def apply(text: str, edits: Iterable[Edit]) -> str:
-    """Apply edits (1-based line/column positions in ``text``). Edits must not overlap;
-    identical edits of two diagnostics (NL801 and NL804 on one mark) count once."""
-    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-
-    def offset(line: int, column: int) -> int:
-        return starts[line - 1] + column - 1
-
-    ranges = sorted(
-        {(offset(e.line, e.column), offset(e.end_line, e.end_column), e.content) for e in edits}
-    )
-    for (_, end, _), (start, _, _) in pairwise(ranges):
-        assert end <= start, f"overlapping edits: {ranges}"
-    out, pos = [], 0
-    for start, end, content in ranges:
-        out += [text[pos:start], content]
-        pos = end
-    return "".join([*out, text[pos:]])
-
-
-def fix_all(text: str, diags: Iterable[Diagnostic]) -> str:
-    return apply(text, [e for d in diags if d.fix for e in d.fix.edits])
 
 
 HAN_DIGIT_NL = re.compile(r"[\u4e00-\u9fff0-9\n]")

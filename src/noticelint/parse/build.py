@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,6 +33,8 @@ from noticelint.profile import Profile
 from noticelint.span import LineIndex, Span
 
 Node = Tree[LarkToken] | LarkToken
+# A six-digit postcode written at the end of an address ("…教育局，527500").
+_TRAILING_POSTCODE = re.compile(r"(?<!\d)(\d{6})(?!\d)\s*$")
 
 
 class NoticeBuilder:
@@ -410,7 +413,7 @@ class NoticeBuilder:
                     phones.extend(fields.split_phones(f_.value))
                 elif f_.kind == "address" and address is None:
                     address = f_.value
-                    m = __import__("re").search(r"(?<!\d)(\d{6})(?!\d)\s*$", f_.value)
+                    m = _TRAILING_POSTCODE.search(f_.value)
                     if m and postcode is None:
                         postcode = m.group(1)
                 elif f_.kind == "postcode":

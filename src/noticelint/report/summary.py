@@ -119,12 +119,13 @@ class Options:
     include_text: bool
 
 
-def _unreadable(path: str, message: str, settings: Settings) -> FileSummary:
-    from noticelint.lint import _unreadable as nl001
+def _unreadable(path: str, message: str, settings: Settings) -> dict[str, Any]:
+    """The result for a file that could not be read (or took too long): NL001."""
+    from noticelint.lint import unreadable_diagnostics
     from noticelint.read import ReadError
 
-    diags = nl001(path, ReadError(message), settings)
-    return FileSummary(
+    diags = unreadable_diagnostics(path, ReadError(message), settings)
+    summary = FileSummary(
         path=path,
         readable=False,
         error=message,
@@ -134,6 +135,7 @@ def _unreadable(path: str, message: str, settings: Settings) -> FileSummary:
         score=0.0,
         diagnostics=diags,
     )
+    return {"summary": summary.model_dump(mode="json"), "text": None}
 
 
 def process(job: Job, options: Options) -> dict[str, Any]:
@@ -147,16 +149,9 @@ def process(job: Job, options: Options) -> dict[str, Any]:
     try:
         data = load_bytes(path, max_bytes=settings.max_bytes)
     except ReadError as exc:
-        return {
-            "summary": _unreadable(job.path, str(exc), settings).model_dump(mode="json"),
-            "text": None,
-        }
+        return _unreadable(job.path, str(exc), settings)
     except OSError as exc:
-        msg = f"无法读取文件：{exc.strerror or exc}"
-        return {
-            "summary": _unreadable(job.path, msg, settings).model_dump(mode="json"),
-            "text": None,
-        }
+        return _unreadable(job.path, f"无法读取文件：{exc.strerror or exc}", settings)
     cache = ResultCache(Path(options.cache_dir)) if options.cache_dir else None
     key = None
     if cache is not None:
@@ -168,10 +163,7 @@ def process(job: Job, options: Options) -> dict[str, Any]:
     try:
         document = read_bytes(data, job.path, max_bytes=settings.max_bytes)
     except ReadError as exc:
-        result: dict[str, Any] = {
-            "summary": _unreadable(job.path, str(exc), settings).model_dump(mode="json"),
-            "text": None,
-        }
+        result = _unreadable(job.path, str(exc), settings)
     else:
         from noticelint.lint import check_document  # only on a cache miss: parser and rules
 
@@ -181,10 +173,7 @@ def process(job: Job, options: Options) -> dict[str, Any]:
             )
         except OverBudget:
             message = f"处理超时：超过 {settings.timeout:g} 秒，已跳过 (timeout)"
-            return {
-                "summary": _unreadable(job.path, message, settings).model_dump(mode="json"),
-                "text": None,
-            }  # not cached: a busy machine may manage next time
+            return _unreadable(job.path, message, settings)  # not cached: may fit next time
         summary = summarize(parsed, diagnostics, job.path)
         summary.seconds = round(time.perf_counter() - started, 6)
         result = {
