@@ -43,11 +43,15 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
+#: Settings that bound a run but never change a file's findings (not in cache keys).
+RUN_LIMITS = {"config_sources", "timeout", "max_memory"}
+
+
 def settings_fingerprint(settings: Settings, profile: Profile | None) -> str:
     """What, besides the file's bytes, decides a file's result."""
     h = hashlib.sha256()
     h.update(code_fingerprint().encode())
-    h.update(settings.model_dump_json(exclude={"config_sources", "timeout"}).encode())
+    h.update(settings.model_dump_json(exclude=RUN_LIMITS).encode())
     if profile is not None:
         h.update(profile.model_dump_json().encode())
     return h.hexdigest()

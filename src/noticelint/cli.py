@@ -17,8 +17,7 @@ import typer
 from noticelint import __version__
 
 if TYPE_CHECKING:
-    from noticelint.diagnostics import Diagnostic
-    from noticelint.settings import Settings
+    from noticelint.flows.overrides import Overrides
 
 app = typer.Typer(
     name="noticelint",
@@ -115,6 +114,12 @@ def _fail(message: str) -> None:
     raise typer.Exit(EXIT_USAGE)
 
 
+MaxMemoryOpt = Annotated[
+    str | None,
+    typer.Option("--max-memory", help="每个工作进程的内存上限，如 2GB（默认 2GB）."),
+]
+
+
 @app.command()
 def check(
     paths: Annotated[
@@ -153,285 +158,78 @@ def check(
     cache_dir: CacheDirOpt = None,
     max_file_size: MaxFileSizeOpt = None,
     timeout: TimeoutOpt = None,
+    max_memory: MaxMemoryOpt = None,
     verbose: Annotated[
         bool,
         typer.Option("--verbose", "-v", help="显示每个文件使用的规则配置和配置文件 (to stderr)."),
     ] = False,
 ) -> None:
     """检查通报 (lint notices): 列出缺失或错误之处，指明位置。"""
+    from noticelint.flows.check import CheckRequest, run_check
 
-    from noticelint.cache import default_cache_dir
-    from noticelint.diagnostics import SEVERITY_RANK, Diagnostic
-    from noticelint.discover import discover
-    from noticelint.read import ReadError, read_bytes
-    from noticelint.report.runner import default_jobs, run_jobs
-    from noticelint.report.summary import Job, Options
-
-    targets = paths or []
-    if not targets:
-        _fail("没有指定要检查的文件 (no input: name files, folders or -)")
-    settings_for = _SettingsFactory(
-        config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout)
+    request = CheckRequest(
+        targets=paths or [],
+        output=output_format.value,
+        statistics=statistics,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        stdin_filename=stdin_filename,
+        jobs=jobs,
+        cache_dir=cache_dir,
+        no_cache=no_cache,
+        verbose=verbose,
     )
-    base = settings_for.base
-
-    diagnostics: list[Diagnostic] = []
-    pending: list[Job] = []
-    sources: dict[str, list[str]] = {}
-    files = 0
-    names: list[str] = []
-    failed = False
-    missing = [p for p in targets if str(p) != "-" and not p.exists()]
-    for p in missing:
-        typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)
-    if missing and len(missing) == len(targets):
-        raise typer.Exit(EXIT_USAGE)
-    want_source = output_format is OutputFormat.full and not statistics
-
-    def collect(found: list[Diagnostic], settings: Settings) -> None:
-        nonlocal failed
-        diagnostics.extend(found)
-        threshold = SEVERITY_RANK[settings.fail_on]
-        failed = failed or any(SEVERITY_RANK[d.severity] >= threshold for d in found)
-
-    fixing = fix or diff or unsafe_fixes
-    fixed_total = 0
-    would_fix = False
-    diffs: list[str] = []
-
-    def report_fix(outcome: Any, name: str) -> None:
-        nonlocal fixed_total, would_fix
-        if outcome.note:
-            typer.echo(f"noticelint: {name}: {outcome.note}", err=True)
-        if diff:
-            if outcome.diff:
-                diffs.append(outcome.diff)
-                would_fix = True
-        else:
-            fixed_total += outcome.applied if outcome.written else 0
-
-    for target in targets:
-        if str(target) == "-":
-            name = stdin_filename or "-"
-            settings = settings_for(Path(name) if stdin_filename else Path.cwd() / "-")
-            data = sys.stdin.buffer.read()
-            files += 1
-            names.append(name)
-            from noticelint.lint import check_bytes, fix_file
-
-            if fixing:
-                try:
-                    document = read_bytes(data, name, max_bytes=settings.max_bytes)
-                except ReadError:
-                    collect(check_bytes(data, name, settings), settings)
-                    continue
-                outcome = fix_file(document, settings, unsafe=unsafe_fixes, write=False)
-                report_fix(outcome, name)
-                collect(outcome.diagnostics, settings)
-                if not diff:  # --fix on stdin: the fixed text goes to stdout
-                    fixed = outcome.fixed or document
-                    sys.stdout.buffer.write(fixed.encode(fixed.original))
-                continue
-            collect(check_bytes(data, name, settings), settings)
-            if want_source:
-                sources[name] = data.decode("utf-8", errors="replace").splitlines()
-            continue
-        if not target.exists():
-            continue
-        found_paths = list(discover([target], base.suffixes, on_skip=_skipped))
-        if not fixing:
-            pending.extend(Job(str(p), settings_for(p)) for p in found_paths)
-            continue
-        from noticelint.lint import fix_path
-
-        for path in found_paths:
-            files += 1
-            names.append(str(path))
-            settings = settings_for(path)
-            outcome = fix_path(path, settings, unsafe=unsafe_fixes, write=not diff)
-            report_fix(outcome, str(path))
-            collect(outcome.diagnostics, settings)
-            if want_source and outcome.diagnostics:
-                sources[str(path)] = _source_lines(path, settings.max_bytes)
-    if pending:
-        # Checking (no fixes): a pool of workers for many files, the results cache always.
-        options = Options(
-            cache_dir=None if no_cache else str(cache_dir or default_cache_dir()),
-            include_text=False,
-        )
-        workers = jobs or default_jobs()  # run_jobs stays in-process for a few files
-        by_path = {job.path: job.settings for job in pending}
-        for result in run_jobs(pending, options, workers=workers):
-            summary = result["summary"]
-            if verbose:
-                job_settings = by_path[summary["path"]]
-                how = "指定" if job_settings.profile else "按通报内容自动选择"
-                configs = ", ".join(job_settings.config_sources) or "无"
-                typer.echo(
-                    f"{summary['path']}: 规则配置 {summary.get('profile') or '-'}（{how}）；"
-                    f"配置文件：{configs}",
-                    err=True,
-                )
-            found = [Diagnostic.model_validate(d) for d in summary["diagnostics"]]
-            collect(found, by_path[summary["path"]])
-            if want_source and found:
-                sources[summary["path"]] = _source_lines(
-                    Path(summary["path"]), by_path[summary["path"]].max_bytes
-                )
-        files += len(pending)
-        names.extend(job.path for job in pending)
-    if files == 0:
-        _fail("没有找到可检查的文件 (no input files found)")
-    diagnostics.sort(key=Diagnostic.sort_key)
-    stdin_fix = fixing and not diff and any(str(t) == "-" for t in targets)
-    if diff:
-        sys.stdout.write("".join(diffs))
-        raise typer.Exit(EXIT_FINDINGS if would_fix else EXIT_OK)
-    if stdin_fix:  # stdout carries the fixed text; diagnostics go to stderr
-        sys.stderr.write(
-            "".join(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n" for d in diagnostics)
-        )
-    elif statistics:
-        _emit_statistics(output_format, diagnostics)
-    else:
-        _emit(output_format, diagnostics, sources, names)
-    if fix and fixed_total and output_format in (OutputFormat.full, OutputFormat.concise):
-        typer.echo(f"已修复 {fixed_total} 个问题 (fixed {fixed_total}).", err=True)
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+    overrides = _overrides(
+        config, select, ignore, extend_select, profile, fail_on, max_file_size, timeout, max_memory
+    )
+    raise typer.Exit(_usage_errors(lambda: run_check(request, overrides, _warn)))
 
 
-class _SettingsFactory:
-    """The effective settings per file: configuration found upward ← command line."""
-
-    def __init__(
-        self,
-        config: Path | None,
-        select: list[str] | None,
-        ignore: list[str] | None,
-        extend_select: list[str] | None,
-        profile: str | None,
-        fail_on: FailOn | None,
-        limits: tuple[str | None, float | None] = (None, None),
-    ) -> None:
-        from noticelint.config import ConfigError, ConfigResolver
-        from noticelint.settings import Settings
-
-        try:
-            self.resolver = ConfigResolver(config)
-        except ConfigError as exc:
-            _fail(str(exc))
-        self.base = Settings()
-        self.cli = (select, ignore, extend_select, profile, fail_on.value if fail_on else None)
-        self.limits = limits
-        # One Settings object per distinct result: a 100,000-file run holds 100,000 jobs.
-        self._shared: dict[str, Settings] = {}
-        self.checked: set[str | None] = set()
-
-    def __call__(self, path: Path) -> Settings:
-        from pydantic import ValidationError
-
-        from noticelint.config import ConfigError, effective_settings
-        from noticelint.profile import ProfileError, resolve_profile
-
-        select, ignore, extend_select, profile, fail_on = self.cli
-        try:
-            settings = effective_settings(
-                self.base,
-                self.resolver.for_path(path),
-                path,
-                cli_select=select,
-                cli_ignore=ignore,
-                cli_extend_select=extend_select,
-                cli_profile=profile,
-                cli_fail_on=fail_on,  # type: ignore[arg-type]
-                cli_max_file_size=self.limits[0],
-                cli_timeout=self.limits[1],
-            )
-            if settings.profile not in self.checked:
-                resolve_profile(settings, "")
-                self.checked.add(settings.profile)
-            settings = self._shared.setdefault(settings.model_dump_json(), settings)
-        except (ConfigError, ProfileError) as exc:
-            _fail(str(exc))
-            raise
-        except ValidationError as exc:
-            _fail("; ".join(str(e["msg"]) for e in exc.errors()))
-            raise
-        except ValueError as exc:
-            _fail(str(exc))
-            raise
-        return settings
+def _warn(message: str) -> None:
+    typer.echo(message, err=True)
 
 
-def _emit_statistics(fmt: OutputFormat, diagnostics: list[Diagnostic]) -> None:
-    from collections import Counter
+def _usage_errors(run: Callable[[], int]) -> int:
+    """Run a flow; a usage error is printed and exits with status 2."""
+    from noticelint.flows.overrides import UsageError
 
-    counts = Counter(d.code for d in diagnostics)
-    fixable = Counter(d.code for d in diagnostics if d.fix is not None)
-    names = {d.code: d.name for d in diagnostics}
-    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if fmt in (OutputFormat.json, OutputFormat.jsonl):
-        import json
+    try:
+        return run()
+    except UsageError as exc:
+        _fail(str(exc))
+        return EXIT_USAGE
 
-        data = [{"code": c, "name": names[c], "count": n, "fixable": fixable[c]} for c, n in rows]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return
-    for code, n in rows:
-        mark = "*" if fixable[code] else " "
-        sys.stdout.write(f"{n:>6}  {code} {mark} {names[code]}\n")
-    sys.stdout.write(f"共 {sum(counts.values())} 个问题（* 表示可自动修复）。\n")
+
+def _overrides(
+    config: Path | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    extend_select: list[str] | None,
+    profile: str | None,
+    fail_on: FailOn | None,
+    max_file_size: str | None,
+    timeout: float | None,
+    max_memory: str | None,
+) -> Overrides:
+    from noticelint.flows.overrides import Overrides
+
+    return Overrides(
+        config=config,
+        select=select,
+        ignore=ignore,
+        extend_select=extend_select,
+        profile=profile,
+        fail_on=fail_on.value if fail_on else None,
+        max_file_size=max_file_size,
+        timeout=timeout,
+        max_memory=max_memory,
+    )
 
 
 def _skipped(path: Path, reason: str) -> None:
     """A path the folder walk passed over (symlink loop, FIFO, unlistable folder)."""
     typer.echo(f"noticelint: {path}: 已跳过：{reason}", err=True)
-
-
-def _source_lines(path: Path, max_bytes: int) -> list[str]:
-    from noticelint.read import ReadError, read_path
-
-    try:
-        return read_path(path, max_bytes=max_bytes).text.split("\n")
-    except ReadError:
-        return []
-
-
-def _emit(
-    fmt: OutputFormat,
-    diagnostics: list[Diagnostic],
-    sources: dict[str, list[str]],
-    names: list[str],
-) -> None:
-    from noticelint.output import machine
-
-    files = len(names)
-    if fmt is OutputFormat.sarif:
-        from noticelint.output.sarif import render_sarif
-
-        sys.stdout.write(render_sarif(diagnostics) + "\n")
-    elif fmt is OutputFormat.github:
-        from noticelint.output.ci import render_github
-
-        sys.stdout.write(render_github(diagnostics))
-    elif fmt is OutputFormat.junit:
-        from noticelint.output.ci import render_junit
-
-        sys.stdout.write(render_junit(diagnostics, names))
-    elif fmt is OutputFormat.json:
-        sys.stdout.write(machine.render_json(diagnostics) + "\n")
-    elif fmt is OutputFormat.jsonl:
-        sys.stdout.write(machine.render_jsonl(diagnostics))
-    elif fmt is OutputFormat.concise:
-        sys.stdout.write(machine.render_concise(diagnostics))
-        from noticelint.output.full import summary
-
-        sys.stdout.write(summary(diagnostics, files).plain + "\n")
-    else:
-        from rich.console import Console
-
-        from noticelint.output.full import render_full
-
-        render_full(Console(highlight=False, soft_wrap=True), diagnostics, sources, files)
 
 
 @app.command()
@@ -458,26 +256,34 @@ def report(
     fail_on: FailOnOpt = None,
     max_file_size: MaxFileSizeOpt = None,
     timeout: TimeoutOpt = None,
+    max_memory: MaxMemoryOpt = None,
 ) -> None:
     """生成语料合规报告 (compliance report across a corpus): HTML, JSON, CSV."""
+    from noticelint.batch.job import Job, Options
+    from noticelint.batch.runner import default_jobs, run_jobs
     from noticelint.cache import default_cache_dir
     from noticelint.discover import discover
+    from noticelint.flows.overrides import SettingsFactory, UsageError
     from noticelint.report.aggregate import Aggregator
     from noticelint.report.outputs import write_csv, write_json
-    from noticelint.report.runner import default_jobs, run_jobs
-    from noticelint.report.summary import Job, Options
 
-    factory = _SettingsFactory(
-        config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout)
+    overrides = _overrides(
+        config, select, ignore, extend_select, profile, fail_on, max_file_size, timeout, max_memory
     )
     missing = [p for p in paths if not p.exists()]
     for p in missing:
         typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)
-    existing = [p for p in paths if p.exists()]
-    # Jobs hold a path string and a shared Settings: memory per file stays small.
-    job_list = [
-        Job(str(p), factory(p)) for p in discover(existing, factory.base.suffixes, on_skip=_skipped)
-    ]
+    try:
+        factory = SettingsFactory(overrides)
+        existing = [p for p in paths if p.exists()]
+        # Jobs hold a path string and a shared Settings: memory per file stays small.
+        job_list = [
+            Job(str(p), factory(p))
+            for p in discover(existing, factory.base.suffixes, on_skip=_skipped)
+        ]
+    except UsageError as exc:
+        _fail(str(exc))
+        raise
     if not job_list:
         _fail("没有找到可检查的文件 (no input files found)")
     options = Options(
@@ -489,10 +295,14 @@ def report(
     with Aggregator() as agg, _progress(len(job_list)) as advance:
         try:
             for result in run_jobs(
-                job_list, options, workers=workers, dask_scheduler=dask_scheduler
+                job_list,
+                options,
+                workers=workers,
+                dask_scheduler=dask_scheduler,
+                max_memory=factory.max_memory(),
             ):
                 agg.add(result)
-                failed = failed or bool(result.get("fail"))
+                failed = failed or result.fail
                 advance()
         except RuntimeError as exc:
             _fail(str(exc))

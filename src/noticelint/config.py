@@ -54,8 +54,9 @@ class FileConfig(BaseModel):
     fail_on: Severity | None = Field(default=None, alias="fail-on")
     max_file_size: int | str | None = Field(default=None, alias="max-file-size")
     timeout: float | None = Field(default=None, ge=0)
+    max_memory: int | str | None = Field(default=None, alias="max-memory")
 
-    @field_validator("max_file_size")
+    @field_validator("max_file_size", "max_memory")
     @classmethod
     def _size(cls, value: int | str | None) -> int | str | None:
         if value is not None:
@@ -213,6 +214,7 @@ def effective_settings(
     cli_fail_on: Severity | None = None,
     cli_max_file_size: str | None = None,
     cli_timeout: float | None = None,
+    cli_max_memory: str | None = None,
 ) -> Settings:
     """The settings for one file: defaults ← configuration file ← command line."""
     select = ["ALL"]
@@ -224,6 +226,7 @@ def effective_settings(
     sources: list[str] = []
     max_bytes = base.max_bytes
     timeout = base.timeout
+    max_memory = base.max_memory
     if resolved is not None:
         cfg = resolved.config
         sources = resolved.sources
@@ -237,6 +240,8 @@ def effective_settings(
             max_bytes = parse_size(cfg.max_file_size)
         if cfg.timeout is not None:
             timeout = cfg.timeout
+        if cfg.max_memory is not None:
+            max_memory = parse_size(cfg.max_memory)
         if path is not None:
             try:
                 rel = path.resolve().relative_to(resolved.root).as_posix()
@@ -249,6 +254,8 @@ def effective_settings(
         max_bytes = parse_size(cli_max_file_size)
     if cli_timeout is not None:
         timeout = cli_timeout
+    if cli_max_memory is not None:
+        max_memory = parse_size(cli_max_memory)
     if cli_select:
         select = cli_select
     ignore.extend(cli_ignore or [])
@@ -264,5 +271,6 @@ def effective_settings(
             "config_sources": sources,
             "max_bytes": max_bytes,
             "timeout": timeout,
+            "max_memory": max_memory,
         }
     )

@@ -50,10 +50,13 @@ def run_rules(parsed: Parsed, settings: Settings) -> list[Diagnostic]:
         ctx.rule = rule_cls
         rule_cls().check(ctx)
     overrides = {**profile.severity, **settings.severity}
-    out = []
-    for d in ctx.diagnostics:
-        sev = overrides.get(d.code)
-        out.append(d.model_copy(update={"severity": sev}) if sev else d)
+    out = ctx.diagnostics
+    ctx.close()
+    if overrides:
+        for d in out:
+            sev = overrides.get(d.code)
+            if sev:
+                d.severity = sev
     out.sort(key=Diagnostic.sort_key)
     return out
 
@@ -73,7 +76,7 @@ _LINE_REF = re.compile(r"第(\d+)(?:—(\d+))?行")
 def _in_paragraphs(d: Diagnostic) -> Diagnostic:
     """In a Word file a line is a paragraph: say so (第N段) in the message."""
     message = _LINE_REF.sub(lambda m: m.group(0).replace("行", "段"), d.message)
-    return d.model_copy(update={"message": f"{message}（第{d.line}段）"})
+    return d.replace(message=f"{message}（第{d.line}段）")
 
 
 def check_path(path: Path, settings: Settings, display: str | None = None) -> list[Diagnostic]:

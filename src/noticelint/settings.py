@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from noticelint.diagnostics import Severity
 from noticelint.read import DEFAULT_MAX_BYTES
 
+DEFAULT_MAX_MEMORY = 2 * 1024**3
 DEFAULT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
 
 
@@ -38,6 +39,9 @@ class Settings(BaseModel):
     max_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
     #: Seconds one file may take in a corpus run before it is given up (NL001 timeout).
     timeout: float = Field(default=30.0, ge=0)
+    #: Bytes of address space one worker process may use (RLIMIT_AS) in a corpus run;
+    #: a file that needs more gets NL001 instead of taking the machine down.
+    max_memory: int = Field(default=DEFAULT_MAX_MEMORY, gt=0)
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
     config_sources: list[str] = Field(default_factory=list)
 

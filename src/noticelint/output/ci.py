@@ -36,32 +36,40 @@ def render_github(diagnostics: list[Diagnostic]) -> str:
     return "".join(out)
 
 
+def junit_testcase(name: str, found: list[Diagnostic]) -> str:
+    """One file's testcase element (lines ending with a newline); each of its
+    diagnostics is a <failure>."""
+    if not found:
+        return f'    <testcase classname="noticelint" name={quoteattr(name)}/>\n'
+    lines = [f'    <testcase classname="noticelint" name={quoteattr(name)}>']
+    for d in found:
+        message = f"{d.line}:{d.column}: {d.code} {d.message}"
+        body = f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.name}: {d.message}"
+        lines.append(
+            f"      <failure type={quoteattr(d.code)} message={quoteattr(message)}>"
+            f"{escape(body)}</failure>"
+        )
+    lines.append("    </testcase>")
+    return "\n".join(lines) + "\n"
+
+
+def junit_head(tests: int, failing: int) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<testsuites name="noticelint" tests="{tests}" failures="{failing}">\n'
+        f'  <testsuite name="noticelint" tests="{tests}" failures="{failing}" errors="0">\n'
+    )
+
+
+JUNIT_TAIL = "  </testsuite>\n</testsuites>\n"
+
+
 def render_junit(diagnostics: list[Diagnostic], files: list[str]) -> str:
-    """One testsuite for the run, one testcase per file checked; each diagnostic
-    of the file is a <failure>."""
+    """One testsuite for the run, one testcase per file checked."""
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
     for d in diagnostics:
         by_file[d.path].append(d)
     names = list(dict.fromkeys([*files, *by_file]))
     failing = sum(1 for n in names if by_file.get(n))
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<testsuites name="noticelint" tests="{len(names)}" failures="{failing}">',
-        f'  <testsuite name="noticelint" tests="{len(names)}" failures="{failing}" errors="0">',
-    ]
-    for name in names:
-        found = by_file.get(name, [])
-        if not found:
-            lines.append(f'    <testcase classname="noticelint" name={quoteattr(name)}/>')
-            continue
-        lines.append(f'    <testcase classname="noticelint" name={quoteattr(name)}>')
-        for d in found:
-            message = f"{d.line}:{d.column}: {d.code} {d.message}"
-            body = f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.name}: {d.message}"
-            lines.append(
-                f"      <failure type={quoteattr(d.code)} message={quoteattr(message)}>"
-                f"{escape(body)}</failure>"
-            )
-        lines.append("    </testcase>")
-    lines += ["  </testsuite>", "</testsuites>", ""]
-    return "\n".join(lines)
+    cases = "".join(junit_testcase(name, by_file.get(name, [])) for name in names)
+    return junit_head(len(names), failing) + cases + JUNIT_TAIL

@@ -35,6 +35,14 @@ def render_full(
     sources: dict[str, list[str]],
     files_checked: int,
 ) -> None:
+    render_findings(console, diagnostics, sources)
+    console.print(summary(diagnostics, files_checked))
+
+
+def render_findings(
+    console: Console, diagnostics: list[Diagnostic], sources: dict[str, list[str]]
+) -> None:
+    """Each finding with its source excerpt (``sources``: the lines of each file)."""
     for d in diagnostics:
         head = Text()
         head.append(f"{d.path}:{d.line}:{d.column}: ", style="bold")
@@ -59,17 +67,23 @@ def render_full(
             tag = "可安全修复" if d.fix.applicability == "safe" else "可修复（不安全）"
             console.print(Text(f"      = {tag}：{d.fix.message}", style="green"))
         console.print()
-    console.print(summary(diagnostics, files_checked))
 
 
 def summary(diagnostics: list[Diagnostic], files_checked: int) -> Text:
     counts = Counter(d.severity for d in diagnostics)
-    if not diagnostics:
-        return Text(f"检查了 {files_checked} 个文件，未发现问题。", style="bold green")
     fixable = sum(1 for d in diagnostics if d.fix is not None)
+    return summary_line(counts, fixable, files_checked)
+
+
+def summary_line(counts: Counter[str] | dict[str, int], fixable: int, files_checked: int) -> Text:
+    """检查了 N 个文件，发现 M 个问题（错误…，警告…，提示…）；其中 K 个可自动修复。"""
+    total = counts.get("error", 0) + counts.get("warning", 0) + counts.get("info", 0)
+    if not total:
+        return Text(f"检查了 {files_checked} 个文件，未发现问题。", style="bold green")
     text = Text(
-        f"检查了 {files_checked} 个文件，发现 {len(diagnostics)} 个问题"
-        f"（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}）",
+        f"检查了 {files_checked} 个文件，发现 {total} 个问题"
+        f"（错误 {counts.get('error', 0)}，警告 {counts.get('warning', 0)}，"
+        f"提示 {counts.get('info', 0)}）",
         style="bold",
     )
     if fixable:

@@ -1,31 +1,86 @@
-"""Machine-readable formats: ``json`` (one array) and ``jsonl`` (one object a line)."""
+"""Machine-readable formats: ``json`` (one array) and ``jsonl`` (one object a line).
+
+Each diagnostic is one line of JSON in the standard library's default layout
+(``", "`` and ``": "`` separators, non-ASCII kept): the bytes are those of
+``json.dumps(as_dict(d), ensure_ascii=False)``, written by hand around orjson's
+string encoder (identical escaping, several times faster on a file-wide fix of
+hundreds of edits). A string orjson refuses (a lone surrogate from an undecodable
+file name) goes through the standard library.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
-from noticelint.diagnostics import Diagnostic
+import orjson
+
+from noticelint.diagnostics import Diagnostic, Edit
+
+
+def json_string(text: str) -> str:
+    """``text`` as a JSON string literal, non-ASCII kept."""
+    try:
+        return orjson.dumps(text).decode()
+    except TypeError:  # lone surrogates
+        return json.dumps(text, ensure_ascii=False)
 
 
 def as_dict(d: Diagnostic) -> dict[str, Any]:
-    return d.model_dump(mode="json")
+    """The public JSON object of a diagnostic."""
+    return d.as_dict()
+
+
+def _edits_json(edits: Iterable[Edit]) -> str:
+    contents: dict[str, str] = {}  # a file-wide fix repeats a handful of contents
+    parts = []
+    for e in edits:
+        content = contents.get(e.content)
+        if content is None:
+            content = contents[e.content] = json_string(e.content)
+        parts.append(
+            f'{{"line": {e.line}, "column": {e.column}, "end_line": {e.end_line}, '
+            f'"end_column": {e.end_column}, "content": {content}}}'
+        )
+    return ", ".join(parts)
+
+
+def diagnostic_json(d: Diagnostic) -> str:
+    """One diagnostic as one line of JSON (no trailing newline)."""
+    fix = d.fix
+    if fix is None:
+        fix_text = "null"
+    else:
+        fix_text = (
+            f'{{"applicability": {json_string(fix.applicability)}, '
+            f'"message": {json_string(fix.message)}, "edits": [{_edits_json(fix.edits)}]}}'
+        )
+    return (
+        f'{{"path": {json_string(d.path)}, "code": {json_string(d.code)}, '
+        f'"name": {json_string(d.name)}, "severity": {json_string(d.severity)}, '
+        f'"message": {json_string(d.message)}, "line": {d.line}, "column": {d.column}, '
+        f'"end_line": {d.end_line}, "end_column": {d.end_column}, "fix": {fix_text}}}'
+    )
+
+
+def json_rows(diagnostics: Iterable[Diagnostic]) -> str:
+    """The rows of a JSON array (indented, comma-separated, no brackets)."""
+    return ",\n".join("  " + diagnostic_json(d) for d in diagnostics)
 
 
 def render_json(diagnostics: list[Diagnostic]) -> str:
-    """One JSON array, one diagnostic a line. (``indent=`` would switch the standard
-    library to its pure-Python encoder, ten times slower on a file-wide fix.)"""
+    """One JSON array, one diagnostic a line."""
     if not diagnostics:
         return "[]"
-    rows = ",\n".join("  " + json.dumps(as_dict(d), ensure_ascii=False) for d in diagnostics)
-    return "[\n" + rows + "\n]"
+    return "[\n" + json_rows(diagnostics) + "\n]"
 
 
-def render_jsonl(diagnostics: list[Diagnostic]) -> str:
-    return "".join(json.dumps(as_dict(d), ensure_ascii=False) + "\n" for d in diagnostics)
+def render_jsonl(diagnostics: Iterable[Diagnostic]) -> str:
+    return "".join(diagnostic_json(d) + "\n" for d in diagnostics)
 
 
-def render_concise(diagnostics: list[Diagnostic]) -> str:
+def render_concise(diagnostics: Iterable[Diagnostic]) -> str:
     return "".join(
         f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.message}\n" for d in diagnostics
     )

@@ -17,13 +17,13 @@ def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str,
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
-def render_sarif(diagnostics: list[Diagnostic]) -> str:
+def sarif_envelope() -> tuple[str, str]:
+    """The SARIF log around its results: the text before the first result and the
+    text after the last (the log is ``head + ",\n".join(results) + tail``)."""
     from noticelint.rules import iter_rules
 
-    rules = list(iter_rules())
-    index = {cls.code: i for i, cls in enumerate(rules)}
     driver_rules = []
-    for cls in rules:
+    for cls in iter_rules():
         sections = cls.doc_sections()
         driver_rules.append(
             {
@@ -36,7 +36,43 @@ def render_sarif(diagnostics: list[Diagnostic]) -> str:
                 "properties": {"fix": cls.fix, "norm": cls.norm},
             }
         )
-    results: list[dict[str, Any]] = []
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "noticelint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": driver_rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_MARK],
+            }
+        ],
+    }
+    text = json.dumps(log, ensure_ascii=False, indent=2)
+    head, tail = text.split(f"{_INDENT}{json.dumps(_MARK)}")
+    return head, tail
+
+
+_MARK = "\x00results\x00"
+_INDENT = " " * 8  # the depth of an entry of runs[0].results
+
+
+def _rule_index() -> dict[str, int]:
+    from noticelint.rules import iter_rules
+
+    return {cls.code: i for i, cls in enumerate(iter_rules())}
+
+
+def sarif_results(diagnostics: list[Diagnostic]) -> list[str]:
+    """Each diagnostic as one SARIF result, indented for its place in the log."""
+    index = _rule_index()
+    out = []
     for d in diagnostics:
         result: dict[str, Any] = {
             "ruleId": d.code,
@@ -74,23 +110,14 @@ def render_sarif(diagnostics: list[Diagnostic]) -> str:
                     ],
                 }
             ]
-        results.append(result)
-    log = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "noticelint",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "rules": driver_rules,
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-            }
-        ],
-    }
-    return json.dumps(log, ensure_ascii=False, indent=2)
+        text = json.dumps(result, ensure_ascii=False, indent=2)
+        out.append(_INDENT + text.replace("\n", "\n" + _INDENT))
+    return out
+
+
+def render_sarif(diagnostics: list[Diagnostic]) -> str:
+    head, tail = sarif_envelope()
+    results = sarif_results(diagnostics)
+    if not results:
+        return head.rstrip() + tail.lstrip()
+    return head + ",\n".join(results) + tail

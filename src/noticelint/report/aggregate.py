@@ -17,7 +17,10 @@ from collections.abc import Iterator
 from types import TracebackType
 from typing import IO, Any
 
+import orjson
+
 from noticelint import __version__
+from noticelint.batch.job import FileResult
 from noticelint.report.model import PART_NAMES, CorpusReport, GroupRow, RuleRow
 
 
@@ -40,6 +43,21 @@ class _Group:
             infos=self.infos,
             score=round(self.score / self.files, 2) if self.files else 0.0,
         )
+
+
+def _encode(entry: dict[str, Any]) -> bytes:
+    try:
+        return orjson.dumps(entry) + b"\n"
+    except TypeError:  # surrogatepass: a file name with undecodable bytes round-trips
+        return json.dumps(entry, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
+
+
+def _decode(line: bytes) -> dict[str, Any]:
+    try:
+        data: dict[str, Any] = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        data = json.loads(line.decode("utf-8", "surrogatepass"))
+    return data
 
 
 class Aggregator:
@@ -70,10 +88,10 @@ class Aggregator:
     ) -> None:
         self._spill.close()
 
-    def add(self, result: dict[str, Any]) -> None:
-        s = result["summary"]
-        # surrogatepass: a file name with undecodable bytes round-trips through the spill
-        line = json.dumps(result, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
+    def add(self, result: FileResult) -> None:
+        s = result.summary
+        assert s is not None, "a report run's results carry their summary"
+        line = _encode({"summary": s, "text": result.text})
         offset = self._spill.seek(0, 2)
         self._spill.write(line)
         self._index.append((s["path"], offset, len(line)))
@@ -106,7 +124,7 @@ class Aggregator:
         self._spill.flush()
         for _, offset, length in sorted(self._index):
             self._spill.seek(offset)
-            yield json.loads(self._spill.read(length).decode("utf-8", "surrogatepass"))
+            yield _decode(self._spill.read(length))
 
     def header(self) -> dict[str, Any]:
         """The corpus figures (a :class:`CorpusReport` without ``per_file``)."""

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
-from noticelint.diagnostics import Diagnostic, Edit, Fix, Severity
+from noticelint.diagnostics import CompactEdits, Diagnostic, Edit, Fix, Severity
 from noticelint.model import Notice
 from noticelint.parse import Parsed
 from noticelint.profile import Profile
@@ -89,6 +89,12 @@ class Context:
     #: Work shared by several rules on this document (e.g. every date found once).
     memo: dict[str, object] = field(default_factory=dict)
 
+    def close(self) -> None:
+        """Drop the per-document work (shared scans refer back to this context:
+        breaking the cycle lets reference counting free the document at once)."""
+        self.memo.clear()
+        self.rule = None
+
     @property
     def notice(self) -> Notice:
         return self.parsed.notice
@@ -120,14 +126,26 @@ class Context:
         return self.span(segs[-1].start, segs[-1].end) if segs else self.first_line_span()
 
     def edit(self, start: int, end: int, content: str) -> Edit:
-        s = self.span(start, end)
+        """Replace ``text[start:end]`` (character offsets) with ``content``."""
+        position = self.parsed.index.position
+        line, column = position(start)
+        end_line, end_column = position(max(start, end))
         return Edit(
-            line=s.line,
-            column=s.column,
-            end_line=s.end_line,
-            end_column=s.end_column,
-            content=content,
+            line=line, column=column, end_line=end_line, end_column=end_column, content=content
         )
+
+    replace = edit
+
+    def insert(self, at: int, content: str) -> Edit:
+        return self.edit(at, at, content)
+
+    def delete(self, start: int, end: int) -> Edit:
+        return self.edit(start, end, "")
+
+    def char_edits(self, marks: list[tuple[int, str]], table: dict[str, str]) -> CompactEdits:
+        """One-character replacements (``table[ch]`` at each ``(offset, ch)``), kept
+        compact until an output, ``--fix`` or ``--diff`` reads them."""
+        return CompactEdits(marks, table, self.parsed.index.position)
 
     def report(
         self,

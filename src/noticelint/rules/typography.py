@@ -21,9 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from pydantic import TypeAdapter
-
-from noticelint.diagnostics import Edit, Fix
+from noticelint.diagnostics import CompactEdits, Fix
 from noticelint.parse.fields import EMAIL_RE
 from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.rules.input import residues
@@ -106,7 +104,6 @@ class Scan:
         "_ends",
         "_gap_ends",
         "_gap_starts",
-        "_line_starts",
         "_raw",
         "_starts",
         "ctx",
@@ -124,7 +121,6 @@ class Scan:
         self._ends: list[int] = []
         self._gap_starts: list[int] | None = None
         self._gap_ends: list[int] = []
-        self._line_starts: list[int] | None = None
         self.marks: list[Mark] = []
         self.half: Counter[str] = Counter()  # kind -> count (a pair of brackets counts once)
         self.full: Counter[str] = Counter()  # kind -> count of the full-width form
@@ -178,32 +174,9 @@ class Scan:
         i = bisect_right(self._gap_starts, pos) - 1
         return i >= 0 and pos < self._gap_ends[i]
 
-    def edits(self, marks: list[Mark]) -> list[Edit]:
-        """Edits turning ``marks`` full-width (line/column found by one bisect each)."""
-        if self._line_starts is None:
-            text = self.text
-            starts = [0]
-            pos = text.find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = text.find("\n", pos + 1)
-            self._line_starts = starts
-        starts = self._line_starts
-        rows = []
-        for offset, ch in marks:
-            line = bisect_right(starts, offset)
-            column = offset - starts[line - 1] + 1
-            rows.append(
-                {
-                    "line": line,
-                    "column": column,
-                    "end_line": line,
-                    "end_column": column + 1,
-                    "content": FULL[ch],
-                }
-            )
-        # One validation call for the whole list: a file-level fix has hundreds of edits.
-        return _EDIT_LIST.validate_python(rows)
+    def edits(self, marks: list[Mark]) -> CompactEdits:
+        """Edits turning ``marks`` full-width, expanded only when read."""
+        return self.ctx.char_edits(marks, FULL)
 
     def unprotected(self, offsets: list[int]) -> list[int]:
         """``offsets`` (sorted) without those inside a protected range: one pass over
@@ -224,9 +197,6 @@ class Scan:
             pos = j
         out.extend(offsets[pos:])
         return out
-
-
-_EDIT_LIST = TypeAdapter(list[Edit])
 
 
 def scan(ctx: Context) -> Scan:

@@ -1,0 +1,236 @@
+"""A pool of worker processes that cannot hang the run.
+
+Each worker is a forkserver child (the server preloads and warms up the engine, so a
+new worker starts in milliseconds), runs under the per-file time budget and an
+address-space limit, and talks to the parent over its own pipe: it receives a chunk
+of files and sends back one :class:`FileResult` per file as soon as it is done.
+The parent therefore always knows which file a worker is on. When a worker dies
+(SIGKILL, the OOM killer, a native ``abort()``, a pipe cut in the middle of a
+result) the parent sees its pipe close or its process sentinel fire, starts a
+replacement, gives the rest of the chunk to the pool again and retries the file the
+worker was on once, alone; if it dies again, that file — and only that file — gets
+NL001 "worker died". A worker stuck in native code past its time budget (where the
+interval timer cannot interrupt it) is killed by the parent's watchdog.
+
+Results come out in job order (a bounded reorder window: a chunk is handed out only
+when it starts within :data:`WINDOW` files of the next result due), so ``check`` can
+write its output as it goes.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from noticelint.batch.budget import limit_memory
+from noticelint.batch.job import FileResult, Job, Options
+
+CHUNK = 16
+#: How far ahead of the next result due the pool may work (files).
+WINDOW = 256
+#: A worker may overrun a file's time budget by this much before it is killed.
+GRACE_SECONDS = 10.0
+#: Modules the forkserver imports (and warms up) before forking workers.
+PRELOAD = ["noticelint.batch.preload"]
+#: Extra modules to preload (comma-separated), for tests that inject faults.
+PRELOAD_ENV = "NOTICELINT_WORKER_PRELOAD"
+
+
+def _serve(conn: Connection, options: Options, max_memory: int) -> None:
+    """A worker's life: chunks in, one result per file out, until told to stop."""
+    from noticelint.batch.work import process
+
+    limit_memory(max_memory)
+    gc.freeze()  # the engine's objects are never scanned again
+    gc.disable()  # one collection per chunk instead of pauses on every allocation burst
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        chunk_id, jobs = message
+        for i, job in enumerate(jobs):
+            conn.send((chunk_id, i, process(job, options)))
+        gc.collect()
+        conn.send((chunk_id, -1, None))
+
+
+@dataclass
+class _Chunk:
+    id: int
+    start: int  # position of its first job in the run
+    jobs: list[Job]
+    retry: bool = False  # a single file retried after its worker died
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    chunk: _Chunk | None = None
+    done: int = 0  # files of the chunk already answered
+    since: float = field(default_factory=time.monotonic)  # when the current file started
+
+
+class WorkerPool:
+    """``results(jobs)`` yields ``(position, FileResult)`` in job order."""
+
+    def __init__(self, workers: int, options: Options, max_memory: int) -> None:
+        import multiprocessing as mp
+
+        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        self._ctx = mp.get_context(method)
+        if method == "forkserver":
+            extra = [m for m in os.environ.get(PRELOAD_ENV, "").split(",") if m]
+            self._ctx.set_forkserver_preload([*PRELOAD, *extra])
+        self._size = workers
+        self._options = options
+        self._max_memory = max_memory
+        self._workers: list[_Worker] = []
+        self._queue: deque[_Chunk] = deque()
+        self._ids = 0
+
+    def _start(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        process = self._ctx.Process(  # type: ignore[attr-defined]
+            target=_serve, args=(child, self._options, self._max_memory), daemon=True
+        )
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _chunk(self, start: int, jobs: list[Job], retry: bool = False) -> _Chunk:
+        self._ids += 1
+        return _Chunk(self._ids, start, jobs, retry)
+
+    def results(self, jobs: Iterable[Job]) -> Iterator[tuple[int, FileResult]]:
+        source = iter(jobs)
+        position = 0
+        exhausted = False
+        ready: dict[int, FileResult] = {}
+        next_due = 0
+        self._workers = [self._start() for _ in range(self._size)]
+        try:
+            while True:
+                for worker in self._workers:
+                    if worker.chunk is not None:
+                        continue
+                    if not self._queue and not exhausted:
+                        batch = list(islice(source, CHUNK))
+                        if batch:
+                            self._queue.append(self._chunk(position, batch))
+                            position += len(batch)
+                        else:
+                            exhausted = True
+                    if self._queue and self._queue[0].start < next_due + WINDOW:
+                        self._hand_out(worker, self._queue.popleft())
+                busy = [w for w in self._workers if w.chunk is not None]
+                if not busy:
+                    if exhausted and not self._queue:
+                        break
+                    continue
+                for pos, result in self._collect(busy):
+                    ready[pos] = result
+                while next_due in ready:
+                    yield next_due, ready.pop(next_due)
+                    next_due += 1
+        finally:
+            self._shutdown()
+
+    def _hand_out(self, worker: _Worker, chunk: _Chunk) -> None:
+        worker.chunk, worker.done, worker.since = chunk, 0, time.monotonic()
+        try:
+            worker.conn.send((chunk.id, chunk.jobs))
+        except OSError:
+            pass  # it died while idle: noticed by _collect through its sentinel
+
+    def _collect(self, busy: list[_Worker]) -> Iterator[tuple[int, FileResult]]:
+        """Wait (at most a second) for messages or deaths among busy workers."""
+        waitables: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
+        ready = set(wait(waitables, timeout=1.0))
+        for worker in busy:
+            dead = False
+            if worker.conn in ready or worker.process.sentinel in ready:
+                try:
+                    while worker.conn.poll():
+                        found = self._receive(worker)
+                        if found is not None:
+                            yield found
+                        if worker.chunk is None:
+                            break
+                except (EOFError, OSError):
+                    dead = True
+                if worker.process.sentinel in ready and worker.chunk is not None:
+                    dead = True
+            if dead:
+                yield from self._replace(worker, killed=False)
+            elif worker.chunk is not None and self._overdue(worker):
+                worker.process.kill()
+                worker.process.join()
+                yield from self._replace(worker, killed=True)
+
+    def _receive(self, worker: _Worker) -> tuple[int, FileResult] | None:
+        chunk_id, index, result = worker.conn.recv()
+        chunk = worker.chunk
+        assert chunk is not None and chunk_id == chunk.id
+        worker.since = time.monotonic()
+        if index < 0:
+            worker.chunk = None
+            return None
+        worker.done = index + 1
+        return chunk.start + index, result
+
+    def _overdue(self, worker: _Worker) -> bool:
+        assert worker.chunk is not None
+        if worker.done >= len(worker.chunk.jobs):
+            return False
+        budget = worker.chunk.jobs[worker.done].settings.timeout
+        return budget > 0 and time.monotonic() - worker.since > budget + GRACE_SECONDS
+
+    def _replace(self, worker: _Worker, *, killed: bool) -> Iterator[tuple[int, FileResult]]:
+        """A worker died on ``chunk.jobs[done]``: a new worker, the rest of its chunk
+        back in the queue, the file retried alone once (or given NL001)."""
+        from noticelint.batch.work import WORKER_DIED, failed, timed_out
+
+        chunk = worker.chunk
+        assert chunk is not None
+        worker.conn.close()
+        worker.process.join(timeout=5)
+        self._workers[self._workers.index(worker)] = self._start()
+        if worker.done >= len(chunk.jobs):  # died after its last result
+            return
+        culprit = chunk.jobs[worker.done]
+        at = chunk.start + worker.done
+        rest = chunk.jobs[worker.done + 1 :]
+        if rest:
+            self._queue.appendleft(self._chunk(at + 1, rest))
+        if killed:
+            yield at, failed(culprit, timed_out(culprit.settings), self._options)
+        elif chunk.retry:
+            yield at, failed(culprit, WORKER_DIED, self._options)
+        else:
+            self._queue.appendleft(self._chunk(at, [culprit], retry=True))
+
+    def _shutdown(self) -> None:
+        for worker in self._workers:
+            try:
+                worker.conn.send(None)
+            except OSError:
+                pass
+        deadline = time.monotonic() + 5
+        for worker in self._workers:
+            worker.process.join(timeout=max(0.0, deadline - time.monotonic()))
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+        self._workers = []

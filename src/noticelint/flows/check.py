@@ -1,0 +1,144 @@
+"""``check``: the three flows — files (through the batch runner, output streamed),
+standard input, and fixing (``--fix``, ``--diff``, ``--unsafe-fixes``)."""
+
+from __future__ import annotations
+
+import heapq
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from noticelint.batch.job import FileResult, Job, Options
+from noticelint.flows.emit import SORTED_BY_PATH, Emitter
+from noticelint.flows.overrides import Overrides, SettingsFactory, UsageError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRequest:
+    """What ``check`` was asked to do, apart from the settings overrides."""
+
+    targets: list[Path]
+    output: str = "full"
+    statistics: bool = False
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    stdin_filename: str | None = None
+    jobs: int | None = None
+    cache_dir: Path | None = None
+    no_cache: bool = False
+    verbose: bool = False
+
+    @property
+    def fixing(self) -> bool:
+        return self.fix or self.diff or self.unsafe_fixes
+
+
+def run_check(request: CheckRequest, overrides: Overrides, warn: Warn) -> int:
+    """Run ``check``; return the exit status (raise :class:`UsageError` for bad use)."""
+    if not request.targets:
+        raise UsageError("没有指定要检查的文件 (no input: name files, folders or -)")
+    factory = SettingsFactory(overrides)
+    missing = [p for p in request.targets if str(p) != "-" and not p.exists()]
+    for p in missing:
+        warn(f"noticelint: {p}: 文件不存在 (no such file or directory)")
+    if missing and len(missing) == len(request.targets):
+        return EXIT_USAGE
+    options = _options(request)
+    if request.fixing:
+        from noticelint.flows.fix import run_fix
+
+        return run_fix(request, factory, options, warn)
+    stdin = [_stdin_result(request, factory, options) for t in request.targets if str(t) == "-"]
+    jobs = [Job(str(p), factory(p)) for p in _discover(request.targets, factory, warn)]
+    if not stdin and not jobs:
+        raise UsageError("没有找到可检查的文件 (no input files found)")
+    from noticelint.batch.runner import default_jobs, run_jobs
+
+    if request.output in SORTED_BY_PATH:
+        jobs.sort(key=lambda job: job.path)
+        stdin.sort(key=lambda r: r.path)
+    results = run_jobs(
+        jobs, options, workers=request.jobs or default_jobs(), max_memory=factory.max_memory()
+    )
+    if request.verbose:
+        results = _verbose(results, {job.path: job for job in jobs}, warn)
+    return emit(in_order(request.output, stdin, results), request)
+
+
+def emit(results: Iterable[FileResult], request: CheckRequest) -> int:
+    emitter = Emitter(request.output, request.statistics)
+    try:
+        for result in results:
+            emitter.add(result)
+    finally:
+        emitter.end()
+    return EXIT_FINDINGS if emitter.failed else EXIT_OK
+
+
+def in_order(
+    fmt: str, first: list[FileResult], rest: Iterable[FileResult]
+) -> Iterator[FileResult]:
+    """Both in path order (they are sorted) or, for JUnit, ``first`` then ``rest``."""
+    if fmt in SORTED_BY_PATH:
+        return heapq.merge(first, rest, key=lambda r: r.path)
+    return _chain(first, rest)
+
+
+def _chain(first: list[FileResult], rest: Iterable[FileResult]) -> Iterator[FileResult]:
+    yield from first
+    yield from rest
+
+
+def _options(request: CheckRequest) -> Options:
+    from noticelint.cache import default_cache_dir
+
+    color_system, width, terminal = None, 80, False
+    if request.output == "full" and not request.statistics:
+        from rich.console import Console
+
+        console = Console(highlight=False, soft_wrap=True)
+        color_system, width, terminal = console.color_system, console.width, console.is_terminal
+    return Options(
+        cache_dir=None if request.no_cache else str(request.cache_dir or default_cache_dir()),
+        output=request.output,
+        statistics=request.statistics,
+        color_system=color_system,
+        width=width,
+        terminal=terminal,
+    )
+
+
+def _stdin_result(request: CheckRequest, factory: SettingsFactory, options: Options) -> FileResult:
+    from noticelint.batch.work import process_stdin
+
+    name = request.stdin_filename or "-"
+    settings = factory(Path(name) if request.stdin_filename else Path.cwd() / "-")
+    return process_stdin(sys.stdin.buffer.read(), name, settings, options)
+
+
+def _discover(targets: list[Path], factory: SettingsFactory, warn: Warn) -> Iterator[Path]:
+    from noticelint.discover import discover
+
+    def skipped(path: Path, reason: str) -> None:
+        warn(f"noticelint: {path}: 已跳过：{reason}")
+
+    existing = [t for t in targets if str(t) != "-" and t.exists()]
+    return discover(existing, factory.base.suffixes, on_skip=skipped)
+
+
+def _verbose(results: Iterable[FileResult], jobs: dict[str, Job], warn: Warn) -> Iterator[FileResult]:
+    """Say which profile and configuration files each file got (to stderr)."""
+    for result in results:
+        settings = jobs[result.path].settings
+        how = "指定" if settings.profile else "按通报内容自动选择"
+        configs = ", ".join(settings.config_sources) or "无"
+        warn(
+            f"{result.path}: 规则配置 {result.profile or '-'}（{how}）；配置文件：{configs}"
+        )
+        yield result

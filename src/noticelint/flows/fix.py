@@ -1,0 +1,132 @@
+"""``check --fix`` / ``--unsafe-fixes`` / ``--diff``: fix file after file in this
+process, then report what is left (``--diff``: print the diffs instead). With
+standard input, the fixed text goes to stdout and the findings to stderr."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from noticelint.batch.job import FileResult, Options
+from noticelint.flows.check import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    CheckRequest,
+    Warn,
+    _discover,
+    emit,
+    in_order,
+)
+from noticelint.flows.emit import SORTED_BY_PATH
+from noticelint.flows.overrides import SettingsFactory, UsageError
+
+if TYPE_CHECKING:
+    from noticelint.diagnostics import Diagnostic
+    from noticelint.lint import FixOutcome
+    from noticelint.settings import Settings
+
+
+class _Fixer:
+    def __init__(self, request: CheckRequest, options: Options, warn: Warn) -> None:
+        self.request = request
+        self.options = options
+        self.warn = warn
+        self.fixed_total = 0
+        self.would_fix = False
+        self.diffs: list[str] = []
+        self.findings: list[Diagnostic] = []  # every file's (for a stdin fix)
+
+    def outcome(self, outcome: FixOutcome, name: str) -> None:
+        if outcome.note:
+            self.warn(f"noticelint: {name}: {outcome.note}")
+        if self.request.diff:
+            if outcome.diff:
+                self.diffs.append(outcome.diff)
+                self.would_fix = True
+        else:
+            self.fixed_total += outcome.applied if outcome.written else 0
+
+    def stdin(self, factory: SettingsFactory) -> FileResult:
+        from noticelint.batch.work import fixed_result
+        from noticelint.lint import check_bytes, fix_file
+        from noticelint.read import ReadError, read_bytes
+
+        request = self.request
+        name = request.stdin_filename or "-"
+        settings = factory(Path(name) if request.stdin_filename else Path.cwd() / "-")
+        data = sys.stdin.buffer.read()
+
+        def lines() -> list[str]:
+            return data.decode("utf-8", errors="replace").splitlines()
+
+        try:
+            document = read_bytes(data, name, max_bytes=settings.max_bytes)
+        except ReadError:
+            found = check_bytes(data, name, settings)
+            self.findings.extend(found)
+            return fixed_result(name, found, settings, self.options, lines)
+        outcome = fix_file(document, settings, unsafe=request.unsafe_fixes, write=False)
+        self.outcome(outcome, name)
+        self.findings.extend(outcome.diagnostics)
+        if not request.diff:  # --fix on stdin: the fixed text goes to stdout
+            fixed = outcome.fixed or document
+            sys.stdout.buffer.write(fixed.encode(fixed.original))
+        return fixed_result(name, outcome.diagnostics, settings, self.options, lines)
+
+    def path(self, path: Path, settings: Settings) -> FileResult:
+        from noticelint.batch.work import fixed_result
+        from noticelint.lint import fix_path
+
+        outcome = fix_path(path, settings, unsafe=self.request.unsafe_fixes, write=not self.request.diff)
+        self.outcome(outcome, str(path))
+        self.findings.extend(outcome.diagnostics)
+        return fixed_result(
+            str(path),
+            outcome.diagnostics,
+            settings,
+            self.options,
+            lambda: _source_lines(path, settings.max_bytes),
+        )
+
+
+def run_fix(request: CheckRequest, factory: SettingsFactory, options: Options, warn: Warn) -> int:
+    fixer = _Fixer(request, options, warn)
+    stdin: list[FileResult] = []
+    files: list[FileResult] = []
+    for target in request.targets:
+        if str(target) == "-":
+            stdin.append(fixer.stdin(factory))
+        elif target.exists():
+            for path in _discover([target], factory, warn):
+                files.append(fixer.path(path, factory(path)))
+    if not stdin and not files:
+        raise UsageError("没有找到可检查的文件 (no input files found)")
+    if request.diff:
+        sys.stdout.write("".join(fixer.diffs))
+        return EXIT_FINDINGS if fixer.would_fix else EXIT_OK
+    stdin_fix = bool(stdin)
+    if stdin_fix:  # stdout carries the fixed text; diagnostics go to stderr
+        from noticelint.diagnostics import Diagnostic
+
+        found = sorted(fixer.findings, key=Diagnostic.sort_key)
+        sys.stderr.write(
+            "".join(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n" for d in found)
+        )
+        failed = any(r.fail for r in [*stdin, *files])
+    else:
+        if request.output in SORTED_BY_PATH:
+            files.sort(key=lambda r: r.path)
+        failed = emit(in_order(request.output, [], files), request) == EXIT_FINDINGS
+    if request.fix and fixer.fixed_total and request.output in ("full", "concise"):
+        warn(f"已修复 {fixer.fixed_total} 个问题 (fixed {fixer.fixed_total}).")
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _source_lines(path: Path, max_bytes: int) -> list[str]:
+    from noticelint.read import ReadError, read_path
+
+    try:
+        return read_path(path, max_bytes=max_bytes).text.split("\n")
+    except ReadError:
+        return []
