@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from noticelint.config import parse_size
-from noticelint.report.summary import Job, Options, OverBudget, process, within_budget
+from noticelint.batch.budget import OverBudget, within_budget
+from noticelint.batch.job import Job, Options
+from noticelint.batch.work import process
 from noticelint.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,14 +74,15 @@ def test_a_file_over_its_time_budget_is_nl001_timeout_and_the_run_goes_on(
     started = time.perf_counter()
     slow_result = process(Job(str(tmp_path / "slow.txt"), settings), options)
     assert time.perf_counter() - started < 3
-    (d,) = slow_result["summary"]["diagnostics"]
+    assert slow_result.summary is not None
+    (d,) = slow_result.summary["diagnostics"]
     assert d["code"] == "NL001" and "超时" in d["message"]
     fast = process(Job(str(tmp_path / "fast.txt"), settings), options)
-    assert fast["summary"]["readable"]
+    assert fast.summary is not None and fast.summary["readable"]
     # a timeout is not cached: the next run tries the file again
     monkeypatch.setattr(noticelint.lint, "check_document", real)
     again = process(Job(str(tmp_path / "slow.txt"), settings), options)
-    assert again["summary"]["readable"]
+    assert again.summary is not None and again.summary["readable"]
 
 
 def test_budget_zero_means_no_budget() -> None:

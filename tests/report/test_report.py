@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from noticelint.report import summary as summary_mod
+from noticelint.batch import work
 from noticelint.report.aggregate import Aggregator
-from noticelint.report.runner import run_jobs
-from noticelint.report.summary import Job, Options
+from noticelint.batch.job import Job, Options
+from noticelint.batch.runner import run_jobs
 from noticelint.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -137,8 +137,8 @@ def test_the_same_bytes_under_another_name_reuse_the_cache(tmp_path: Path) -> No
     copy = folder / "copy.txt"
     shutil.copy(CORPUS[2], copy)
     (result,) = list(run_jobs([Job(str(copy), Settings())], options))
-    assert result["summary"]["path"] == str(copy)
-    assert {d["path"] for d in result["summary"]["diagnostics"]} == {str(copy)}
+    assert result.summary is not None and result.summary["path"] == str(copy)
+    assert {d["path"] for d in result.summary["diagnostics"]} == {str(copy)}
 
 
 def test_aggregation_keeps_only_an_index_per_file_in_memory(tmp_path: Path) -> None:
@@ -182,6 +182,7 @@ def test_report_without_input_is_a_usage_error(tmp_path: Path) -> None:
 def test_summary_unreadable_file_is_nl001(tmp_path: Path) -> None:
     bad = tmp_path / "x.txt"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
-    result = summary_mod.process(Job(str(bad), Settings()), Options(None, False))
-    s = result["summary"]
+    result = work.process(Job(str(bad), Settings()), Options(None, False))
+    s = result.summary
+    assert s is not None
     assert not s["readable"] and [d["code"] for d in s["diagnostics"]] == ["NL001"]

@@ -35,8 +35,9 @@ from noticelint.batch.job import FileResult, Job, Options
 CHUNK = 16
 #: How far ahead of the next result due the pool may work (files).
 WINDOW = 256
-#: A worker may overrun a file's time budget by this much before it is killed.
-GRACE_SECONDS = 10.0
+#: A worker may overrun a file's time budget by as much again (2–10 s) before it is
+#: killed: the interval timer interrupts Python code; this catches native code.
+GRACE_MIN, GRACE_MAX = 2.0, 10.0
 #: Modules the forkserver imports (and warms up) before forking workers.
 PRELOAD = ["noticelint.batch.preload"]
 #: Extra modules to preload (comma-separated), for tests that inject faults.
@@ -194,7 +195,8 @@ class WorkerPool:
         if worker.done >= len(worker.chunk.jobs):
             return False
         budget = worker.chunk.jobs[worker.done].settings.timeout
-        return budget > 0 and time.monotonic() - worker.since > budget + GRACE_SECONDS
+        grace = max(GRACE_MIN, min(GRACE_MAX, budget))
+        return budget > 0 and time.monotonic() - worker.since > budget + grace
 
     def _replace(self, worker: _Worker, *, killed: bool) -> Iterator[tuple[int, FileResult]]:
         """A worker died on ``chunk.jobs[done]``: a new worker, the rest of its chunk
