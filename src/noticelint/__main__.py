@@ -1,3 +1,3 @@
-from noticelint.cli import main
+from noticelint.entry import main
 
 main()

@@ -480,10 +480,7 @@ def config_cmd(
 
 
 def main() -> None:
-    # File names with undecodable bytes (kept by Python as lone surrogates) are
-    # printed as \udcXX escapes instead of failing the run.
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
+    from noticelint.entry import reconfigure_streams
+
+    reconfigure_streams()
     app()

@@ -54,40 +54,38 @@ class Edit:
 class CompactEdits(Sequence[Edit]):
     """One-character replacements at many offsets, expanded into edits on first use.
 
-    ``positions(offset)`` maps a character offset to its (line, column);
-    ``marks`` are ``(offset, character)`` pairs and ``table`` maps a character to
-    its replacement.
+    ``marks`` are ``(offset, character)`` pairs, ``table`` maps a character to its
+    replacement and ``positions`` maps offsets to (line, column) pairs.
     """
 
-    __slots__ = ("_expanded", "_position", "marks", "table")
+    __slots__ = ("_expanded", "_positions", "marks", "table")
 
     def __init__(
         self,
         marks: list[tuple[int, str]],
         table: dict[str, str],
-        position: Callable[[int], tuple[int, int]],
+        positions: Callable[[list[int]], list[tuple[int, int]]],
     ) -> None:
         self.marks = marks
         self.table = table
-        self._position = position
+        self._positions = positions
         self._expanded: list[Edit] | None = None
+
+    def rows(self) -> list[tuple[int, int, str]]:
+        """``(line, column, character)`` of each mark, without building edits."""
+        marks = self.marks
+        found = self._positions([offset for offset, _ in marks])
+        return [(line, column, ch) for (line, column), (_, ch) in zip(found, marks, strict=True)]
 
     def _edits(self) -> list[Edit]:
         if self._expanded is None:
-            position, table = self._position, self.table
-            out = []
-            for offset, ch in self.marks:
-                line, column = position(offset)
-                out.append(
-                    Edit(
-                        line=line,
-                        column=column,
-                        end_line=line,
-                        end_column=column + 1,
-                        content=table[ch],
-                    )
+            table = self.table
+            self._expanded = [
+                Edit(
+                    line=line, column=column, end_line=line, end_column=column + 1, content=table[ch]
                 )
-            self._expanded = out
+                for line, column, ch in self.rows()
+            ]
         return self._expanded
 
     def __len__(self) -> int:

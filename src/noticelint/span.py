@@ -47,6 +47,15 @@ class LineIndex:
         i = bisect_right(self._starts, offset) - 1
         return i + 1, offset - self._starts[i] + 1
 
+    def positions(self, offsets: list[int]) -> list[tuple[int, int]]:
+        """The (line, column) of each of ``offsets`` (all within the text)."""
+        starts = self._starts
+        out = []
+        for offset in offsets:
+            i = bisect_right(starts, offset)
+            out.append((i, offset - starts[i - 1] + 1))
+        return out
+
     def span(self, start: int, end: int) -> Span:
         """The span of ``text[start:end]``; ``end`` is exclusive."""
         line, column = self.position(start)

@@ -90,16 +90,17 @@ class Emitter:
             while block := self._junit.read(1 << 16):
                 out.write(block)
             out.write(JUNIT_TAIL)
-        elif self.fmt in ("concise", "full"):
+        elif self.fmt == "concise":
+            from noticelint.output.machine import summary_text
+
+            out.write(summary_text(self.severity, self.fixable, self.files) + "\n")
+        elif self.fmt == "full":
+            from rich.console import Console
+
             from noticelint.output.full import summary_line
 
             line = summary_line(self.severity, self.fixable, self.files)
-            if self.fmt == "concise":
-                out.write(line.plain + "\n")
-            else:
-                from rich.console import Console
-
-                Console(file=out, highlight=False, soft_wrap=True).print(line)
+            Console(file=out, highlight=False, soft_wrap=True).print(line)
 
 
 def _sarif_envelope() -> tuple[str, str]:

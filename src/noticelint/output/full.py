@@ -76,17 +76,10 @@ def summary(diagnostics: list[Diagnostic], files_checked: int) -> Text:
 
 
 def summary_line(counts: Counter[str] | dict[str, int], fixable: int, files_checked: int) -> Text:
-    """检查了 N 个文件，发现 M 个问题（错误…，警告…，提示…）；其中 K 个可自动修复。"""
-    total = counts.get("error", 0) + counts.get("warning", 0) + counts.get("info", 0)
-    if not total:
-        return Text(f"检查了 {files_checked} 个文件，未发现问题。", style="bold green")
-    text = Text(
-        f"检查了 {files_checked} 个文件，发现 {total} 个问题"
-        f"（错误 {counts.get('error', 0)}，警告 {counts.get('warning', 0)}，"
-        f"提示 {counts.get('info', 0)}）",
-        style="bold",
+    """The summary line, green when nothing was found."""
+    from noticelint.output.machine import summary_text
+
+    clean = not (counts.get("error", 0) + counts.get("warning", 0) + counts.get("info", 0))
+    return Text(
+        summary_text(counts, fixable, files_checked), style="bold green" if clean else "bold"
     )
-    if fixable:
-        text.append(f"；其中 {fixable} 个可自动修复")
-    text.append("。")
-    return text

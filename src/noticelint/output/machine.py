@@ -11,12 +11,12 @@ file name) goes through the standard library.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import orjson
 
-from noticelint.diagnostics import Diagnostic, Edit
+from noticelint.diagnostics import CompactEdits, Diagnostic, Edit
 
 
 def json_string(text: str) -> str:
@@ -33,6 +33,15 @@ def as_dict(d: Diagnostic) -> dict[str, Any]:
 
 
 def _edits_json(edits: Iterable[Edit]) -> str:
+    if isinstance(edits, CompactEdits):  # a file-wide fix: no Edit objects built
+        table = {ch: json_string(content) for ch, content in edits.table.items()}
+        return ", ".join(
+            [
+                f'{{"line": {line}, "column": {column}, "end_line": {line}, '
+                f'"end_column": {column + 1}, "content": {table[ch]}}}'
+                for line, column, ch in edits.rows()
+            ]
+        )
     contents: dict[str, str] = {}  # a file-wide fix repeats a handful of contents
     parts = []
     for e in edits:
@@ -84,3 +93,18 @@ def render_concise(diagnostics: Iterable[Diagnostic]) -> str:
     return "".join(
         f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.message}\n" for d in diagnostics
     )
+
+
+def summary_text(counts: Mapping[str, int], fixable: int, files_checked: int) -> str:
+    """检查了 N 个文件，发现 M 个问题（错误…，警告…，提示…）；其中 K 个可自动修复。"""
+    errors, warnings, infos = counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0)
+    total = errors + warnings + infos
+    if not total:
+        return f"检查了 {files_checked} 个文件，未发现问题。"
+    text = (
+        f"检查了 {files_checked} 个文件，发现 {total} 个问题"
+        f"（错误 {errors}，警告 {warnings}，提示 {infos}）"
+    )
+    if fixable:
+        text += f"；其中 {fixable} 个可自动修复"
+    return text + "。"

@@ -1,0 +1,152 @@
+"""The engine's speed budget: milliseconds per document for each stage of the
+pipeline, printed beside its target, and (``--check``) a guard for CI.
+
+Stages are timed in this one process over copies of the five seeds (best of
+``--repeat`` runs), and every stage is also expressed as a *ratio* to the floor
+measured in the same run (read + decode), so a figure recorded on one machine
+can be compared on another, busy or not. ``--check`` fails (exit 1) when a
+stage's ratio is more than 2× its recorded ratio in ``benchmarks/budget.json``;
+``--record`` rewrites that file. Runs in well under a minute::
+
+    python benchmarks/budget.py [--docs 200] [--repeat 5] [--check | --record]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from noticelint.lint import run_rules
+from noticelint.output.machine import json_rows
+from noticelint.parse.build import build_notice
+from noticelint.parse.grammar import parse_tokens
+from noticelint.parse.pipeline import Parsed, parse_document
+from noticelint.parse.segment import segment
+from noticelint.parse.tokens import classify
+from noticelint.profile import bundled_profile, choose_profile
+from noticelint.read import Document
+from noticelint.read.text import decode_text
+from noticelint.rules import REGISTRY, Context
+from noticelint.settings import Settings
+from noticelint.span import LineIndex
+
+HERE = Path(__file__).resolve().parent
+RECORD = HERE / "budget.json"
+SEEDS = sorted((HERE.parent / "corpus").glob("*.txt"))
+#: A stage may cost this many times its recorded share before --check fails.
+TOLERANCE = 2.0
+
+
+def _best(work: Callable[[], object], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def measure(docs: int, repeat: int) -> dict[str, float]:
+    """Milliseconds per document for each stage."""
+    raw = [SEEDS[i % len(SEEDS)].read_bytes() for i in range(docs)]
+    names = [str(SEEDS[i % len(SEEDS)]) for i in range(docs)]
+    documents = [decode_text(b, n) for b, n in zip(raw, names, strict=True)]
+    profiles = [bundled_profile(choose_profile(d.text)) for d in documents]
+    texts = [d.text for d in documents]
+    segs = [segment(t) for t in texts]
+    tokens = [classify(s.segments) for s in segs]
+    trees = [parse_tokens(t) for t in tokens]
+    settings = Settings()
+    parsed = [parse_document(d, p) for d, p in zip(documents, profiles, strict=True)]
+    found = [run_rules(p, settings) for p in parsed]
+
+    def build() -> None:
+        for d, tok, (tree, skipped), prof in zip(documents, tokens, trees, profiles, strict=True):
+            build_notice(d.path, tok, tree, skipped, LineIndex(d.text), prof)
+
+    stages: dict[str, Callable[[], object]] = {
+        "read+decode": lambda: [decode_text(b, n) for b, n in zip(raw, names, strict=True)],
+        "segment": lambda: [segment(t) for t in texts],
+        "classify": lambda: [classify(s.segments) for s in segs],
+        "grammar": lambda: [parse_tokens(t) for t in tokens],
+        "model": build,
+        "rules": lambda: [run_rules(p, settings) for p in parsed],
+        "json": lambda: [json_rows(f) for f in found],
+    }
+    out = {name: _best(work, repeat) * 1000 / docs for name, work in stages.items()}
+    out.update(_families(parsed, settings, repeat, docs))
+    return out
+
+
+def _families(parsed: list[Parsed], settings: Settings, repeat: int, docs: int) -> dict[str, float]:
+    """The rules' cost by family (module): ``rules/typography`` and so on."""
+    totals: dict[str, float] = {}
+    for _ in range(repeat):
+        run: dict[str, float] = {}
+        for p in parsed:
+            ctx = Context(p, p.profile)
+            for code in sorted(REGISTRY):
+                cls = REGISTRY[code]
+                ctx.rule = cls
+                t0 = time.perf_counter()
+                cls().check(ctx)
+                family = "rules/" + cls.__module__.rsplit(".", 1)[-1]
+                run[family] = run.get(family, 0.0) + time.perf_counter() - t0
+            ctx.close()
+        for family, seconds in run.items():
+            totals[family] = min(totals.get(family, float("inf")), seconds)
+    return {family: seconds * 1000 / docs for family, seconds in sorted(totals.items())}
+
+
+def _load() -> dict[str, Any]:
+    if RECORD.exists():
+        data: dict[str, Any] = json.loads(RECORD.read_text(encoding="utf-8"))
+        return data
+    return {"ratios": {}, "targets_ms": {}}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, default=200)
+    ap.add_argument("--repeat", type=int, default=5)
+    mode = ap.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="fail when a stage regressed > 2×")
+    mode.add_argument("--record", action="store_true", help="write benchmarks/budget.json")
+    args = ap.parse_args()
+    ms = measure(args.docs, args.repeat)
+    base = ms["read+decode"]
+    recorded = _load()
+    ratios = {stage: value / base for stage, value in ms.items()}
+    targets = recorded.get("targets_ms", {})
+    print(f"{args.docs} documents (the five seeds), best of {args.repeat}; floor: read+decode")
+    print(f"{'stage':<22}{'ms/doc':>9}{'target':>9}{'×floor':>10}{'recorded':>10}")
+    failures = []
+    for stage, value in ms.items():
+        was = recorded["ratios"].get(stage)
+        target = targets.get(stage)
+        print(
+            f"{stage:<22}{value:>9.3f}{'' if target is None else f'{target:.2f}':>9}"
+            f"{ratios[stage]:>10.1f}{'' if was is None else f'{was:.1f}':>10}"
+        )
+        if args.check and was is not None and stage != "read+decode":
+            if ratios[stage] > TOLERANCE * was:
+                failures.append(f"{stage}: {ratios[stage]:.1f}× the floor, recorded {was:.1f}×")
+    total = sum(v for k, v in ms.items() if not k.startswith("rules/") and k != "read+decode")
+    print(f"{'whole pipeline':<22}{total:>9.3f}{targets.get('whole pipeline', ''):>9}")
+    if args.record:
+        recorded["ratios"] = {k: round(v, 2) for k, v in ratios.items()}
+        RECORD.write_text(json.dumps(recorded, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        print(f"recorded in {RECORD.relative_to(HERE.parent)}")
+    if failures:
+        print("over budget (> 2× the recorded share):\n  " + "\n  ".join(failures))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
