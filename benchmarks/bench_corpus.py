@@ -113,7 +113,9 @@ def speed(docs: int, repeat: int) -> None:
     print(f"{'run':<34}{'docs/s':>9}  ratio")
     print(f"{'autocorrect-py (peer)':<34}{n / t_peer:>9.0f}")
     print(f"{'check json, 1 job':<34}{n / t_one:>9.0f}  {t_peer / t_one:.2f}× peer (target ≥ 1.0)")
-    print(f"{'check json, 2 jobs':<34}{n / t_two:>9.0f}  {t_one / t_two:.2f}× one job (target ≥ 1.8)")
+    print(
+        f"{'check json, 2 jobs':<34}{n / t_two:>9.0f}  {t_one / t_two:.2f}× one job (target ≥ 1.8)"
+    )
     print(f"{'report, 2 jobs':<34}{n / t_report:>9.0f}")
     print(
         f"cold start `check one.txt`: {cold * 1000:.0f} ms (target ≤ 250); "

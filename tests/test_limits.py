@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from noticelint.config import parse_size
 from noticelint.batch.budget import OverBudget, within_budget
 from noticelint.batch.job import Job, Options
 from noticelint.batch.work import process
+from noticelint.config import parse_size
 from noticelint.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -82,7 +82,11 @@ class CompactEdits(Sequence[Edit]):
             table = self.table
             self._expanded = [
                 Edit(
-                    line=line, column=column, end_line=line, end_column=column + 1, content=table[ch]
+                    line=line,
+                    column=column,
+                    end_line=line,
+                    end_column=column + 1,
+                    content=table[ch],
                 )
                 for line, column, ch in self.rows()
             ]

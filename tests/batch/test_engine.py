@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import COMPLIANT_DIR, CORPUS_DIR
 
+from conftest import COMPLIANT_DIR, CORPUS_DIR
 from noticelint.diagnostics import CompactEdits, Edit
 from noticelint.lint import check_document
 from noticelint.output.machine import diagnostic_json

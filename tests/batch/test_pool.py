@@ -63,7 +63,9 @@ def _by_path(out: str) -> dict[str, list[dict[str, object]]]:
 @pytest.mark.parametrize("culprit", ["abort-工作进程崩溃.txt", "sigkill-被系统终止.txt"])
 def test_a_dead_worker_costs_only_the_file_it_was_on(tmp_path: Path, culprit: str) -> None:
     _corpus(tmp_path, [culprit])
-    clean = _run("check", tmp_path, "--output-format", "json", "--no-cache", "-j", "1", faults=False)
+    clean = _run(
+        "check", tmp_path, "--output-format", "json", "--no-cache", "-j", "1", faults=False
+    )
     result = _run("check", tmp_path, "--output-format", "json", "--no-cache", "-j", "2")
     assert result.returncode == clean.returncode == 1, result.stderr
     found, expected = _by_path(result.stdout), _by_path(clean.stdout)

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from noticelint.batch import work
-from noticelint.report.aggregate import Aggregator
 from noticelint.batch.job import Job, Options
 from noticelint.batch.runner import run_jobs
+from noticelint.report.aggregate import Aggregator
 from noticelint.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]

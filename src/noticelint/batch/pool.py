@@ -24,6 +24,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.connection import Connection, wait
@@ -149,10 +150,8 @@ class WorkerPool:
 
     def _hand_out(self, worker: _Worker, chunk: _Chunk) -> None:
         worker.chunk, worker.done, worker.since = chunk, 0, time.monotonic()
-        try:
+        with suppress(OSError):  # it died while idle: _collect notices through its sentinel
             worker.conn.send((chunk.id, chunk.jobs))
-        except OSError:
-            pass  # it died while idle: noticed by _collect through its sentinel
 
     def _collect(self, busy: list[_Worker]) -> Iterator[tuple[int, FileResult]]:
         """Wait (at most a second) for messages or deaths among busy workers."""
@@ -224,10 +223,8 @@ class WorkerPool:
 
     def _shutdown(self) -> None:
         for worker in self._workers:
-            try:
+            with suppress(OSError):
                 worker.conn.send(None)
-            except OSError:
-                pass
         deadline = time.monotonic() + 5
         for worker in self._workers:
             worker.process.join(timeout=max(0.0, deadline - time.monotonic()))

@@ -81,9 +81,7 @@ def emit(results: Iterable[FileResult], request: CheckRequest) -> int:
     return EXIT_FINDINGS if emitter.failed else EXIT_OK
 
 
-def in_order(
-    fmt: str, first: list[FileResult], rest: Iterable[FileResult]
-) -> Iterator[FileResult]:
+def in_order(fmt: str, first: list[FileResult], rest: Iterable[FileResult]) -> Iterator[FileResult]:
     """Both in path order (they are sorted) or, for JUnit, ``first`` then ``rest``."""
     if fmt in SORTED_BY_PATH:
         return heapq.merge(first, rest, key=lambda r: r.path)
@@ -132,13 +130,13 @@ def _discover(targets: list[Path], factory: SettingsFactory, warn: Warn) -> Iter
     return discover(existing, factory.base.suffixes, on_skip=skipped)
 
 
-def _verbose(results: Iterable[FileResult], jobs: dict[str, Job], warn: Warn) -> Iterator[FileResult]:
+def _verbose(
+    results: Iterable[FileResult], jobs: dict[str, Job], warn: Warn
+) -> Iterator[FileResult]:
     """Say which profile and configuration files each file got (to stderr)."""
     for result in results:
         settings = jobs[result.path].settings
         how = "指定" if settings.profile else "按通报内容自动选择"
         configs = ", ".join(settings.config_sources) or "无"
-        warn(
-            f"{result.path}: 规则配置 {result.profile or '-'}（{how}）；配置文件：{configs}"
-        )
+        warn(f"{result.path}: 规则配置 {result.profile or '-'}（{how}）；配置文件：{configs}")
         yield result

@@ -28,7 +28,10 @@ class Emitter:
         self.fixable = 0
         self._parts = 0
         self._rules: dict[str, RuleCount] = {}
-        self._junit = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape")
+        # JUnit's counts come first: its testcases wait in a spill file, not in memory.
+        self._junit = tempfile.TemporaryFile(  # noqa: SIM115 (closed by end())
+            "w+", encoding="utf-8", errors="surrogateescape"
+        )
         self._failing = 0
         self._sarif: tuple[str, str] | None = None
 

@@ -78,7 +78,9 @@ class _Fixer:
         from noticelint.batch.work import fixed_result
         from noticelint.lint import fix_path
 
-        outcome = fix_path(path, settings, unsafe=self.request.unsafe_fixes, write=not self.request.diff)
+        outcome = fix_path(
+            path, settings, unsafe=self.request.unsafe_fixes, write=not self.request.diff
+        )
         self.outcome(outcome, str(path))
         self.findings.extend(outcome.diagnostics)
         return fixed_result(

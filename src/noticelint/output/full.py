@@ -4,6 +4,7 @@ underlined, then a summary line (in Chinese)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from rich.console import Console
 from rich.text import Text
@@ -70,12 +71,12 @@ def render_findings(
 
 
 def summary(diagnostics: list[Diagnostic], files_checked: int) -> Text:
-    counts = Counter(d.severity for d in diagnostics)
+    counts: Counter[str] = Counter(d.severity for d in diagnostics)
     fixable = sum(1 for d in diagnostics if d.fix is not None)
     return summary_line(counts, fixable, files_checked)
 
 
-def summary_line(counts: Counter[str] | dict[str, int], fixable: int, files_checked: int) -> Text:
+def summary_line(counts: Mapping[str, int], fixable: int, files_checked: int) -> Text:
     """The summary line, green when nothing was found."""
     from noticelint.output.machine import summary_text
 

@@ -97,7 +97,11 @@ def render_concise(diagnostics: Iterable[Diagnostic]) -> str:
 
 def summary_text(counts: Mapping[str, int], fixable: int, files_checked: int) -> str:
     """检查了 N 个文件，发现 M 个问题（错误…，警告…，提示…）；其中 K 个可自动修复。"""
-    errors, warnings, infos = counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0)
+    errors, warnings, infos = (
+        counts.get("error", 0),
+        counts.get("warning", 0),
+        counts.get("info", 0),
+    )
     total = errors + warnings + infos
     if not total:
         return f"检查了 {files_checked} 个文件，未发现问题。"
