@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
@@ -758,15 +759,33 @@ class _Enum:
     end: int
 
 
+@lru_cache(maxsize=8)
 def _enum_pattern(suffix: str) -> re.Pattern[str]:
-    # Not after a letter, digit or Chinese character: 统一是、第一是 and 之一是 are words.
-    return re.compile(rf"(?<!\w)([一二三四五六七八九十]{{1,3}}){re.escape(suffix)}")
+    # Led by the numeral class, not by a look-behind (which the regex engine would try
+    # at every character); "not after a word character" is tested on each match.
+    return re.compile(rf"([一二三四五六七八九十]{{1,3}}){re.escape(suffix)}")
+
+
+_WORD = re.compile(r"\w")
+
+
+def _enumerations(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` not after a letter, digit or Chinese character
+    (统一是、第一是 and 之一是 are words). A match rejected here cannot hide a valid
+    one: a valid start is never inside a run of numerals or right after a suffix
+    that is a word character."""
+    for m in pattern.finditer(text):
+        start = m.start()
+        if start and _WORD.match(text, start - 1):
+            continue
+        yield m
 
 
 def _enum_groups(ctx: Context) -> Iterator[list[_Enum]]:
     """The enumerations of each unit of text: a heading paragraph, a 整改措施 block or a
     status narrative, with the plain paragraphs that follow it."""
-    pattern = _enum_pattern(ctx.profile.numbering.enumeration_suffix)
+    suffix = ctx.profile.numbering.enumeration_suffix
+    pattern = _enum_pattern(suffix)
     group: list[_Enum] = []
     for tok in _body_tokens(ctx):
         if tok.type in _ENUM_BOUNDARY:
@@ -778,7 +797,9 @@ def _enum_groups(ctx: Context) -> Iterator[list[_Enum]]:
                 yield group
             group = []
             continue
-        for m in pattern.finditer(tok.text):
+        if suffix not in tok.text:
+            continue
+        for m in _enumerations(tok.text, pattern):
             n = cn_to_int(m.group(1))
             if n is not None and n > 0:
                 group.append(
