@@ -32,6 +32,7 @@ from noticelint.parse.tokens import classify
 from noticelint.profile import bundled_profile, choose_profile
 from noticelint.read.text import decode_text
 from noticelint.rules import REGISTRY, Context
+from noticelint.rules.base import Rule
 from noticelint.settings import Settings
 from noticelint.span import LineIndex
 
@@ -40,6 +41,8 @@ RECORD = HERE / "budget.json"
 SEEDS = sorted((HERE.parent / "corpus").glob("*.txt"))
 #: A stage may cost this many times its recorded share before --check fails.
 TOLERANCE = 2.0
+#: Times a stage over budget is measured again (the machine may just be busy).
+RETRIES = 2
 
 
 def _best_each(stages: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
@@ -89,32 +92,38 @@ def measure(docs: int, repeat: int) -> dict[str, float]:
         "rules": lambda: [run_rules(p, settings) for p in parsed],
         "json": lambda: [json_rows(f) for f in found],
     }
-    out = {name: seconds * 1000 / docs for name, seconds in _best_each(stages, repeat).items()}
-    out.update(_families(parsed, settings, repeat, docs))
-    return out
+    stages.update(_families(parsed))
+    return {name: seconds * 1000 / docs for name, seconds in _best_each(stages, repeat).items()}
 
 
-def _families(parsed: list[Parsed], settings: Settings, repeat: int, docs: int) -> dict[str, float]:
+def _families(parsed: list[Parsed]) -> dict[str, Callable[[], object]]:
     """The rules' cost by family (module): ``rules/typography`` and so on."""
-    totals: dict[str, float] = {}
-    gc.disable()
-    for _ in range(repeat):
-        run: dict[str, float] = {}
+    families: dict[str, list[type[Rule]]] = {}
+    for code in sorted(REGISTRY):
+        cls = REGISTRY[code]
+        families.setdefault("rules/" + cls.__module__.rsplit(".", 1)[-1], []).append(cls)
+
+    def run(rules: list[type[Rule]]) -> None:
         for p in parsed:
             ctx = Context(p, p.profile)
-            for code in sorted(REGISTRY):
-                cls = REGISTRY[code]
+            for cls in rules:
                 ctx.rule = cls
-                t0 = time.perf_counter()
                 cls().check(ctx)
-                family = "rules/" + cls.__module__.rsplit(".", 1)[-1]
-                run[family] = run.get(family, 0.0) + time.perf_counter() - t0
             ctx.close()
-        for family, seconds in run.items():
-            totals[family] = min(totals.get(family, float("inf")), seconds)
-        gc.collect()
-    gc.enable()
-    return {family: seconds * 1000 / docs for family, seconds in sorted(totals.items())}
+
+    return {
+        name: (lambda rules=rules: run(rules))
+        for name, rules in sorted(families.items())
+    }
+
+
+def _over(ms: dict[str, float], recorded: dict[str, Any]) -> list[str]:
+    base = ms["read+decode"]
+    return [
+        stage
+        for stage, value in ms.items()
+        if stage in recorded["ratios"] and value / base > TOLERANCE * recorded["ratios"][stage]
+    ]
 
 
 def _load() -> dict[str, Any]:
@@ -132,9 +141,15 @@ def main() -> int:
     mode.add_argument("--check", action="store_true", help="fail when a stage regressed > 2×")
     mode.add_argument("--record", action="store_true", help="write benchmarks/budget.json")
     args = ap.parse_args()
-    ms = measure(args.docs, args.repeat)
-    base = ms["read+decode"]
     recorded = _load()
+    ms = measure(args.docs, args.repeat)
+    if args.check:  # a stage over budget is measured again before it fails the check
+        for _ in range(RETRIES):
+            if not _over(ms, recorded):
+                break
+            again = measure(args.docs, args.repeat)
+            ms = {stage: min(value, again[stage]) for stage, value in ms.items()}
+    base = ms["read+decode"]
     ratios = {stage: value / base for stage, value in ms.items()}
     targets = recorded.get("targets_ms", {})
     print(f"{args.docs} documents (the five seeds), best of {args.repeat}; floor: read+decode")
