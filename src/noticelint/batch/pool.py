@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -49,6 +50,7 @@ def _serve(conn: Connection, options: Options, max_memory: int) -> None:
     """A worker's life: chunks in, one result per file out, until told to stop."""
     from noticelint.batch.work import process
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     limit_memory(max_memory)
     gc.freeze()  # the engine's objects are never scanned again
     gc.disable()  # one collection per chunk instead of pauses on every allocation burst
