@@ -114,7 +114,7 @@ class FixOutcome:
     note: str | None = None  # a message for the user (not written, not converged…)
 
 
-def _diff(path: str, before: str, after: str) -> str:
+def text_diff(path: str, before: str, after: str) -> str:
     import difflib
 
     lines = difflib.unified_diff(
@@ -153,7 +153,7 @@ def fix_file(
     if not result.changed:
         return outcome
     outcome.fixed = result.document
-    outcome.diff = _diff(document.path, document.text, result.document.text)
+    outcome.diff = text_diff(document.path, document.text, result.document.text)
     if not write:
         return outcome
     if document.medium != "text" or path is None:
@@ -210,7 +210,7 @@ def fix_docx_file(
     if not result.changed:
         return outcome
     outcome.fixed = result.document
-    outcome.diff = _diff(document.path, document.text, result.document.text)
+    outcome.diff = text_diff(document.path, document.text, result.document.text)
     if not write or path is None:
         return outcome
     try:
