@@ -233,6 +233,14 @@ async function showRule(code) {
 
 // --- the outline ----------------------------------------------------------------
 
+function cn(n) {
+  const d = "〇一二三四五六七八九";
+  if (n == null) return "";
+  if (n < 10) return d[n];
+  if (n < 100) return (n >= 20 ? d[Math.floor(n / 10)] : "") + "十" + (n % 10 ? d[n % 10] : "");
+  return String(n);
+}
+
 function badge(problem) {
   if (!problem.status) return el("span", { class: "badge none" }, "无进展说明");
   const cls = problem.status["class"];
@@ -256,8 +264,8 @@ function renderOutline(r) {
   const counts = el("p", { class: "counts" }, counted("领域", r.summary.areas ?? 0, opening.declared_areas), "；",
     counted("问题", r.summary.problems ?? 0, opening.declared_problems));
   const sections = n.sections.map((s) => el("li", {},
-    el("strong", {}, `${s.number ?? ""}${s.number ? "、" : ""}${s.heading}`), el("span", { class: "badge" }, KIND[s.kind] || s.kind),
-    el("ul", {}, ...s.areas.map((a) => el("li", {}, `（${a.number ?? "·"}）${a.heading}`, problemItems(a.problems)))),
+    el("strong", {}, `${s.number ? cn(s.number) + "、" : ""}${s.heading}`), el("span", { class: "badge" }, KIND[s.kind] || s.kind),
+    el("ul", {}, ...s.areas.map((a) => el("li", {}, `${a.number ? "（" + cn(a.number) + "）" : ""}${a.heading}`, problemItems(a.problems)))),
     s.problems.length ? problemItems(s.problems) : null));
   const parts = [["标题", n.title], ["开头", n.opening], ["结尾", n.closing], ["公开时间", n.disclosure], ["联系方式", n.contact], ["落款", n.signature]];
   const tail = el("p", { class: "muted" }, parts.map(([label, part]) => `${label}${part ? "✓" : "✗"}`).join("　"));
