@@ -8,7 +8,8 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
 need_apt=()
 command -v git >/dev/null 2>&1 || need_apt+=(git)
-# the HTML report is tested in a real headless Chromium, with a CJK font to render it
+# the HTML report and the workbench page (`serve`, through Playwright's Python package,
+# installed with the dev extra below) are tested in Debian's headless Chromium, with a CJK font
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 fc-list 2>/dev/null | grep -qi "noto.*cjk" || need_apt+=(fonts-noto-cjk)
 if [ "${#need_apt[@]}" -gt 0 ]; then
