@@ -107,13 +107,18 @@ def main() -> None:
     print(f"rounds: {args.rounds}")
     print("| measure | median ms | p95 ms | max ms |")
     print("|---|---:|---:|---:|")
-    for name, values in (("in-process check_document (baseline)", base), ("POST /api/check", served)):
+    for name, values in (
+        ("in-process check_document (baseline)", base),
+        ("POST /api/check", served),
+    ):
         print(
             f"| {name} | {statistics.median(values):.1f} | {_percentile(values, 0.95):.1f} | "
             f"{max(values):.1f} |"
         )
     p95 = _percentile(served, 0.95)
-    print(f"p95 {p95:.1f} ms vs target {TARGET_MS:.0f} ms: {'met' if p95 <= TARGET_MS else 'NOT met'}")
+    print(
+        f"p95 {p95:.1f} ms vs target {TARGET_MS:.0f} ms: {'met' if p95 <= TARGET_MS else 'NOT met'}"
+    )
 
 
 if __name__ == "__main__":

@@ -632,9 +632,7 @@ def serve(
         str, typer.Option("--host", help="监听地址（默认仅本机 127.0.0.1）.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="端口.")] = 8765,
-    open_browser: Annotated[
-        bool, typer.Option("--open", help="启动后在浏览器中打开页面.")
-    ] = False,
+    open_browser: Annotated[bool, typer.Option("--open", help="启动后在浏览器中打开页面.")] = False,
     config: ConfigOpt = None,
     profile: ProfileOpt = None,
 ) -> None:

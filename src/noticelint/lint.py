@@ -203,7 +203,9 @@ def fix_docx_file(
     if result.not_applied:
         listed = "；".join(f"第{n.line}段 {n.code} {n.reason}" for n in result.not_applied[:5])
         more = "…" if len(result.not_applied) > 5 else ""
-        notes.append(f"{len(result.not_applied)} 处修复无法在 Word 中原样应用，未修改：{listed}{more}")
+        notes.append(
+            f"{len(result.not_applied)} 处修复无法在 Word 中原样应用，未修改：{listed}{more}"
+        )
     if not result.converged:
         notes.append(f"修复在 {result.passes} 轮后仍未稳定，已停止 (fixes did not converge)")
     outcome.note = "\n".join(notes) or None

@@ -69,7 +69,7 @@ def server() -> Iterator[str]:
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                out, err = process.communicate()
+                _, err = process.communicate()
                 pytest.fail(f"noticelint serve did not start: {err.decode()}")
             time.sleep(0.2)
     yield url

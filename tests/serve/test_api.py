@@ -171,10 +171,24 @@ def test_a_check_that_overruns_the_time_budget_is_stopped_with_nl001(tmp_path: P
 
 
 def test_bad_requests_are_400_or_415_never_500(client: Client) -> None:
-    assert client.post("/api/check", content=b"{", headers={"content-type": "application/json"}).status_code == 400
+    assert (
+        client.post(
+            "/api/check", content=b"{", headers={"content-type": "application/json"}
+        ).status_code
+        == 400
+    )
     assert client.post("/api/check", json={"filename": "x"}).status_code == 400
-    assert client.post("/api/check", content=b"text", headers={"content-type": "text/plain"}).status_code == 415
-    bad = client.post("/api/check", content=b"--x\r\n", headers={"content-type": "multipart/form-data; boundary=y"})
+    assert (
+        client.post(
+            "/api/check", content=b"text", headers={"content-type": "text/plain"}
+        ).status_code
+        == 415
+    )
+    bad = client.post(
+        "/api/check",
+        content=b"--x\r\n",
+        headers={"content-type": "multipart/form-data; boundary=y"},
+    )
     assert bad.status_code == 400
 
 

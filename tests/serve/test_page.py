@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 import docx_drafts
 from conftest import seed
-
 from noticelint.read import read_bytes
 
 Page = Any

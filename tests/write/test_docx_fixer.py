@@ -8,9 +8,9 @@ import sys
 import zipfile
 from pathlib import Path
 
-import docx_drafts
 import pytest
 
+import docx_drafts
 from noticelint.lint import check_document
 from noticelint.read import read_bytes
 from noticelint.settings import Settings

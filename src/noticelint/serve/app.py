@@ -90,9 +90,7 @@ def _unreadable_answer(upload: tasks.Upload, settings: Settings) -> Callable[[st
     return answer
 
 
-def _endpoint(
-    settings: Settings, kind: str
-) -> Callable[[Request], Awaitable[Response]]:
+def _endpoint(settings: Settings, kind: str) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         from starlette.concurrency import run_in_threadpool
 
@@ -183,4 +181,3 @@ def create_app(
 
 def loopback_hosts() -> list[str]:
     return ["127.0.0.1", "localhost", "::1", "[::1]"]
-

@@ -35,9 +35,7 @@ class Request:
     unsafe: bool = False
 
 
-async def read_capped(
-    stream: AsyncIterator[bytes], declared: str | None, max_bytes: int
-) -> bytes:
+async def read_capped(stream: AsyncIterator[bytes], declared: str | None, max_bytes: int) -> bytes:
     """The whole body, or :class:`BodyError` 413 as soon as it exceeds ``max_bytes``."""
     too_large = BodyError(413, f"请求过大：超过上限 {max_bytes} 字节 (body exceeds the size limit)")
     if declared is not None and declared.isdigit() and int(declared) > max_bytes:

@@ -28,8 +28,8 @@ from typing import Any
 
 from noticelint.diagnostics import Diagnostic, Edit
 from noticelint.fix import MAX_PASSES, selected_edits
-from noticelint.read.docx import Body, Piece, line_pieces, line_text, load_body
 from noticelint.read.document import Document
+from noticelint.read.docx import Body, Piece, line_pieces, line_text, load_body
 
 Element = Any
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
