@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 from conftest import free_port, seed
 
@@ -85,3 +87,28 @@ def test_a_port_in_use_is_a_clear_usage_error() -> None:
         )
     assert result.returncode == 2
     assert "无法监听" in result.stderr
+
+
+def test_open_starts_the_browser_on_the_page(tmp_path: Path) -> None:
+    """``--open`` hands the page's address to the user's browser ($BROWSER here)."""
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n', encoding="utf-8")
+    browser.chmod(0o755)
+    env = {**os.environ, "BROWSER": str(browser)}
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "noticelint", "serve", "--port", str(port), "--open"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    try:
+        for _ in range(300):
+            if opened.exists() and opened.read_text(encoding="utf-8").strip():
+                break
+            time.sleep(0.2)
+        assert opened.read_text(encoding="utf-8").strip() == f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
