@@ -330,7 +330,7 @@ class _SettingsFactory:
     def __call__(self, path: Path) -> Settings:
         from pydantic import ValidationError
 
-        from noticelint.config import ConfigError, effective_settings
+        from noticelint.config import ConfigError, effective_settings, explain_error
         from noticelint.profile import ProfileError, resolve_profile
 
         select, ignore, extend_select, profile, fail_on = self.cli
@@ -355,7 +355,7 @@ class _SettingsFactory:
             _fail(str(exc))
             raise
         except ValidationError as exc:
-            _fail("; ".join(str(e["msg"]) for e in exc.errors()))
+            _fail("；".join(explain_error(e) for e in exc.errors()))
             raise
         except ValueError as exc:
             _fail(str(exc))
