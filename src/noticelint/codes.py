@@ -39,7 +39,9 @@ class UnknownCode(ValueError):
 
 
 def unknown_code_message(selector: str) -> str:
-    message = f"“{selector}”不是规则代码或前缀（unknown rule code or prefix；例如 NL、NL2、NL201、ALL）"
+    message = (
+        f"“{selector}”不是规则代码或前缀（unknown rule code or prefix；例如 NL、NL2、NL201、ALL）"
+    )
     near = difflib.get_close_matches(selector, sorted(SELECTORS), n=1, cutoff=0.6)
     if near:
         message += f"；您是不是要写“{near[0]}”？"

@@ -31,8 +31,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import ErrorDetails
 
-from noticelint.diagnostics import Severity
 from noticelint.codes import check_code, parse_selectors
+from noticelint.diagnostics import Severity
 from noticelint.settings import Settings
 
 CONFIG_NAMES = ("noticelint.toml", "pyproject.toml")
@@ -101,7 +101,7 @@ def config_keys() -> list[str]:
 
 _EXPECTED = {
     "string_type": "一个字符串",
-    "list_type": "一个列表（如 [\"NL201\"]）",
+    "list_type": '一个列表（如 ["NL201"]）',
     "dict_type": "一个表",
     "int_type": "一个整数",
     "int_parsing": "一个整数",

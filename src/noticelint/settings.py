@@ -26,7 +26,9 @@ class Settings(BaseModel):
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
     config_sources: list[str] = Field(default_factory=list)
 
-    _v = field_validator("select", "ignore", "extend_select")(classmethod(lambda c, v: parse_selectors(v)))
+    _v = field_validator("select", "ignore", "extend_select")(
+        classmethod(lambda c, v: parse_selectors(v))
+    )
 
     def enabled(self, code: str) -> bool:
         def match(prefixes: list[str]) -> int:
