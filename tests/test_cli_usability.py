@@ -68,3 +68,17 @@ def test_parse_tree_never_prints_python_none() -> None:
     assert "None" not in result.stdout
     assert "未写明问题数" in result.stdout
     assert "邮编 无" in result.stdout
+
+
+def test_word_sources_name_the_paragraph_once(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in SEED_002.read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    path = tmp_path / "通报.docx"
+    document.save(str(path))
+    result = run("check", path, "--output-format", "concise", "--no-cache", "--select", "NL003")
+    [line] = [x for x in result.stdout.splitlines() if "NL003" in x]
+    assert line.count("第20段") == 1, line
+    assert "行" not in line.split("NL003", 1)[1]
