@@ -23,13 +23,28 @@ from noticelint.settings import Settings
 
 Task = tuple[str, tasks.Upload, bool]  # (kind "check" | "fix", upload, unsafe)
 
+#: Address space a worker may use. Reading a 10 MB upload (a .docx inflates to at most
+#: 50 MB of XML) and checking it needs far less; past this, allocation fails with
+#: MemoryError, which the request gets as an NL001 answer instead of a swapping server.
+MEMORY_LIMIT = 2 * 1024**3
+
 
 class OverBudget(Exception):
     """The task took longer than the budget (or its worker died)."""
 
 
-def _serve(conn: Connection, settings: Settings) -> None:
+def _limit_memory(limit: int) -> None:
+    import resource
+
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _serve(conn: Connection, settings: Settings, memory: int) -> None:
     """The worker's loop: receive a task, send back its result (or its error)."""
+    _limit_memory(memory)
     warm = tasks.Upload(data="一、概况\n".encode(), filename=tasks.TEXT_NAME, pasted=True)
     tasks.check(warm, settings)
     conn.send(("ready", None))
@@ -49,11 +64,14 @@ def _serve(conn: Connection, settings: Settings) -> None:
 
 
 class _Worker:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, memory: int) -> None:
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
         self.process: BaseProcess = context.Process(
-            target=_serve, args=(child, settings), daemon=True, name="noticelint-serve-worker"
+            target=_serve,
+            args=(child, settings, memory),
+            daemon=True,
+            name="noticelint-serve-worker",
         )
         self.process.start()
         child.close()
@@ -90,8 +108,9 @@ class _Worker:
 class WorkerPool:
     """A few worker processes; :meth:`run` blocks (call it from a thread)."""
 
-    def __init__(self, settings: Settings, size: int = 2) -> None:
+    def __init__(self, settings: Settings, size: int = 2, memory: int = MEMORY_LIMIT) -> None:
         self.settings = settings
+        self.memory = memory
         self.idle: queue.Queue[_Worker] = queue.Queue()
         self.lock = threading.Lock()
         self.workers: list[_Worker] = []
@@ -99,7 +118,7 @@ class WorkerPool:
             self._add()
 
     def _add(self) -> None:
-        worker = _Worker(self.settings)
+        worker = _Worker(self.settings, self.memory)
         with self.lock:
             self.workers.append(worker)
         self.idle.put(worker)
