@@ -123,3 +123,20 @@ def test_markup_in_a_notice_is_shown_as_text_and_executes_nothing(page: Page) ->
     assert page.locator("script:not([src])").count() == 0
     assert "<script>alert(1)</script>" in page.locator("#notice").inner_text()
     assert '<img src=x onerror="alert(2)">' in page.locator("#notice").inner_text()
+
+
+def test_a_file_dropped_on_the_page_is_checked(page: Page) -> None:
+    text = seed("004").read_text(encoding="utf-8")
+    transfer = page.evaluate_handle(
+        """(text) => {
+            const dt = new DataTransfer();
+            dt.items.add(new File([text], "草稿.txt", { type: "text/plain" }));
+            return dt;
+        }""",
+        text,
+    )
+    page.dispatch_event("#drop", "drop", {"dataTransfer": transfer})
+    page.wait_for_selector("#summary b.error")
+    assert "草稿.txt" in page.locator("#file-name").inner_text()
+    assert "NL003" in page.locator("#findings").inner_text()
+    assert page.locator("#source").input_value().startswith("中共博山区教育和体育局党组")
