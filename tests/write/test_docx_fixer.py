@@ -148,3 +148,35 @@ def test_check_fix_on_html_writes_nothing_and_still_reports_the_fixable_findings
     assert "不会被修改" in fixed.stderr
     assert '"NL801"' in checked.stdout
     assert fixed.stdout == checked.stdout
+
+
+def _paragraph_properties(data: bytes) -> list[bytes]:
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    return [etree.tostring(p) for p in root.iterfind(".//w:pPr", ns)] + [
+        etree.tostring(r) for r in root.iterfind(".//w:rPr", ns)
+    ]
+
+
+def test_a_document_numbered_by_word_keeps_its_numbering_and_properties() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "readers"))
+    from readers_fixtures import docx_numbered
+
+    data, _ = docx_numbered(docx_drafts.SEED.read_text(encoding="utf-8"))
+    result = fix_docx(data, "numbered.docx", _lint, unsafe=False)
+    assert result.applied > 0
+    assert _paragraph_properties(result.data) == _paragraph_properties(data)
+    assert len(_lines(result.data)) == len(_lines(data))
+    assert _word_labels(result.data) == _word_labels(data)  # the numbers Word generates
+    assert len(_word_labels(data)) > 20
+
+
+def _word_labels(data: bytes) -> list[str]:
+    from noticelint.read.docx import line_pieces, load_body
+
+    return [
+        pieces[0][0] for pieces in line_pieces(load_body(data)) if pieces and pieces[0][1] is None
+    ]

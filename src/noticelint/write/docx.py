@@ -211,7 +211,13 @@ def _package(original: bytes, part: str, xml: bytes) -> bytes:
     ):
         for info in source.infolist():
             data = xml if info.filename == part else source.read(info)
-            target.writestr(info, data, compress_type=info.compress_type)
+            # A fresh entry (name, time, method, attributes): the old one's sizes, CRC,
+            # extra fields and data-descriptor flag describe the old bytes.
+            entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            entry.compress_type = info.compress_type
+            entry.external_attr = info.external_attr
+            entry.create_system = info.create_system
+            target.writestr(entry, data)
     return out.getvalue()
 
 
