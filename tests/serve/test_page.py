@@ -37,6 +37,8 @@ def test_the_outline_counts_areas_and_problems_against_the_declared_counts(page:
     assert "领域 4 / 通报称 4" in counts
     assert "问题 38 / 通报称 38" in counts
     assert page.locator("#outline li li .badge").count() >= 38  # a status badge per problem
+    page.locator("#outline .goto").nth(20).click()  # an outline entry leads to its line
+    assert page.locator("#notice .line.flash").count() == 1
 
 
 def test_clicking_a_finding_scrolls_to_its_span_and_flashes_it(page: Page) -> None:
@@ -65,7 +67,8 @@ def test_rule_documentation_opens_on_demand(page: Page) -> None:
     _paste(page, seed("002").read_text(encoding="utf-8"))
     page.locator(".group .doc").first.click()
     page.wait_for_selector("#rule-doc[open]")
-    assert "默认严重级别" in page.locator("#rule-body").inner_text()
+    assert "默认严重级别" in page.locator("#rule-body li").first.inner_text()
+    assert page.locator("#rule-body h4").count() >= 2  # its sections
     assert "NL" in page.locator("#rule-title").inner_text()
 
 

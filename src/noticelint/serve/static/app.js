@@ -227,8 +227,42 @@ async function showRule(code) {
   const response = await fetch(`/api/rules/${encodeURIComponent(code)}`);
   const doc = await response.json();
   $("rule-title").textContent = response.ok ? `${doc.code} ${doc.name}` : code;
-  $("rule-body").replaceChildren(el("pre", {}, response.ok ? doc.markdown : doc.error));
+  $("rule-body").replaceChildren(...(response.ok ? markdown(doc.markdown) : [el("p", {}, doc.error)]));
   $("rule-doc").showModal();
+}
+
+// A small Markdown subset (headings, lists, paragraphs, `code`), built as DOM nodes.
+function inline(text) {
+  return text.split("`").map((part, k) => (k % 2 ? el("code", {}, part) : document.createTextNode(part)));
+}
+
+function markdown(source) {
+  const out = [];
+  let list = null;
+  let para = [];
+  const flush = () => {
+    if (para.length) out.push(el("p", {}, ...inline(para.join(""))));
+    para = [];
+  };
+  let fence = null;
+  for (const line of source.split("\n")) {
+    if (line.startsWith("```")) {
+      if (fence) { out.push(el("pre", {}, fence.join("\n"))); fence = null; }
+      else { flush(); list = null; fence = []; }
+      continue;
+    }
+    if (fence) { fence.push(line); continue; }
+    if (line.startsWith("# ")) continue; // the rule's title is the dialog's heading
+    const heading = /^(#{1,3}) (.*)$/.exec(line);
+    const item = /^[-*] (.*)$/.exec(line);
+    if (heading) { flush(); list = null; out.push(el(`h${heading[1].length + 2}`, {}, ...inline(heading[2]))); }
+    else if (item) { flush(); if (!list) { list = el("ul"); out.push(list); } list.append(el("li", {}, ...inline(item[1]))); }
+    else if (!line.trim()) { flush(); list = null; }
+    else if (list && /^\s/.test(line)) list.lastChild.append(...inline(" " + line.trim()));
+    else { list = null; para.push(line); }
+  }
+  flush();
+  return out;
 }
 
 // --- the outline ----------------------------------------------------------------
@@ -247,10 +281,28 @@ function badge(problem) {
   return el("span", { class: `badge ${cls}` }, STATUS[cls] || cls);
 }
 
+function goTo(span) {
+  return el("button", { type: "button", class: "goto", onclick: () => showLine(span.line) });
+}
+
+function showLine(number) {
+  const line = document.querySelector(`#notice .line[data-line="${number}"]`);
+  if (!line) return;
+  line.scrollIntoView({ block: "center" });
+  line.classList.remove("flash");
+  void line.offsetWidth;
+  line.classList.add("flash");
+}
+
+function entry(text, span, ...rest) {
+  const link = goTo(span);
+  link.textContent = text;
+  return el("li", {}, link, ...rest);
+}
+
 function problemItems(problems) {
-  return el("ul", {}, ...problems.map((p) => el("li", {},
-    `${p.number ?? "·"}. ${p.heading}`, p.children.length ? null : badge(p),
-    p.children.length ? problemItems(p.children) : null)));
+  return el("ul", {}, ...problems.map((p) => entry(`${p.number ?? "·"}. ${p.heading}`, p.span,
+    p.children.length ? null : badge(p), p.children.length ? problemItems(p.children) : null)));
 }
 
 function renderOutline(r) {
@@ -263,10 +315,13 @@ function renderOutline(r) {
     : el("span", { class: have === declared ? "" : "bad" }, `${label} ${have} / 通报称 ${declared}`);
   const counts = el("p", { class: "counts" }, counted("领域", r.summary.areas ?? 0, opening.declared_areas), "；",
     counted("问题", r.summary.problems ?? 0, opening.declared_problems));
-  const sections = n.sections.map((s) => el("li", {},
-    el("strong", {}, `${s.number ? cn(s.number) + "、" : ""}${s.heading}`), el("span", { class: "badge" }, KIND[s.kind] || s.kind),
-    el("ul", {}, ...s.areas.map((a) => el("li", {}, `${a.number ? "（" + cn(a.number) + "）" : ""}${a.heading}`, problemItems(a.problems)))),
-    s.problems.length ? problemItems(s.problems) : null));
+  const sections = n.sections.map((s) => {
+    const item = entry(`${s.number ? cn(s.number) + "、" : ""}${s.heading}`, s.span, el("span", { class: "badge" }, KIND[s.kind] || s.kind),
+      el("ul", {}, ...s.areas.map((a) => entry(`${a.number ? "（" + cn(a.number) + "）" : ""}${a.heading}`, a.span, problemItems(a.problems)))),
+      s.problems.length ? problemItems(s.problems) : null);
+    item.firstChild.classList.add("section");
+    return item;
+  });
   const parts = [["标题", n.title], ["开头", n.opening], ["结尾", n.closing], ["公开时间", n.disclosure], ["联系方式", n.contact], ["落款", n.signature]];
   const tail = el("p", { class: "muted" }, parts.map(([label, part]) => `${label}${part ? "✓" : "✗"}`).join("　"));
   box.replaceChildren(counts, el("ul", {}, ...sections), tail);
