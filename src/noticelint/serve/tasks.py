@@ -7,7 +7,6 @@ values) so that it can run in a worker process; nothing is written to disk.
 from __future__ import annotations
 
 import base64
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,6 +83,7 @@ def unreadable(upload: Upload, error: ReadError, settings: Settings) -> dict[str
 def check(upload: Upload, settings: Settings) -> dict[str, Any]:
     """``POST /api/check``: the check JSON, the parse JSON and a summary."""
     from noticelint.lint import check_document
+    from noticelint.model import notice_adapter  # Notice.to_json's serialiser, as a dict
     from noticelint.report.summary import summarize
 
     try:
@@ -96,7 +96,7 @@ def check(upload: Upload, settings: Settings) -> dict[str, Any]:
     )
     return {
         "diagnostics": _as_dicts(diagnostics),
-        "notice": json.loads(parsed.notice.to_json(indent=None)),
+        "notice": notice_adapter().dump_python(parsed.notice, mode="json", by_alias=True),
         "summary": summary,
         "text": document.text,
         "medium": document.medium,
