@@ -221,3 +221,12 @@ def test_the_cap_is_enforced_while_the_body_streams_in() -> None:
         asyncio.run(read_capped(stream(), None, 10 * 1024))
     assert refused.value.status == 413
     assert consumed == 11  # stopped at the first chunk over the cap
+
+
+def test_another_sites_page_cannot_post_to_the_workbench(client: Client) -> None:
+    """A page elsewhere can send a simple POST to 127.0.0.1 (no preflight); it is refused."""
+    body = {"text": "关于巡察整改进展情况的通报"}
+    refused = client.post("/api/check", json=body, headers={"Origin": "http://evil.example"})
+    assert refused.status_code == 403
+    own = client.post("/api/check", json=body, headers={"Origin": "http://testserver"})
+    assert own.status_code == 200

@@ -94,6 +94,8 @@ def _endpoint(settings: Settings, kind: str) -> Callable[[Request], Awaitable[Re
     async def endpoint(request: Request) -> Response:
         from starlette.concurrency import run_in_threadpool
 
+        if not _same_origin(request):
+            return _error(403, "只接受本页面发出的请求 (cross-origin request refused)")
         try:
             asked = await _request_of(request, settings)
         except body.BodyError as exc:
@@ -107,6 +109,17 @@ def _endpoint(settings: Settings, kind: str) -> Callable[[Request], Awaitable[Re
         return JSONResponse(result)
 
     return endpoint
+
+
+def _same_origin(request: Request) -> bool:
+    """A browser names the page that sends a request (``Origin``): another site's page
+    may not make this server work for it. Scripts (no ``Origin``) are welcome."""
+    from urllib.parse import urlsplit
+
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    return urlsplit(origin).netloc == request.headers.get("host")
 
 
 def _docx_response(result: dict[str, Any]) -> Response:
