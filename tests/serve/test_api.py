@@ -230,3 +230,12 @@ def test_another_sites_page_cannot_post_to_the_workbench(client: Client) -> None
     assert refused.status_code == 403
     own = client.post("/api/check", json=body, headers={"Origin": "http://testserver"})
     assert own.status_code == 200
+
+
+def test_the_download_name_says_fixed_and_keeps_what_the_file_is() -> None:
+    from noticelint.serve.tasks import fixed_name
+
+    assert fixed_name("草稿.docx", "docx") == "草稿-已修复.docx"
+    assert fixed_name("通报.md", "text") == "通报-已修复.md"
+    assert fixed_name("page.html", "html") == "page-已修复.txt"  # the extracted text
+    assert fixed_name("C:\\\\x/../草稿.pdf", "pdf") == "草稿-已修复.txt"

@@ -104,11 +104,12 @@ def check(upload: Upload, settings: Settings) -> dict[str, Any]:
     }
 
 
-def fixed_name(filename: str) -> str:
-    """The download name of a fixed file: ``草稿.docx`` → ``草稿-已修复.docx``."""
+def fixed_name(filename: str, medium: str) -> str:
+    """The download name of a fixed file: ``草稿.docx`` → ``草稿-已修复.docx``; the
+    text extracted from a web page or a PDF is downloaded as ``.txt``."""
     path = Path(Path(filename).name or TEXT_NAME)
-    suffix = path.suffix if path.suffix.lower() == ".docx" else ".txt"
-    return f"{path.stem}-已修复{suffix}"
+    keep = medium == "docx" or (medium == "text" and path.suffix.lower() in (".txt", ".md"))
+    return f"{path.stem}-已修复{path.suffix if keep else '.txt'}"
 
 
 def fix(upload: Upload, settings: Settings, *, unsafe: bool) -> dict[str, Any]:
@@ -143,7 +144,7 @@ def fix(upload: Upload, settings: Settings, *, unsafe: bool) -> dict[str, Any]:
         "applied": outcome.applied,
         "not_applied": not_applied,
         "diagnostics": _as_dicts(remaining),
-        "filename": fixed_name(upload.filename),
+        "filename": fixed_name(upload.filename, document.medium),
         "medium": document.medium,
     }
 
@@ -175,7 +176,7 @@ def _fix_docx(
         "applied": result.applied,
         "not_applied": [n.as_dict() for n in result.not_applied],
         "diagnostics": _as_dicts(result.diagnostics),
-        "filename": fixed_name(upload.filename),
+        "filename": fixed_name(upload.filename, "docx"),
         "medium": "docx",
         "file": base64.b64encode(result.data).decode("ascii"),
     }
