@@ -111,10 +111,7 @@ def _families(parsed: list[Parsed]) -> dict[str, Callable[[], object]]:
                 cls().check(ctx)
             ctx.close()
 
-    return {
-        name: (lambda rules=rules: run(rules))
-        for name, rules in sorted(families.items())
-    }
+    return {name: (lambda rules=rules: run(rules)) for name, rules in sorted(families.items())}
 
 
 def _over(ms: dict[str, float], recorded: dict[str, Any]) -> list[str]:

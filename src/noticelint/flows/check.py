@@ -41,8 +41,6 @@ class CheckRequest:
 
 def run_check(request: CheckRequest, overrides: Overrides, warn: Warn) -> int:
     """Run ``check``; return the exit status (raise :class:`UsageError` for bad use)."""
-    if not request.targets:
-        raise UsageError("没有指定要检查的文件 (no input: name files, folders or -)")
     factory = SettingsFactory(overrides)
     missing = [p for p in request.targets if str(p) != "-" and not p.exists()]
     for p in missing:

@@ -50,7 +50,7 @@ class SettingsFactory:
     def __call__(self, path: Path) -> Settings:
         from pydantic import ValidationError
 
-        from noticelint.config import ConfigError, effective_settings
+        from noticelint.config import ConfigError, effective_settings, explain_error
         from noticelint.profile import ProfileError, resolve_profile
 
         o = self.overrides
@@ -74,7 +74,7 @@ class SettingsFactory:
         except (ConfigError, ProfileError) as exc:
             raise UsageError(str(exc)) from exc
         except ValidationError as exc:
-            raise UsageError("; ".join(str(e["msg"]) for e in exc.errors())) from exc
+            raise UsageError("；".join(explain_error(e) for e in exc.errors())) from exc
         except ValueError as exc:
             raise UsageError(str(exc)) from exc
         return self._shared.setdefault(settings.model_dump_json(), settings)
