@@ -34,7 +34,6 @@ from typing import Any
 from noticelint.batch.budget import limit_memory
 from noticelint.batch.job import FileResult, Job, Options
 
-CHUNK = 16
 #: How far ahead of the next result due the pool may work (files).
 WINDOW = 256
 #: A worker may overrun a file's time budget by as much again (2–10 s) before it is
@@ -88,7 +87,7 @@ class _Worker:
 class WorkerPool:
     """``results(jobs)`` yields ``(position, FileResult)`` in job order."""
 
-    def __init__(self, workers: int, options: Options, max_memory: int) -> None:
+    def __init__(self, workers: int, options: Options, max_memory: int, chunk: int = 16) -> None:
         import multiprocessing as mp
 
         method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
@@ -97,6 +96,7 @@ class WorkerPool:
             extra = [m for m in os.environ.get(PRELOAD_ENV, "").split(",") if m]
             self._ctx.set_forkserver_preload([*PRELOAD, *extra])
         self._size = workers
+        self._chunk_size = chunk
         self._options = options
         self._max_memory = max_memory
         self._workers: list[_Worker] = []
@@ -129,7 +129,7 @@ class WorkerPool:
                     if worker.chunk is not None:
                         continue
                     if not self._queue and not exhausted:
-                        batch = list(islice(source, CHUNK))
+                        batch = list(islice(source, self._chunk_size))
                         if batch:
                             self._queue.append(self._chunk(position, batch))
                             position += len(batch)

@@ -16,12 +16,13 @@ from itertools import islice
 from typing import Any
 
 from noticelint.batch.job import FileResult, Job, Options
-from noticelint.batch.pool import CHUNK, WorkerPool
 from noticelint.batch.work import process_chunk
 from noticelint.settings import DEFAULT_MAX_MEMORY
 
 #: Below this many files a pool costs more to start than it saves.
 PARALLEL_MIN_FILES = 48
+#: Files per chunk handed to a worker (and per garbage collection in this process).
+CHUNK = 16
 
 
 def default_jobs() -> int:
@@ -68,7 +69,9 @@ def run_jobs(
                 yield from process_chunk(chunk, options)
                 gc.collect()
         return
-    pool = WorkerPool(workers, options, max_memory)
+    from noticelint.batch.pool import WorkerPool  # multiprocessing: only for a pool
+
+    pool = WorkerPool(workers, options, max_memory, chunk=CHUNK)
     with _collect_per_chunk():
         for _, result in pool.results(jobs):
             yield result
