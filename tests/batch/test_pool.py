@@ -37,10 +37,12 @@ def _corpus(folder: Path, faulty: list[str], copies: int = 12) -> list[Path]:
     return paths
 
 
-def _run(*args: str | Path, faults: bool = True) -> subprocess.CompletedProcess[str]:
+def _run(
+    *args: str | Path, faults: bool = True, module: str = "worker_faults"
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
     if faults:
-        env["NOTICELINT_WORKER_PRELOAD"] = "worker_faults"
+        env["NOTICELINT_WORKER_PRELOAD"] = module
         env["PYTHONPATH"] = os.pathsep.join([str(HERE), env.get("PYTHONPATH", "")])
     proc = subprocess.run(
         [sys.executable, "-m", "noticelint", *map(str, args)],
@@ -114,3 +116,12 @@ def test_report_completes_when_a_worker_dies(tmp_path: Path) -> None:
     died = rows[str(corpus / "abort-工作进程崩溃.txt")]
     assert died["readable"] is False and "worker died" in died["error"]
     assert report["unreadable"] == 1
+
+
+def test_workers_that_cannot_start_end_the_run_with_a_clear_message(tmp_path: Path) -> None:
+    _corpus(tmp_path, [], copies=6)
+    result = _run(
+        "check", tmp_path, "--no-cache", "-j", "2", module="workers_cannot_start"
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "工作进程启动后立即退出" in result.stderr and "--jobs 1" in result.stderr

@@ -80,8 +80,13 @@ class _Worker:
     process: Any
     conn: Connection
     chunk: _Chunk | None = None
+    answered: bool = False  # has it ever sent a message?
     done: int = 0  # files of the chunk already answered
     since: float = field(default_factory=time.monotonic)  # when the current file started
+
+
+class PoolBroken(RuntimeError):
+    """Workers die before sending anything, again and again: they cannot start."""
 
 
 class WorkerPool:
@@ -102,6 +107,10 @@ class WorkerPool:
         self._workers: list[_Worker] = []
         self._queue: deque[_Chunk] = deque()
         self._ids = 0
+        # Deaths in a row of workers that never sent a message: a few are culprit
+        # files handed out first; many mean the workers cannot start at all.
+        self._silent_deaths = 0
+        self._silent_limit = max(6, 3 * workers)
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
@@ -185,6 +194,8 @@ class WorkerPool:
         chunk = worker.chunk
         assert chunk is not None and chunk_id == chunk.id
         worker.since = time.monotonic()
+        worker.answered = True
+        self._silent_deaths = 0
         if index < 0:
             worker.chunk = None
             return None
@@ -208,6 +219,13 @@ class WorkerPool:
         assert chunk is not None
         worker.conn.close()
         worker.process.join(timeout=5)
+        if not worker.answered and not killed:
+            self._silent_deaths += 1
+            if self._silent_deaths >= self._silent_limit:
+                raise PoolBroken(
+                    f"工作进程启动后立即退出（连续 {self._silent_deaths} 次）；"
+                    "可用 --jobs 1 在本进程中检查 (workers die on start)"
+                )
         self._workers[self._workers.index(worker)] = self._start()
         if worker.done >= len(chunk.jobs):  # died after its last result
             return

@@ -66,7 +66,10 @@ def run_check(request: CheckRequest, overrides: Overrides, warn: Warn) -> int:
     )
     if request.verbose:
         results = _verbose(results, {job.path: job for job in jobs}, warn)
-    return emit(in_order(request.output, stdin, results), request)
+    try:
+        return emit(in_order(request.output, stdin, results), request)
+    except RuntimeError as exc:  # the pool cannot start workers
+        raise UsageError(str(exc)) from exc
 
 
 def emit(results: Iterable[FileResult], request: CheckRequest) -> int:
