@@ -669,6 +669,26 @@ def config_cmd(
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+@app.command()
+def server(
+    debounce_ms: Annotated[
+        int,
+        typer.Option(
+            "--debounce-ms",
+            min=0,
+            help="编辑停顿多少毫秒后重新检查 (re-check after this many ms of quiet).",
+        ),
+    ] = 150,
+) -> None:
+    """语言服务器 (LSP, stdio)：在编辑器中边写边看问题、一键修复。"""
+    try:
+        from noticelint.lsp.server import serve
+    except ImportError as exc:  # pygls/lsprotocol missing from a partial install
+        _fail(f"无法启动语言服务器：{exc} (pip install pygls lsprotocol)")
+        return
+    raise typer.Exit(serve(debounce_ms))
+
+
 def main() -> None:
     # File names with undecodable bytes (kept by Python as lone surrogates) are
     # printed as \udcXX escapes instead of failing the run.
