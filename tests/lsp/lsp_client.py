@@ -24,7 +24,7 @@ def uri_of(path: Path) -> str:
     return path.resolve().as_uri()
 
 
-def frame(message: dict[str, Any]) -> bytes:
+def frame(message: Any) -> bytes:
     body = json.dumps(message).encode("ascii")  # \uXXXX escapes: lone surrogates too
     return b"Content-Length: %d\r\n\r\n" % len(body) + body
 
@@ -43,6 +43,7 @@ class LspClient:
         self.responses: dict[int, dict[str, Any]] = {}
         self.notifications: queue.Queue[dict[str, Any]] = queue.Queue()
         self.server_requests: list[dict[str, Any]] = []
+        self._published: list[tuple[str, int | None]] = []
         self._cond = threading.Condition()
         self._lock = threading.Lock()
         self.stderr = b""
@@ -79,6 +80,9 @@ class LspClient:
                     self.responses[message["id"]] = message
                     self._cond.notify_all()
             else:
+                if message.get("method") == "textDocument/publishDiagnostics":
+                    params = message["params"]
+                    self._published.append((params["uri"], params.get("version")))
                 self.notifications.put(message)
 
     def _drain_stderr(self) -> None:
@@ -132,6 +136,10 @@ class LspClient:
         )
         return list(params["diagnostics"])
 
+    def published_versions(self, uri: str) -> list[int | None]:
+        """The version of every diagnostics notification received for ``uri`` so far."""
+        return [version for u, version in list(self._published) if u == uri]
+
     def collected(self, quiet: float) -> list[dict[str, Any]]:
         """Every notification that arrives until none has come for ``quiet`` seconds."""
         out = []
@@ -144,7 +152,7 @@ class LspClient:
     # -- conversation ------------------------------------------------------------
 
     def initialize(self, root: Path, capabilities: dict[str, Any] | None = None) -> Any:
-        caps = capabilities or {
+        caps = capabilities if capabilities is not None else {
             "workspace": {
                 "workspaceEdit": {"documentChanges": True},
                 "didChangeWatchedFiles": {"dynamicRegistration": True},
