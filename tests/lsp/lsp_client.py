@@ -94,7 +94,9 @@ class LspClient:
 
     def send_request(self, method: str, params: Any) -> int:
         self._next_id += 1
-        self.write(frame({"jsonrpc": "2.0", "id": self._next_id, "method": method, "params": params}))
+        self.write(
+            frame({"jsonrpc": "2.0", "id": self._next_id, "method": method, "params": params})
+        )
         return self._next_id
 
     def response(self, msg_id: int) -> dict[str, Any]:
@@ -152,16 +154,20 @@ class LspClient:
     # -- conversation ------------------------------------------------------------
 
     def initialize(self, root: Path, capabilities: dict[str, Any] | None = None) -> Any:
-        caps = capabilities if capabilities is not None else {
-            "workspace": {
-                "workspaceEdit": {"documentChanges": True},
-                "didChangeWatchedFiles": {"dynamicRegistration": True},
-            },
-            "textDocument": {
-                "codeAction": {"resolveSupport": {"properties": ["edit"]}},
-                "hover": {"contentFormat": ["markdown"]},
-            },
-        }
+        caps = (
+            capabilities
+            if capabilities is not None
+            else {
+                "workspace": {
+                    "workspaceEdit": {"documentChanges": True},
+                    "didChangeWatchedFiles": {"dynamicRegistration": True},
+                },
+                "textDocument": {
+                    "codeAction": {"resolveSupport": {"properties": ["edit"]}},
+                    "hover": {"contentFormat": ["markdown"]},
+                },
+            }
+        )
         result = self.request(
             "initialize",
             {"processId": os.getpid(), "rootUri": uri_of(root), "capabilities": caps},
@@ -172,7 +178,14 @@ class LspClient:
     def open(self, uri: str, text: str, version: int = 1) -> None:
         self.notify(
             "textDocument/didOpen",
-            {"textDocument": {"uri": uri, "languageId": "plaintext", "version": version, "text": text}},
+            {
+                "textDocument": {
+                    "uri": uri,
+                    "languageId": "plaintext",
+                    "version": version,
+                    "text": text,
+                }
+            },
         )
 
     def change(self, uri: str, text: str, version: int) -> None:

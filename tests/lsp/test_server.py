@@ -190,9 +190,7 @@ def test_fix_all_is_filled_in_at_once_for_a_client_without_resolve(tmp_path: Pat
         client.kill()
 
 
-def test_hover_on_a_finding_shows_its_rule_documentation(
-    server: LspClient, tmp_path: Path
-) -> None:
+def test_hover_on_a_finding_shows_its_rule_documentation(server: LspClient, tmp_path: Path) -> None:
     _, uri, text = copy_seed(SEED_002, tmp_path)
     server.open(uri, text)
     published = server.diagnostics(uri)
@@ -340,9 +338,7 @@ def test_ignoring_a_rule_without_configuration_creates_one_next_to_the_file(
     assert "NL801" not in {d["code"] for d in check_json(path)}
 
 
-def test_shutdown_then_exit_ends_the_process_with_code_0(
-    server: LspClient, tmp_path: Path
-) -> None:
+def test_shutdown_then_exit_ends_the_process_with_code_0(server: LspClient, tmp_path: Path) -> None:
     _, uri, text = copy_seed(SEED_002, tmp_path)
     server.open(uri, text)
     server.diagnostics(uri)

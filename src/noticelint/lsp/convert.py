@@ -23,7 +23,9 @@ SEVERITY = {
 }
 
 
-def lsp_range(lines: LineMap, line: int, column: int, end_line: int, end_column: int) -> types.Range:
+def lsp_range(
+    lines: LineMap, line: int, column: int, end_line: int, end_column: int
+) -> types.Range:
     start = lines.to_lsp(line, column)
     end = lines.to_lsp(end_line, end_column)
     return types.Range(

@@ -73,7 +73,9 @@ def _register_sync(server: NoticeServer) -> None:
             return None
         ls.reload_configuration()
         message = f"已在 {written} 中为此文件忽略 {code}"
-        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Info, message=message))
+        ls.window_show_message(
+            types.ShowMessageParams(type=types.MessageType.Info, message=message)
+        )
         return str(written)
 
 
@@ -97,7 +99,10 @@ def _register_actions(server: NoticeServer) -> None:
         end = lines.from_lsp(params.range.end.line, params.range.end.character)
         here = actions.findings_in(checked.diagnostics, start, end)
         out: list[types.CodeAction] = []
-        if actions.wanted(types.CodeActionKind.QuickFix, only) and checked.document.medium == "text":
+        if (
+            actions.wanted(types.CodeActionKind.QuickFix, only)
+            and checked.document.medium == "text"
+        ):
             newline = checked.document.newline
             versioned = ls.client_takes_versioned_edits()
             out += actions.quick_fixes(uri, checked.version, here, lines, newline, versioned)
@@ -122,7 +127,9 @@ def _register_actions(server: NoticeServer) -> None:
         if fixed is None:
             return action
         edit = actions.fix_all_edit(text, fixed, ls.encoding)
-        action.edit = actions.workspace_edit(uri, version, [edit], ls.client_takes_versioned_edits())
+        action.edit = actions.workspace_edit(
+            uri, version, [edit], ls.client_takes_versioned_edits()
+        )
         return action
 
 

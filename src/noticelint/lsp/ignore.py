@@ -1,4 +1,4 @@
-""""Ignore this rule in this file": an entry in the configuration's ``per-file-ignores``.
+""" "Ignore this rule in this file": an entry in the configuration's ``per-file-ignores``.
 
 The entry goes into the configuration that applies to the file — the closest
 ``noticelint.toml``, or ``pyproject.toml`` with a ``[tool.noticelint]`` table, as

@@ -21,10 +21,11 @@ import logging
 import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import unquote
 
 from lsprotocol import types
@@ -40,7 +41,6 @@ logger = logging.getLogger("noticelint.lsp")
 
 DEFAULT_DEBOUNCE_MS = 150
 CONFIG_GLOBS = ("**/noticelint.toml", "**/pyproject.toml")
-T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -163,12 +163,10 @@ class NoticeServer(LanguageServer):
     def report_server_error(self, error: Exception, source: Any) -> None:
         """Errors are logged (stderr and the client's log), never popped up."""
         logger.error("%s", error)
-        try:
+        with suppress(Exception):  # the client may be gone
             self.window_log_message(
                 types.LogMessageParams(type=types.MessageType.Error, message=str(error))
             )
-        except Exception:
-            pass
 
     # -- capabilities of the client ------------------------------------------------
 
