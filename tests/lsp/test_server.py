@@ -100,6 +100,22 @@ def test_ranges_count_utf16_units_for_characters_outside_the_bmp(
     assert without_links(published) == expected_for(text, path)
 
 
+def test_a_client_preferring_utf8_gets_utf8_offsets(tmp_path: Path) -> None:
+    client = LspClient(cwd=tmp_path)
+    try:
+        reply = client.initialize(tmp_path, {"general": {"positionEncodings": ["utf-8", "utf-16"]}})
+        assert reply["capabilities"]["positionEncoding"] == "utf-8"
+        path = tmp_path / "生僻字.txt"
+        text = "关于某某巡察整改进展情况的通报\n𠀀😀某某单位,已完成整改。\n"
+        path.write_text(text, encoding="utf-8")
+        client.open(uri_of(path), text)
+        [comma] = [d for d in client.diagnostics(uri_of(path)) if d["code"] == "NL801"]
+        start = len("𠀀😀某某单位".encode())  # 4 + 4 + 12 bytes
+        assert comma["range"]["start"] == {"line": 1, "character": start}
+    finally:
+        client.kill()
+
+
 def test_a_seed_with_astral_characters_before_findings_matches_check(
     server: LspClient, tmp_path: Path
 ) -> None:

@@ -83,7 +83,10 @@ class NoticeServer(LanguageServer):
 
     @property
     def encoding(self) -> str:
-        return str(self.workspace.position_encoding or "utf-16")
+        """The position encoding agreed at ``initialize`` (UTF-16 unless the client
+        prefers UTF-8 or UTF-32, as Neovim does)."""
+        chosen = self.workspace.position_encoding
+        return str(getattr(chosen, "value", chosen) or "utf-16")
 
     def is_open(self, uri: str) -> bool:
         return unquote(uri) in self.workspace.text_documents
