@@ -122,8 +122,9 @@ def _watch_loop(
             except (Exception, SystemExit) as exc:  # a broken configuration: keep the last
                 _note(f"配置文件有误，仍使用原配置 (configuration error): {exc}")
                 continue
-            _note("配置已更改，重新检查全部文件 (configuration changed)")
-            check_files(list(discover(targets, suffixes)), settings_for, emit)
+            files = list(discover(targets, suffixes))
+            _note(f"重新检查 {len(files)} 个文件：配置已更改 (configuration changed)")
+            check_files(files, settings_for, emit)
             continue
         changed, gone = _changed_files(changes, targets, suffixes)
         for name in gone:
