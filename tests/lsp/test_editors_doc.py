@@ -39,8 +39,15 @@ def test_the_json_and_toml_blocks_parse() -> None:
 
 def test_the_problem_matcher_reads_concise_output() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "noticelint", "check", "--no-cache"]
-        + ["--output-format", "concise", str(SEED)],
+        [
+            sys.executable,
+            "-m",
+            "noticelint",
+            "check",
+            "--no-cache",
+            "--output-format=concise",
+            str(SEED),
+        ],
         capture_output=True,
         text=True,
         encoding="utf-8",
