@@ -64,6 +64,12 @@ def _register_sync(server: NoticeServer) -> None:
         if len(args) != 2 or not all(isinstance(a, str) for a in args):
             raise ValueError(f"{actions.IGNORE_COMMAND} 需要参数 [uri, code]")
         uri, code = args
+        if not uri.startswith("file:"):
+            message = "未保存的文档没有所在文件夹，无法写入配置 (save the document first)"
+            ls.window_show_message(
+                types.ShowMessageParams(type=types.MessageType.Error, message=message)
+            )
+            return None
         try:
             written = await ls.run(add_ignore, path_of(uri), code)
         except IgnoreError as exc:

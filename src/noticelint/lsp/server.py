@@ -116,7 +116,11 @@ class NoticeServer(LanguageServer):
         if not self.is_open(uri):
             return
         version, text = self.current(uri)
-        checked: Checked = await self.run(self.engine.check, path_of(uri), text, version)
+        try:
+            checked: Checked = await self.run(self.engine.check, path_of(uri), text, version)
+        except Exception as exc:  # a bug in a rule must not stop the server
+            self.report_server_error(exc, None)
+            return
         tracked = self.tracked.get(uri)
         if tracked is None or tracked.ticket != ticket or not self.is_open(uri):
             return  # superseded: a newer check is on its way
