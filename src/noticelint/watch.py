@@ -43,7 +43,7 @@ def check_files(files: list[Path], settings_for: SettingsFor, emit: Emit) -> Non
     found: list[Diagnostic] = []
     for path in files:
         found.extend(check_path(path, settings_for(path)))
-    found.sort(key=Diagnostic.sort_key)
+    found.sort(key=lambda d: (d.path, d.line, d.column, d.code))
     emit(found, [str(p) for p in files])
     sys.stdout.flush()
 

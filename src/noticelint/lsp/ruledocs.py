@@ -52,9 +52,8 @@ def hover_markdown(findings: list[Diagnostic]) -> str:
         rule = REGISTRY.get(d.code)
         if rule is None:
             continue
-        doc = rule_markdown(rule).replace("\n# ", "\n### ", 1)
-        doc = doc.replace("\n## ", "\n#### ")
-        if doc.startswith("# "):
-            doc = "### " + doc[2:]
+        # headings two levels down: a hover is a small box under the findings
+        doc = rule_markdown(rule).replace("\n## ", "\n#### ")
+        doc = "##" + doc if doc.startswith("# ") else doc
         parts += ["---", doc, f"[{d.code} 文档]({rule_href(d.code)})"]
     return "\n\n".join(parts)
