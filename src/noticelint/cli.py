@@ -720,6 +720,8 @@ def server(
             help="编辑停顿多少毫秒后重新检查 (re-check after this many ms of quiet).",
         ),
     ] = 150,
+    # accepted and ignored: vscode-languageclient's stdio transport appends it
+    stdio: Annotated[bool, typer.Option("--stdio", hidden=True)] = False,
 ) -> None:
     """语言服务器 (LSP, stdio)：在编辑器中边写边看问题、一键修复。"""
     try:

@@ -101,7 +101,7 @@ def test_ranges_count_utf16_units_for_characters_outside_the_bmp(
 
 
 def test_a_client_preferring_utf8_gets_utf8_offsets(tmp_path: Path) -> None:
-    client = LspClient(cwd=tmp_path)
+    client = LspClient("--stdio", cwd=tmp_path)  # as vscode-languageclient starts it
     try:
         reply = client.initialize(tmp_path, {"general": {"positionEncodings": ["utf-8", "utf-16"]}})
         assert reply["capabilities"]["positionEncoding"] == "utf-8"
