@@ -697,6 +697,7 @@ def _watch(
     make_settings: Callable[[], Callable[[Path], Settings]],
 ) -> None:
     """``check --watch``: findings of each changed file in ``output_format``."""
+    from noticelint.read import DEFAULT_MAX_BYTES
     from noticelint.watch import watch_paths
 
     if incompatible or any(str(t) == "-" for t in targets):
@@ -705,7 +706,12 @@ def _watch(
     def emit(found: list[Diagnostic], names: list[str]) -> None:
         full = output_format is OutputFormat.full
         paths = {d.path for d in found} if full else set()
-        _emit(output_format, found, {p: _source_lines(Path(p), 10**8) for p in paths}, names)
+        _emit(
+            output_format,
+            found,
+            {p: _source_lines(Path(p), DEFAULT_MAX_BYTES) for p in paths},
+            names,
+        )
 
     raise typer.Exit(watch_paths([t for t in targets if t.exists()], make_settings, emit))
 
