@@ -22,6 +22,7 @@ from lsp_expect import (
     edits_of,
     expected_for,
     lines_of,
+    position,
     utf16,
     without_links,
 )
@@ -145,6 +146,47 @@ def test_quick_fixes_list_safe_fixes_first_and_label_unsafe_ones(
     # one quick fix per fixable finding
     fixable = [d for d in check_json(path) if d.get("fix")]
     assert len(fixes) == len(fixable)
+
+
+def at(pos: dict[str, int]) -> tuple[int, int]:
+    return pos["line"], pos["character"]
+
+
+def test_every_quick_fix_carries_the_edits_of_check_s_fix(
+    server: LspClient, tmp_path: Path
+) -> None:
+    text = SEED_002.read_text(encoding="utf-8").replace("\n", "\r\n")  # CRLF as well
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(text.encode("utf-8"))
+    uri = uri_of(path)
+    server.open(uri, text)
+    server.diagnostics(uri)
+    lines = lines_of(text)
+    expected = {}
+    for d in check_json(path):
+        if d.get("fix"):
+            start = position(lines, d["line"], d["column"])
+            key = (d["code"], start["line"], start["character"])
+            expected[key] = sorted(
+                (
+                    at(position(lines, e["line"], e["column"])),
+                    at(position(lines, e["end_line"], e["end_column"])),
+                    e["content"].replace("\n", "\r\n"),
+                )
+                for e in d["fix"]["edits"]
+            )
+    actions = code_actions(server, uri, whole(text), only=["quickfix"])
+    got = {}
+    for action in actions:
+        if "edit" not in action:
+            continue
+        [d] = action["diagnostics"]
+        key = (d["code"], d["range"]["start"]["line"], d["range"]["start"]["character"])
+        got[key] = sorted(
+            (at(e["range"]["start"]), at(e["range"]["end"]), e["newText"])
+            for e in edits_of(action, uri)
+        )
+    assert got == expected
 
 
 def test_a_quick_fix_removes_its_finding(server: LspClient, tmp_path: Path) -> None:
