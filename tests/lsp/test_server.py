@@ -11,6 +11,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 import pytest
 from lsp_client import LspClient, frame, uri_of
@@ -78,7 +79,7 @@ def test_opening_a_seed_publishes_what_check_finds(
         href = d["codeDescription"]["href"]
         assert href.endswith(f"docs/rules/{d['code']}.md")
         if href.startswith("file://"):
-            assert Path(href.removeprefix("file://")).is_file()
+            assert Path(unquote(urlparse(href).path)).is_file()
 
 
 def test_ranges_count_utf16_units_for_characters_outside_the_bmp(
