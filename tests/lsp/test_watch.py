@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import IO
 
+SEED = Path(__file__).resolve().parents[2] / "corpus" / "002_10fbd8575067efed.txt"
 COMPLIANT = Path(__file__).resolve().parents[1] / "fixtures" / "compliant" / "c01_xuncha_basic.txt"
 WAIT = 60.0
 
@@ -36,9 +37,7 @@ def wait_for(lines: queue.Queue[str], needle: str, seen: list[str]) -> str:
     raise AssertionError(f"{needle!r} never printed; got {''.join(seen)!r}")
 
 
-def test_watch_rechecks_a_changed_file_and_prints_its_findings(tmp_path: Path) -> None:
-    notice = tmp_path / "通报.txt"
-    shutil.copyfile(COMPLIANT, notice)
+def start_watch(folder: Path) -> tuple[subprocess.Popen[str], queue.Queue[str], queue.Queue[str]]:
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -46,10 +45,8 @@ def test_watch_rechecks_a_changed_file_and_prints_its_findings(tmp_path: Path) -
             "noticelint",
             "check",
             "--watch",
-            "--output-format",
-            "concise",
-            "--no-cache",
-            str(tmp_path),
+            "--output-format=concise",
+            str(folder),
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -62,6 +59,33 @@ def test_watch_rechecks_a_changed_file_and_prints_its_findings(tmp_path: Path) -
     assert proc.stdout is not None and proc.stderr is not None
     threading.Thread(target=lines_of, args=(proc.stdout, out), daemon=True).start()
     threading.Thread(target=lines_of, args=(proc.stderr, err), daemon=True).start()
+    return proc, out, err
+
+
+def test_a_configuration_change_rechecks_everything(tmp_path: Path) -> None:
+    shutil.copyfile(SEED, tmp_path / "东港.txt")
+    proc, out, err = start_watch(tmp_path)
+    seen_out: list[str] = []
+    seen_err: list[str] = []
+    try:
+        wait_for(out, "NL801", seen_out)
+        wait_for(out, "检查了 1 个文件", seen_out)  # the end of the first round
+        wait_for(err, "正在监视", seen_err)
+        (tmp_path / "noticelint.toml").write_text('ignore = ["NL8"]\n', encoding="utf-8")
+        wait_for(err, "配置已更改", seen_err)
+        after: list[str] = []
+        wait_for(out, "检查了 1 个文件", after)
+        assert after and not any(": NL8" in line for line in after)
+        assert any(": NL" in line for line in after)  # the other findings remain
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_watch_rechecks_a_changed_file_and_prints_its_findings(tmp_path: Path) -> None:
+    notice = tmp_path / "通报.txt"
+    shutil.copyfile(COMPLIANT, notice)
+    proc, out, err = start_watch(tmp_path)
     seen_out: list[str] = []
     seen_err: list[str] = []
     try:
