@@ -13,7 +13,8 @@ One module per job:
 * :mod:`~noticelint.lsp.ignore` — writing ``per-file-ignores`` into the configuration;
 * :mod:`~noticelint.lsp.ruledocs` — rule documentation links and hover text;
 * :mod:`~noticelint.lsp.server` — the pygls server: debounced, version-checked
-  publishing.
+  publishing;
+* :mod:`~noticelint.lsp.handlers` — the LSP methods it answers.
 
 pygls and lsprotocol are imported only by ``noticelint server``.
 """
