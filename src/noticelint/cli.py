@@ -90,6 +90,14 @@ TimeoutOpt = Annotated[
     float | None,
     typer.Option("--timeout", help="每个文件的处理时限（秒，默认 30；0 为不限）."),
 ]
+MaxMemoryOpt = Annotated[
+    str | None,
+    typer.Option("--max-memory", help="读取单个文件可用的内存上限，如 2GB（默认 2GB）."),
+]
+IsolatedOpt = Annotated[
+    bool,
+    typer.Option("--isolated", help="忽略所有配置文件 (ignore all configuration files)."),
+]
 
 
 def _version(value: bool) -> None:
@@ -153,6 +161,8 @@ def check(
     cache_dir: CacheDirOpt = None,
     max_file_size: MaxFileSizeOpt = None,
     timeout: TimeoutOpt = None,
+    max_memory: MaxMemoryOpt = None,
+    isolated: IsolatedOpt = False,
     verbose: Annotated[
         bool,
         typer.Option("--verbose", "-v", help="显示每个文件使用的规则配置和配置文件 (to stderr)."),
@@ -171,7 +181,8 @@ def check(
     if not targets:
         _fail("没有指定要检查的文件 (no input: name files, folders or -)")
     settings_for = _SettingsFactory(
-        config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout)
+        config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout, max_memory),
+        isolated=isolated,
     )
     base = settings_for.base
 
@@ -311,13 +322,15 @@ class _SettingsFactory:
         extend_select: list[str] | None,
         profile: str | None,
         fail_on: FailOn | None,
-        limits: tuple[str | None, float | None] = (None, None),
+        limits: tuple[str | None, float | None, str | None] = (None, None, None),
+        *,
+        isolated: bool = False,
     ) -> None:
         from noticelint.config import ConfigError, ConfigResolver
         from noticelint.settings import Settings
 
         try:
-            self.resolver = ConfigResolver(config)
+            self.resolver = ConfigResolver(config, isolated=isolated)
         except ConfigError as exc:
             _fail(str(exc))
         self.base = Settings()
@@ -346,6 +359,7 @@ class _SettingsFactory:
                 cli_fail_on=fail_on,  # type: ignore[arg-type]
                 cli_max_file_size=self.limits[0],
                 cli_timeout=self.limits[1],
+                cli_max_memory=self.limits[2],
             )
             if settings.profile not in self.checked:
                 resolve_profile(settings, "")
@@ -458,6 +472,8 @@ def report(
     fail_on: FailOnOpt = None,
     max_file_size: MaxFileSizeOpt = None,
     timeout: TimeoutOpt = None,
+    max_memory: MaxMemoryOpt = None,
+    isolated: IsolatedOpt = False,
 ) -> None:
     """生成语料合规报告 (compliance report across a corpus): HTML, JSON, CSV."""
     from noticelint.cache import default_cache_dir
@@ -468,7 +484,8 @@ def report(
     from noticelint.report.summary import Job, Options
 
     factory = _SettingsFactory(
-        config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout)
+        config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout, max_memory),
+        isolated=isolated,
     )
     missing = [p for p in paths if not p.exists()]
     for p in missing:
