@@ -173,7 +173,8 @@ def check(
     from noticelint.cache import default_cache_dir
     from noticelint.diagnostics import SEVERITY_RANK, Diagnostic
     from noticelint.discover import discover
-    from noticelint.read import ReadError, read_bytes
+    from noticelint.read import ReadError
+    from noticelint.read.isolate import read_untrusted
     from noticelint.report.runner import default_jobs, run_jobs
     from noticelint.report.summary import Job, Options
 
@@ -232,7 +233,7 @@ def check(
 
             if fixing:
                 try:
-                    document = read_bytes(data, name, max_bytes=settings.max_bytes)
+                    document = read_untrusted(data, name, settings)
                 except ReadError:
                     collect(check_bytes(data, name, settings), settings)
                     continue
@@ -263,7 +264,7 @@ def check(
             report_fix(outcome, str(path))
             collect(outcome.diagnostics, settings)
             if want_source and outcome.diagnostics:
-                sources[str(path)] = _source_lines(path, settings.max_bytes)
+                sources[str(path)] = _source_lines(path, settings)
     if pending:
         # Checking (no fixes): a pool of workers for many files, the results cache always.
         options = Options(
@@ -287,7 +288,7 @@ def check(
             collect(found, by_path[summary["path"]])
             if want_source and found:
                 sources[summary["path"]] = _source_lines(
-                    Path(summary["path"]), by_path[summary["path"]].max_bytes
+                    Path(summary["path"]), by_path[summary["path"]]
                 )
         files += len(pending)
         names.extend(job.path for job in pending)
@@ -401,11 +402,13 @@ def _skipped(path: Path, reason: str) -> None:
     typer.echo(f"noticelint: {path}: 已跳过：{reason}", err=True)
 
 
-def _source_lines(path: Path, max_bytes: int) -> list[str]:
-    from noticelint.read import ReadError, read_path
+def _source_lines(path: Path, settings: Settings) -> list[str]:
+    """The lines shown under the diagnostics (read again, in the sandbox)."""
+    from noticelint.read import ReadError
+    from noticelint.read.isolate import read_untrusted
 
     try:
-        return read_path(path, max_bytes=max_bytes).text.split("\n")
+        return read_untrusted(path, str(path), settings).text.split("\n")
     except ReadError:
         return []
 
@@ -585,13 +588,14 @@ def parse(
     """显示识别出的通报结构 (show the recognised structure)."""
     from noticelint.parse import parse_document
     from noticelint.profile import ProfileError, resolve_profile
-    from noticelint.read import ReadError, read_path
+    from noticelint.read import ReadError
+    from noticelint.read.isolate import read_untrusted
     from noticelint.settings import Settings
 
     if not file.is_file():
         _fail(f"{file}: 文件不存在 (no such file)")
     try:
-        document = read_path(file)
+        document = read_untrusted(file, str(file), Settings())
     except ReadError as exc:
         typer.echo(f"{file}:1:1: NL001 无法读取：{exc}", err=True)
         raise typer.Exit(EXIT_FINDINGS) from exc
@@ -660,10 +664,11 @@ def config_cmd(
         settings = effective_settings(Settings(), resolver.for_path(path), path)
         sample = ""
         if path.is_file():
-            from noticelint.read import ReadError, read_path
+            from noticelint.read import ReadError
+            from noticelint.read.isolate import read_untrusted
 
             try:
-                sample = read_path(path).text
+                sample = read_untrusted(path, str(path), settings).text
             except ReadError:
                 sample = ""
         prof = resolve_profile(settings, sample)

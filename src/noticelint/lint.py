@@ -11,7 +11,8 @@ from noticelint.diagnostics import Diagnostic
 from noticelint.fix import fix_document
 from noticelint.parse import Parsed, parse_document
 from noticelint.profile import resolve_profile
-from noticelint.read import Document, ReadError, read_bytes, read_path
+from noticelint.read import Document, ReadError
+from noticelint.read.isolate import read_untrusted
 from noticelint.rules import REGISTRY, Context
 from noticelint.rules.base import Rule
 from noticelint.rules.input import UnreadableInput, is_notice
@@ -76,10 +77,25 @@ def _in_paragraphs(d: Diagnostic) -> Diagnostic:
     return d.model_copy(update={"message": f"{message}（第{d.line}段）"})
 
 
+def over_time(settings: Settings) -> ReadError:
+    """The reason given when parsing and the rules take longer than the budget."""
+    return ReadError(f"处理超时：超过 {settings.timeout:g} 秒，已跳过 (timeout)")
+
+
+def check_within_budget(document: Document, settings: Settings) -> list[Diagnostic]:
+    """:func:`check_document` under the per-file time budget (NL001 when over it)."""
+    from noticelint.report.summary import OverBudget, within_budget
+
+    try:
+        return within_budget(settings.timeout, lambda: check_document(document, settings)[1])
+    except OverBudget:
+        return unreadable_diagnostics(document.path, over_time(settings), settings)
+
+
 def check_path(path: Path, settings: Settings, display: str | None = None) -> list[Diagnostic]:
     name = display or str(path)
     try:
-        document = read_path(path, max_bytes=settings.max_bytes)
+        document = read_untrusted(path, str(path), settings)
     except ReadError as exc:
         return unreadable_diagnostics(name, exc, settings)
     if display:
@@ -91,15 +107,15 @@ def check_path(path: Path, settings: Settings, display: str | None = None) -> li
             newline=document.newline,
             medium=document.medium,
         )
-    return check_document(document, settings)[1]
+    return check_within_budget(document, settings)
 
 
 def check_bytes(data: bytes, name: str, settings: Settings) -> list[Diagnostic]:
     try:
-        document = read_bytes(data, name, max_bytes=settings.max_bytes)
+        document = read_untrusted(data, name, settings)
     except ReadError as exc:
         return unreadable_diagnostics(name, exc, settings)
-    return check_document(document, settings)[1]
+    return check_within_budget(document, settings)
 
 
 @dataclass
@@ -142,7 +158,17 @@ def fix_file(
     def lint(doc: Document) -> list[Diagnostic]:
         return check_document(doc, settings)[1]
 
-    result = fix_document(document, lint, unsafe=unsafe)
+    from noticelint.report.summary import OverBudget, within_budget
+
+    try:
+        result = within_budget(
+            settings.timeout, lambda: fix_document(document, lint, unsafe=unsafe)
+        )
+    except OverBudget:
+        return FixOutcome(
+            diagnostics=unreadable_diagnostics(document.path, over_time(settings), settings),
+            note="处理超时，未修复 (timeout: not fixed)",
+        )
     outcome = FixOutcome(diagnostics=result.diagnostics, applied=result.applied)
     if not result.converged:
         outcome.note = f"修复在 {result.passes} 轮后仍未稳定，已停止 (fixes did not converge)"
@@ -174,7 +200,7 @@ def fix_file(
 def fix_path(path: Path, settings: Settings, *, unsafe: bool, write: bool) -> FixOutcome:
     try:
         stamp = Stamp.of(path)
-        document = read_path(path, max_bytes=settings.max_bytes)
+        document = read_untrusted(path, str(path), settings)
     except ReadError as exc:
         return FixOutcome(diagnostics=unreadable_diagnostics(str(path), exc, settings))
     except OSError as exc:

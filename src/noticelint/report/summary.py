@@ -141,7 +141,8 @@ def _unreadable(path: str, message: str, settings: Settings) -> dict[str, Any]:
 def process(job: Job, options: Options) -> dict[str, Any]:
     """Summarise one file: ``{"summary": FileSummary dict, "text": str | None}``."""
     from noticelint.cache import ResultCache
-    from noticelint.read import ReadError, load_bytes, read_bytes
+    from noticelint.read import ReadError, load_bytes
+    from noticelint.read.isolate import read_untrusted
 
     started = time.perf_counter()
     settings = job.settings
@@ -161,7 +162,7 @@ def process(job: Job, options: Options) -> dict[str, Any]:
         if hit is not None and (hit.get("text") is not None or not options.include_text):
             return _relocated(hit, job.path)
     try:
-        document = read_bytes(data, job.path, max_bytes=settings.max_bytes)
+        document = read_untrusted(data, job.path, settings)
     except ReadError as exc:
         result = _unreadable(job.path, str(exc), settings)
     else:
