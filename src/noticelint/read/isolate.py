@@ -46,6 +46,8 @@ __all__ = ["Sandbox", "read_untrusted"]
 #: Formats decoded by native code: these go to the sandbox.
 SANDBOXED_MEDIA = frozenset({"docx", "html", "pdf"})
 _HEADER = struct.Struct("!Q")
+_DIED = object()  # the sandbox closed its end: it died
+_LATE = object()  # no answer within the time budget
 
 CRASHED = "读取器崩溃（{detail}），已跳过 (reader crashed)"
 OVER_MEMORY = "读取时超过内存上限 {limit}，已跳过 (over the memory budget)"
@@ -76,9 +78,9 @@ class Sandbox:
                 child.stdin.flush()
                 reply = self._receive(child, timeout)
             except BrokenPipeError:
-                reply = None
-            if reply is None:
-                raise ReadError(self._death(child, timeout))
+                reply = _DIED
+            if not isinstance(reply, bytes):
+                raise ReadError(self._death(child, timeout, reply is _DIED))
             kind, value = pickle.loads(reply)
             if kind == "ok":
                 assert isinstance(value, Document)
@@ -106,8 +108,8 @@ class Sandbox:
             )
         return self._child
 
-    def _receive(self, child: subprocess.Popen[bytes], timeout: float) -> bytes | None:
-        """The child's answer, or ``None`` when it died or ran out of time."""
+    def _receive(self, child: subprocess.Popen[bytes], timeout: float) -> bytes | object:
+        """The child's answer, or :data:`_DIED` / :data:`_LATE`."""
         assert child.stdout is not None
         fd = child.stdout.fileno()
         deadline = time.monotonic() + timeout if timeout > 0 else None
@@ -118,29 +120,35 @@ class Sandbox:
             if deadline is not None:
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    return None
+                    return _LATE
                 ready, _, _ = select.select([fd], [], [], left)
                 if not ready:
-                    return None
+                    return _LATE
             piece = os.read(fd, min(1 << 20, need - len(buffer)))
             if not piece:
-                return None
+                return _DIED
             buffer += piece
             if not header_done and len(buffer) == _HEADER.size:
                 header_done = True
                 need = _HEADER.size + _HEADER.unpack(bytes(buffer))[0]
         return bytes(buffer[_HEADER.size :])
 
-    def _death(self, child: subprocess.Popen[bytes], timeout: float) -> str:
+    def _death(self, child: subprocess.Popen[bytes], timeout: float, died: bool) -> str:
         """Why no answer came; the child is stopped either way."""
-        alive = child.poll() is None
+        if died:
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                pass
         self._stop(child)
-        if alive:
+        if not died:
             return OVER_TIME.format(seconds=timeout)
         code = child.returncode
         if code == -signal.SIGKILL:  # the kernel's OOM killer
             return OVER_MEMORY.format(limit=_mb(self.max_memory))
-        if code < 0:
+        if code == -signal.SIGABRT:  # native code aborts when an allocation fails
+            detail = f"信号 SIGABRT，可能超过内存上限 {_mb(self.max_memory)}"
+        elif code < 0:
             detail = f"信号 {signal.Signals(-code).name}"
         else:
             detail = f"退出码 {code}"
