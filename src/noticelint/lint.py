@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from noticelint.atomic import ConcurrentModification, Stamp, write_atomic
+from noticelint.atomic import ConcurrentModification, Stamp, WriteRefused, write_atomic
 from noticelint.diagnostics import Diagnostic
 from noticelint.fix import fix_document
 from noticelint.parse import Parsed, parse_document
@@ -174,6 +174,17 @@ def fix_file(
         outcome.note = f"修复在 {result.passes} 轮后仍未稳定，已停止 (fixes did not converge)"
     if not result.changed:
         return outcome
+    try:
+        data = result.document.encode(result.document.original)
+    except UnicodeEncodeError as exc:
+        outcome.note = (
+            f"修复后的文字含 {result.document.encoding} 编码无法表示的字符"
+            f"（{exc.object[exc.start : exc.end]!r}），未修复；请先把文件转为 UTF-8 "
+            "(fixed text not encodable in the file's encoding)"
+        )
+        outcome.diagnostics = lint(document)
+        outcome.applied = 0
+        return outcome
     outcome.fixed = result.document
     outcome.diff = _diff(document.path, document.text, result.document.text)
     if not write:
@@ -182,25 +193,33 @@ def fix_file(
         outcome.note = f"{document.medium} 文件不会被修改；可用 --diff 查看提取文本的修改"
         return outcome
     try:
-        write_atomic(path, result.document.encode(result.document.original), stamp)
-    except ConcurrentModification as exc:
-        outcome.note = str(exc)
+        write_atomic(path, data, stamp)
+    except (ConcurrentModification, WriteRefused, OSError) as exc:
+        if isinstance(exc, OSError):
+            outcome.note = f"{path}: 无法写入修复：{exc.strerror or exc}"
+        else:
+            outcome.note = str(exc)
         outcome.diagnostics = lint(document)
         outcome.applied = 0
-        return outcome
-    except OSError as exc:
-        outcome.note = f"{path}: 无法写入修复：{exc.strerror or exc}"
-        outcome.diagnostics = lint(document)
-        outcome.applied = 0
+        outcome.fixed = None
         return outcome
     outcome.written = True
     return outcome
 
 
 def fix_path(path: Path, settings: Settings, *, unsafe: bool, write: bool) -> FixOutcome:
+    """Fix the file at ``path``: read once (safely, in the sandbox for native formats),
+    stamped with its status and a digest of the bytes read, so that the write can
+    tell whether anyone changed the file meanwhile."""
+    from noticelint.read import load_bytes
+
     try:
-        stamp = Stamp.of(path)
-        document = read_untrusted(path, str(path), settings)
+        before = Stamp.of(path)
+        data = load_bytes(path, max_bytes=settings.max_bytes)
+        stamp = Stamp.of(path, data)
+        if not before.same_file(stamp):
+            raise ReadError("文件在读取时被修改 (changed while reading)")
+        document = read_untrusted(data, str(path), settings)
     except ReadError as exc:
         return FixOutcome(diagnostics=unreadable_diagnostics(str(path), exc, settings))
     except OSError as exc:

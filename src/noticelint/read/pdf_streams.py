@@ -179,7 +179,7 @@ class _Counter:
 
 
 def _chain(declared: list[bytes] | None, head: bytes) -> list[Decoder]:
-    if declared is None:
+    if not declared:  # unknown (indirect) or none found: judge by the data itself
         sniffed = _sniffed(head)
         return [sniffed] if sniffed is not None else []
     chain: list[Decoder] = []
