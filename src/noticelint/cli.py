@@ -7,7 +7,8 @@ that need them, so ``noticelint check one.txt`` starts fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
@@ -241,8 +242,8 @@ def check(
                 report_fix(outcome, name)
                 collect(outcome.diagnostics, settings)
                 if not diff:  # --fix on stdin: the fixed text goes to stdout
-                    fixed = outcome.fixed or document
-                    sys.stdout.buffer.write(fixed.encode(fixed.original))
+                    fixed = outcome.fixed  # unfixed: the input byte for byte
+                    sys.stdout.buffer.write(fixed.encode(fixed.original) if fixed else data)
                 continue
             collect(check_bytes(data, name, settings), settings)
             if want_source:
@@ -517,6 +518,8 @@ def report(
         except RuntimeError as exc:
             _fail(str(exc))
         header = agg.header()
+        header["configs"] = sorted({c for job in job_list for c in job.settings.config_sources})
+        header["isolated"] = isolated
         if json_out is not None:
             with _open_out(json_out) as fh:
                 write_json(header, agg.results(), fh)
@@ -539,17 +542,22 @@ def report(
         f"合规得分 {header['score']}" + (f"；已写入 {written}" if written else ""),
         err=True,
     )
+    if header["configs"]:
+        typer.echo(f"使用的配置文件：{'、'.join(header['configs'])}", err=True)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _open_out(path: Path, newline: str | None = None) -> TextIO:
-    """Open an output file for writing (a friendly exit 2 when the folder is missing)."""
+@contextmanager
+def _open_out(path: Path, newline: str | None = None) -> Iterator[TextIO]:
+    """Write an output file atomically (a friendly exit 2 when it cannot be written;
+    the previous file, if any, stays as it was)."""
+    from noticelint.report.outputs import atomic_output
+
     try:
-        # backslashreplace: an undecodable byte in a file name shows as \udcff
-        return path.open("w", encoding="utf-8", errors="backslashreplace", newline=newline)
+        with atomic_output(path, newline) as fh:
+            yield fh
     except OSError as exc:
         _fail(f"{path}: 无法写入：{exc.strerror or exc}")
-        raise
 
 
 class _progress:

@@ -63,9 +63,36 @@ def check_document(document: Document, settings: Settings) -> tuple[Parsed, list
     profile = resolve_profile(settings, document.text)
     parsed = parse_document(document, profile)
     diagnostics = run_rules(parsed, settings)
+    if document.bad_bytes and settings.enabled("NL001"):
+        diagnostics = [*stray_byte_diagnostics(parsed, settings), *diagnostics]
     if document.medium == "docx":
         diagnostics = [_in_paragraphs(d) for d in diagnostics]
     return parsed, diagnostics
+
+
+def stray_byte_diagnostics(parsed: Parsed, settings: Settings) -> list[Diagnostic]:
+    """NL001 as a warning at each byte that was not valid in the file's encoding (the
+    rest of the file is read and checked; the byte reads as U+FFFD)."""
+    out = []
+    for offset, byte in parsed.document.bad_bytes:
+        span = parsed.index.span(offset, offset + 1)
+        out.append(
+            Diagnostic(
+                path=parsed.document.path,
+                code=UnreadableInput.code,
+                name=UnreadableInput.name,
+                severity=settings.severity.get("NL001", "warning"),
+                message=(
+                    f"字节 0x{byte:02X} 不是有效的 {parsed.document.encoding.upper()} 编码，"
+                    "已按替换字符“\ufffd”读取；请检查此处文字 (invalid byte)"
+                ),
+                line=span.line,
+                column=span.column,
+                end_line=span.end_line,
+                end_column=span.end_column,
+            )
+        )
+    return out
 
 
 _LINE_REF = re.compile(r"第(\d+)(?:—(\d+))?行")
@@ -187,6 +214,11 @@ def fix_file(
         return outcome
     outcome.fixed = result.document
     outcome.diff = _diff(document.path, document.text, result.document.text)
+    if document.bad_bytes:  # writing the text back would change those bytes
+        outcome.note = "文件含无效字节，写回会改变它们，未修复 (invalid bytes: not fixed)"
+        outcome.fixed = None
+        outcome.applied = 0
+        return outcome
     if not write:
         return outcome
     if document.medium != "text" or path is None:
