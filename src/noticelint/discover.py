@@ -19,6 +19,8 @@ import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from noticelint.read import is_descriptor_link
+
 #: Called with a path the walk leaves out and the reason (in Chinese).
 OnSkip = Callable[[Path, str], None]
 
@@ -119,7 +121,7 @@ def discover(
         if path.is_dir():
             yield from _walk(path, suffixes, seen, exclude, skip)
             continue
-        if path.is_symlink() and path.exists():
+        if path.is_symlink() and path.exists() and not is_descriptor_link(path):
             # Readers never follow a link (O_NOFOLLOW): name the file it points to.
             path = Path(os.path.realpath(path))
         key = path.absolute()

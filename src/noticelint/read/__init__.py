@@ -56,6 +56,12 @@ _READ_CHUNK = 1 << 20
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
+def is_descriptor_link(path: Path) -> bool:
+    """``/dev/fd/N`` (a process substitution, ``<(cat draft.txt)``) or ``/dev/stdin``:
+    a link to a file the process already holds open, not a way out of the tree."""
+    return str(path).startswith(("/dev/fd/", "/proc/self/fd/", "/dev/stdin"))
+
+
 def _too_big(size: int | None, max_bytes: int) -> ReadError:
     got = f"{size} 字节，" if size is not None else ""
     return ReadError(f"文件过大：{got}超过上限 {max_bytes} 字节 (file exceeds the size limit)")
@@ -85,8 +91,9 @@ def load_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     file that grows meanwhile or a huge ``--max-file-size`` costs at most what the
     file holds, up to ``max_bytes`` + 1 bytes. A pipe named on the command line
     (``<(cat draft.txt)``) is read the same way, after switching back to blocking."""
+    flags = _OPEN_FLAGS & ~getattr(os, "O_NOFOLLOW", 0) if is_descriptor_link(path) else _OPEN_FLAGS
     try:
-        fd = os.open(path, _OPEN_FLAGS)
+        fd = os.open(path, flags)
     except OSError as exc:
         raise _open_error(path, exc) from exc
     try:
