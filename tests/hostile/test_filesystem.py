@@ -101,9 +101,15 @@ def test_a_thousand_nested_folders_are_walked(tmp_path: Path) -> None:
         deep = deep / "d"
         deep.mkdir()
     (deep / "通报.txt").write_text(compliant(), encoding="utf-8")
-    (found,) = discover([tmp_path], DEFAULT_SUFFIXES)
-    assert found.name == "通报.txt"
-    assert [d.code for d in check_path(found, Settings()) if d.severity != "info"] == []
+    try:
+        (found,) = discover([tmp_path], DEFAULT_SUFFIXES)
+        assert found.name == "通报.txt"
+        assert [d.code for d in check_path(found, Settings()) if d.severity != "info"] == []
+    finally:  # bottom-up: shutil.rmtree (pytest's clean-up) recurses too deep here
+        (deep / "通报.txt").unlink()
+        while deep != tmp_path:
+            deep.rmdir()
+            deep = deep.parent
 
 
 def test_a_huge_size_limit_never_preallocates(tmp_path: Path) -> None:
