@@ -146,10 +146,12 @@ def test_ordinary_filter_chains_are_measured_exactly() -> None:
         (b"/Filter [/AHx /Fl]", zlib.compress(body).hex().encode() + b">"),
         (b"/Filter [/ASCII85Decode /FlateDecode]", base64.a85encode(zlib.compress(body)) + b"~>"),
         (b"/Filter /RunLengthDecode", bytes([127]) + body[:128] + bytes([129, 65]) + b"\x80"),
+        # data whose first byte is white space (a run length of 10): found by the fuzzer
+        (b"/Filter /RL", bytes([9]) + body[:10] + b"\x80"),
     ]:
         doc = pdf_document([_PAGE], {4: (entries, b"stream\r\n" + raw)})
         sizes = measure(doc, 1 << 26, 1 << 28)
-        expected = 128 + 128 if b"RunLength" in entries else len(body)
+        expected = {b"/Filter /RunLengthDecode": 256, b"/Filter /RL": 10}.get(entries, len(body))
         assert sizes.by_object[4] == expected, entries
 
 

@@ -1,6 +1,6 @@
 """Measuring what the streams of a PDF decode to, before PDFium sees the file.
 
-Every ``stream`` keyword is found (whatever white space follows it), its
+Every ``stream`` keyword is found (whatever follows it on its line), its
 dictionary's ``/Filter`` chain is read (a name or an array; ``FlateDecode``,
 ``ASCIIHexDecode``, ``ASCII85Decode``, ``RunLengthDecode`` and their
 abbreviations) and the data is decoded layer by layer, chunk by chunk, keeping
@@ -24,7 +24,9 @@ MAX_LAYERS = 8
 #: An object stream is kept (up to this size) to find the pages' /Contents in it.
 MAX_OBJSTM = 16 * 1024 * 1024
 
-_STREAM = re.compile(rb"(?<![A-Za-z])stream[\x00\t\n\x0c\r ]*")
+# As PDFium reads it: after the keyword, anything up to and including the end of the
+# line (``stream\r``, ``stream   \n``, ``stream\r\n``); the data starts on the next line.
+_STREAM = re.compile(rb"(?<![A-Za-z])stream[^\r\n]*+(?:\r\n|\r|\n)?+")
 _OBJ = re.compile(rb"(\d+)\s+\d+\s+obj\b")
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9#]+)")
 _NAME = re.compile(rb"/([A-Za-z0-9#]+)")
