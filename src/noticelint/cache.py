@@ -8,6 +8,7 @@ zlib-compressed JSON files under ``$XDG_CACHE_HOME/noticelint`` (or
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -94,10 +95,8 @@ class ResultCache:
             pass  # a cache that cannot be written is only slower
         finally:
             if tmp is not None:
-                try:
+                with contextlib.suppress(OSError):
                     os.unlink(tmp)
-                except OSError:
-                    pass
 
 
 def valid_entry(value: Any) -> bool:

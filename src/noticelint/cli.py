@@ -183,7 +183,13 @@ def check(
     if not targets:
         _fail("没有指定要检查的文件 (no input: name files, folders or -)")
     settings_for = _SettingsFactory(
-        config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout, max_memory),
+        config,
+        select,
+        ignore,
+        extend_select,
+        profile,
+        fail_on,
+        (max_file_size, timeout, max_memory),
         isolated=isolated,
     )
     base = settings_for.base
@@ -488,7 +494,13 @@ def report(
     from noticelint.report.summary import Job, Options
 
     factory = _SettingsFactory(
-        config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout, max_memory),
+        config,
+        select,
+        ignore,
+        extend_select,
+        profile,
+        fail_on,
+        (max_file_size, timeout, max_memory),
         isolated=isolated,
     )
     missing = [p for p in paths if not p.exists()]

@@ -117,7 +117,7 @@ def docx_numbering_bomb(repeats: int = 4000, paragraphs: int = 40) -> bytes:
     times: rendered naively, each paragraph's label is gigabytes."""
     w = f'xmlns:w="{W_NS}"'
     numbering = (
-        f"<w:numbering {w}><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\">"
+        f'<w:numbering {w}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
         '<w:start w:val="9999999"/><w:numFmt w:val="upperLetter"/>'
         f'<w:lvlText w:val="{"%1" * repeats}"/></w:lvl></w:abstractNum>'
         '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
@@ -130,7 +130,7 @@ def docx_numbering_bomb(repeats: int = 4000, paragraphs: int = 40) -> bytes:
     rels = (
         '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
         'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
-        "schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" "
+        'schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" '
         'Target="numbering.xml"/></Relationships>'
     )
     out = io.BytesIO()

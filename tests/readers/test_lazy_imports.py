@@ -40,8 +40,10 @@ def test_checking_a_txt_imports_no_format_reader() -> None:
 
 READ_SCRIPT = SCRIPT.replace(
     "from noticelint.lint import check_path", "from noticelint.read import read_path"
-).replace("diagnostics = check_path(Path(sys.argv[1]), Settings(select=[\"ALL\"]))",
-          "diagnostics = read_path(Path(sys.argv[1])).text.splitlines()")
+).replace(
+    'diagnostics = check_path(Path(sys.argv[1]), Settings(select=["ALL"]))',
+    "diagnostics = read_path(Path(sys.argv[1])).text.splitlines()",
+)
 
 
 def test_each_reader_imports_only_its_own_engine(tmp_path) -> None:

@@ -53,7 +53,9 @@ def read_bytes(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
 
 #: Bytes read per ``read`` call: a ``--max-file-size 100GB`` never preallocates.
 _READ_CHUNK = 1 << 20
-_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+_OPEN_FLAGS = (
+    os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+)
 
 
 def is_descriptor_link(path: Path) -> bool:

@@ -22,6 +22,7 @@ reused for every file; a forked child never touches its parent's sandbox.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import resource
@@ -79,6 +80,11 @@ class Sandbox:
                 reply = self._receive(child, timeout)
             except BrokenPipeError:
                 reply = _DIED
+            except BaseException:
+                # Interrupted mid-exchange (Ctrl-C, the caller's own time budget): the
+                # child's answer would reach the next request. Start afresh.
+                self._stop(child)
+                raise
             if not isinstance(reply, bytes):
                 raise ReadError(self._death(child, timeout, reply is _DIED))
             kind, value = pickle.loads(reply)
@@ -136,10 +142,8 @@ class Sandbox:
     def _death(self, child: subprocess.Popen[bytes], timeout: float, died: bool) -> str:
         """Why no answer came; the child is stopped either way."""
         if died:
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 child.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                pass
         self._stop(child)
         if not died:
             return OVER_TIME.format(seconds=timeout)
@@ -160,10 +164,8 @@ class Sandbox:
         child.wait()
         for stream in (child.stdin, child.stdout):
             if stream is not None:
-                try:
+                with contextlib.suppress(OSError):
                     stream.close()
-                except OSError:
-                    pass
         if self._child is child:
             self._child = None
 
@@ -202,9 +204,7 @@ def read_untrusted(source: Path | bytes, name: str, settings: Settings) -> Docum
     if _medium(data, name) in SANDBOXED_MEDIA:
         try:
             sandbox = _sandbox(settings.max_memory)
-            return sandbox.read(
-                data, name, max_bytes=settings.max_bytes, timeout=settings.timeout
-            )
+            return sandbox.read(data, name, max_bytes=settings.max_bytes, timeout=settings.timeout)
         except OSError as exc:  # no sandbox could be started (no processes left)
             raise ReadError(f"无法启动读取进程：{exc.strerror or exc} (no sandbox)") from exc
     from noticelint.report.summary import OverBudget, within_budget

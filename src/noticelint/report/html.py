@@ -117,7 +117,7 @@ def _fit(text: str, width: float) -> str:
     return text + "…"
 
 
-def _configs(header: dict[str, Any]) -> str:
+def _configs(header: Mapping[str, Any]) -> str:
     """Which configuration files governed the files of the report (--isolated: none)."""
     if header.get("isolated"):
         return "无（--isolated，忽略所有配置文件）"
