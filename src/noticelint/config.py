@@ -5,6 +5,7 @@ the file's folder (``noticelint.toml`` wins over ``pyproject.toml`` in the same
 folder). ``extend = "../base.toml"`` inherits from another file; tables and keys
 are merged key by key, the extending file winning. Command-line options override
 the file: ``--select`` replaces, ``--ignore``/``--extend-select`` add.
+``--isolated`` reads no configuration file at all.
 
 Keys::
 
@@ -13,6 +14,9 @@ Keys::
     ignore = ["NL204"]
     extend-select = []
     fail-on = "warning"           # error | warning | info
+    max-file-size = "10MB"        # larger files are NL001
+    timeout = 30                  # seconds per file (0: none; at most 86400)
+    max-memory = "2GB"            # address space of a reader of an untrusted file
     [per-file-ignores]
     "drafts/*.txt" = ["NL201"]    # globs relative to the config file's folder
     [severity]
