@@ -48,7 +48,7 @@ def settings_fingerprint(settings: Settings, profile: Profile | None) -> str:
     """What, besides the file's bytes, decides a file's result."""
     h = hashlib.sha256()
     h.update(code_fingerprint().encode())
-    h.update(settings.model_dump_json(exclude={"config_sources", "timeout"}).encode())
+    h.update(settings.model_dump_json(exclude={"config_sources", "timeout", "max_memory"}).encode())
     if profile is not None:
         h.update(profile.model_dump_json().encode())
     return h.hexdigest()

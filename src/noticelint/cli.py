@@ -293,7 +293,7 @@ def check(
                 )
             found = [Diagnostic.model_validate(d) for d in summary["diagnostics"]]
             collect(found, by_path[summary["path"]])
-            if want_source and found:
+            if want_source and found and summary.get("readable", True):
                 sources[summary["path"]] = _source_lines(
                     Path(summary["path"]), by_path[summary["path"]]
                 )

@@ -103,6 +103,17 @@ def test_a_reader_over_the_time_budget_is_stopped() -> None:
         sandbox.close()
 
 
+def test_a_reader_over_budget_is_not_cached(tmp_path: Path) -> None:
+    from noticelint.report.summary import Job, Options, process
+
+    path = tmp_path / "slow.pdf"
+    path.write_bytes(pdf_shared_dense_stream(pages=400))
+    cache = tmp_path / "cache"
+    result = process(Job(str(path), Settings(timeout=0.5)), Options(str(cache), False))
+    assert "over the time budget" in result["summary"]["error"]
+    assert not [p for p in cache.rglob("*") if p.is_file()]  # may fit next time
+
+
 def test_read_untrusted_takes_a_path_or_bytes_and_keeps_text_in_process(tmp_path: Path) -> None:
     path = tmp_path / "通报.txt"
     path.write_text(compliant(), encoding="utf-8")

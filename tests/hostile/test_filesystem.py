@@ -45,8 +45,10 @@ def test_a_fifo_swapped_in_after_the_walk_never_blocks(tmp_path: Path) -> None:
     path.unlink()
     os.mkfifo(path)  # nobody will ever write to it
     started = time.monotonic()
-    assert load_bytes(found) == b""  # at its end at once: O_NONBLOCK, no writer
-    assert check_path(found, Settings())[0].code == "NL002"
+    with pytest.raises(ReadError, match="不是普通文件"):  # opened O_NONBLOCK, then fstat
+        load_bytes(found)
+    (d,) = check_path(found, Settings())
+    assert d.code == "NL001" and "不是普通文件" in d.message
     assert time.monotonic() - started < 10
 
 

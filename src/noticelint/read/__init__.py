@@ -88,11 +88,11 @@ def load_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
     The file is opened with ``O_NOFOLLOW | O_NONBLOCK`` and checked with ``fstat`` on
     the open descriptor: a symlink (the walk resolves the links it follows), a FIFO
-    swapped in after the walk or a device is refused without blocking. The size is
-    checked before anything is read and the read is incremental and bounded, so a
-    file that grows meanwhile or a huge ``--max-file-size`` costs at most what the
-    file holds, up to ``max_bytes`` + 1 bytes. A pipe named on the command line
-    (``<(cat draft.txt)``) is read the same way, after switching back to blocking."""
+    swapped in after the walk, a socket or a device is refused without blocking. The
+    size is checked before anything is read and the read is incremental and bounded,
+    so a file that grows meanwhile or a huge ``--max-file-size`` costs at most what
+    the file holds, up to ``max_bytes`` + 1 bytes. The one pipe read is a process
+    substitution named on the command line (``<(cat draft.txt)``, ``/dev/fd/N``)."""
     flags = _OPEN_FLAGS & ~getattr(os, "O_NOFOLLOW", 0) if is_descriptor_link(path) else _OPEN_FLAGS
     try:
         fd = os.open(path, flags)
@@ -105,9 +105,9 @@ def load_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if stat.S_ISREG(st.st_mode):
             if st.st_size > max_bytes:
                 raise _too_big(st.st_size, max_bytes)
-        elif not stat.S_ISFIFO(st.st_mode):
+        elif not (stat.S_ISFIFO(st.st_mode) and is_descriptor_link(path)):
             raise ReadError(
-                "不是普通文件（套接字或设备），不读取 (not a regular file: socket or device)"
+                "不是普通文件（管道、套接字或设备），不读取 (not a regular file: FIFO, socket or device)"
             )
         return _read_bounded(fd, max_bytes)
     except OSError as exc:

@@ -42,7 +42,7 @@ from noticelint.read.document import Document, ReadError
 if TYPE_CHECKING:
     from noticelint.settings import Settings
 
-__all__ = ["Sandbox", "read_untrusted"]
+__all__ = ["ReaderFailed", "Sandbox", "read_untrusted"]
 
 #: Formats decoded by native code: these go to the sandbox.
 SANDBOXED_MEDIA = frozenset({"docx", "html", "pdf"})
@@ -53,6 +53,11 @@ _LATE = object()  # no answer within the time budget
 CRASHED = "读取器崩溃（{detail}），已跳过 (reader crashed)"
 OVER_MEMORY = "读取时超过内存上限 {limit}，已跳过 (over the memory budget)"
 OVER_TIME = "读取超时：超过 {seconds:g} 秒，已跳过 (over the time budget)"
+
+
+class ReaderFailed(ReadError):
+    """The reader crashed or went over the time or memory budget: another run (a
+    larger budget, a quieter machine) may read the file, so this is never cached."""
 
 
 def _mb(limit: int) -> str:
@@ -86,14 +91,14 @@ class Sandbox:
                 self._stop(child)
                 raise
             if not isinstance(reply, bytes):
-                raise ReadError(self._death(child, timeout, reply is _DIED))
+                raise ReaderFailed(self._death(child, timeout, reply is _DIED))
             kind, value = pickle.loads(reply)
             if kind == "ok":
                 assert isinstance(value, Document)
                 return value
             if kind == "memory":
                 self._stop(child)  # the heap may be fragmented: start afresh next time
-                raise ReadError(OVER_MEMORY.format(limit=_mb(self.max_memory)))
+                raise ReaderFailed(OVER_MEMORY.format(limit=_mb(self.max_memory)))
             raise ReadError(str(value))
 
     def close(self) -> None:
@@ -206,7 +211,7 @@ def read_untrusted(source: Path | bytes, name: str, settings: Settings) -> Docum
             sandbox = _sandbox(settings.max_memory)
             return sandbox.read(data, name, max_bytes=settings.max_bytes, timeout=settings.timeout)
         except OSError as exc:  # no sandbox could be started (no processes left)
-            raise ReadError(f"无法启动读取进程：{exc.strerror or exc} (no sandbox)") from exc
+            raise ReaderFailed(f"无法启动读取进程：{exc.strerror or exc} (no sandbox)") from exc
     from noticelint.report.summary import OverBudget, within_budget
 
     try:
@@ -214,7 +219,7 @@ def read_untrusted(source: Path | bytes, name: str, settings: Settings) -> Docum
             settings.timeout, lambda: read_bytes(data, name, max_bytes=settings.max_bytes)
         )
     except OverBudget:
-        raise ReadError(OVER_TIME.format(seconds=settings.timeout)) from None
+        raise ReaderFailed(OVER_TIME.format(seconds=settings.timeout)) from None
 
 
 # --- the child -------------------------------------------------------------------------

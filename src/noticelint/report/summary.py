@@ -142,7 +142,7 @@ def process(job: Job, options: Options) -> dict[str, Any]:
     """Summarise one file: ``{"summary": FileSummary dict, "text": str | None}``."""
     from noticelint.cache import ResultCache
     from noticelint.read import ReadError, load_bytes
-    from noticelint.read.isolate import read_untrusted
+    from noticelint.read.isolate import ReaderFailed, read_untrusted
 
     started = time.perf_counter()
     settings = job.settings
@@ -163,6 +163,8 @@ def process(job: Job, options: Options) -> dict[str, Any]:
             return _relocated(hit, job.path)
     try:
         document = read_untrusted(data, job.path, settings)
+    except ReaderFailed as exc:  # a crash or a budget: may pass next time, not cached
+        return _unreadable(job.path, str(exc), settings)
     except ReadError as exc:
         result = _unreadable(job.path, str(exc), settings)
     else:
@@ -199,7 +201,9 @@ def _fingerprint_json(settings_json: str) -> str:
 
 
 def _fingerprint(settings: Settings) -> str:
-    return _fingerprint_json(settings.model_dump_json(exclude={"config_sources", "timeout"}))
+    return _fingerprint_json(
+        settings.model_dump_json(exclude={"config_sources", "timeout", "max_memory"})
+    )
 
 
 def _relocated(hit: dict[str, Any], path: str) -> dict[str, Any]:
