@@ -6,6 +6,7 @@ import math
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from noticelint.codes import parse_selectors
 from noticelint.diagnostics import Severity
 from noticelint.read import DEFAULT_MAX_BYTES
 
@@ -26,22 +27,6 @@ def check_timeout(value: float) -> float:
     return value
 
 
-def _codes(value: list[str]) -> list[str]:
-    out = []
-    for item in value:
-        for part in item.split(","):
-            part = part.strip().upper()
-            if not part:
-                continue
-            valid = part == "ALL" or (
-                part.startswith("NL") and part[2:].isdigit() and len(part) <= 5
-            )
-            if not valid:
-                raise ValueError(f"{part!r} is not a rule code or prefix (e.g. NL2, NL201)")
-            out.append(part)
-    return out
-
-
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -60,7 +45,9 @@ class Settings(BaseModel):
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
     config_sources: list[str] = Field(default_factory=list)
 
-    _v = field_validator("select", "ignore", "extend_select")(classmethod(lambda c, v: _codes(v)))
+    _v = field_validator("select", "ignore", "extend_select")(
+        classmethod(lambda c, v: parse_selectors(v))
+    )
     _t = field_validator("timeout")(classmethod(lambda c, v: check_timeout(v)))
 
     def enabled(self, code: str) -> bool:

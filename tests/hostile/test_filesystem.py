@@ -295,7 +295,7 @@ def test_isolated_ignores_config_files_and_report_names_the_configs(tmp_path: Pa
     sub.mkdir(parents=True)
     (corpus / "a.txt").write_text(compliant(), encoding="utf-8")
     (sub / "b.txt").write_text(compliant(), encoding="utf-8")
-    (sub / "noticelint.toml").write_text('select = ["NL9"]\n', encoding="utf-8")
+    (sub / "noticelint.toml").write_text('select = ["NL8"]\n', encoding="utf-8")
 
     def report(*extra: str) -> dict[str, object]:
         import json
