@@ -159,7 +159,7 @@ class FixOutcome:
     note: str | None = None  # a message for the user (not written, not converged…)
 
 
-def _diff(path: str, before: str, after: str) -> str:
+def text_diff(path: str, before: str, after: str) -> str:
     import difflib
 
     lines = difflib.unified_diff(
@@ -187,6 +187,10 @@ def fix_file(
     def lint(doc: Document) -> list[Diagnostic]:
         return check_document(doc, settings)[1]
 
+    if write and document.medium not in ("text", "docx"):
+        # Nothing is written: report every finding, the fixable ones included.
+        note = f"{document.medium} 文件不会被修改；可用 --diff 查看提取文本的修改"
+        return FixOutcome(diagnostics=check_within_budget(document, settings), note=note)
     from noticelint.report.summary import OverBudget, within_budget
 
     try:
@@ -194,10 +198,7 @@ def fix_file(
             settings.timeout, lambda: fix_document(document, lint, unsafe=unsafe)
         )
     except OverBudget:
-        return FixOutcome(
-            diagnostics=unreadable_diagnostics(document.path, over_time(settings), settings),
-            note="处理超时，未修复 (timeout: not fixed)",
-        )
+        return _timed_out(document, settings)
     outcome = FixOutcome(diagnostics=result.diagnostics, applied=result.applied)
     if not result.converged:
         outcome.note = f"修复在 {result.passes} 轮后仍未稳定，已停止 (fixes did not converge)"
@@ -215,7 +216,7 @@ def fix_file(
         outcome.applied = 0
         return outcome
     outcome.fixed = result.document
-    outcome.diff = _diff(document.path, document.text, result.document.text)
+    outcome.diff = text_diff(document.path, document.text, result.document.text)
     if document.bad_bytes:  # writing the text back would change those bytes
         outcome.note = "文件含无效字节，写回会改变它们，未修复 (invalid bytes: not fixed)"
         outcome.fixed = None
@@ -224,7 +225,9 @@ def fix_file(
     if not write:
         return outcome
     if document.medium != "text" or path is None:
-        outcome.note = f"{document.medium} 文件不会被修改；可用 --diff 查看提取文本的修改"
+        outcome.note = "没有写入修复（未指定文件）(nothing written: no file)"
+        outcome.diagnostics = lint(document)
+        outcome.applied = 0
         return outcome
     try:
         write_atomic(path, data, stamp)
@@ -236,6 +239,69 @@ def fix_file(
         outcome.diagnostics = lint(document)
         outcome.applied = 0
         outcome.fixed = None
+        return outcome
+    outcome.written = True
+    return outcome
+
+
+def _timed_out(document: Document, settings: Settings) -> FixOutcome:
+    return FixOutcome(
+        diagnostics=unreadable_diagnostics(document.path, over_time(settings), settings),
+        note="处理超时，未修复 (timeout: not fixed)",
+    )
+
+
+def fix_docx_file(
+    data: bytes,
+    document: Document,
+    settings: Settings,
+    *,
+    unsafe: bool,
+    write: bool,
+    path: Path | None = None,
+    stamp: Stamp | None = None,
+) -> FixOutcome:
+    """Fix a Word file inside its runs (formatting kept); write it back atomically when
+    ``write``. Edits that cannot be mapped onto the runs are named in the note."""
+    from noticelint.write.docx import fix_docx
+
+    def lint(doc: Document) -> list[Diagnostic]:
+        return check_document(doc, settings)[1]
+
+    from noticelint.report.summary import OverBudget, within_budget
+
+    try:
+        result = within_budget(
+            settings.timeout, lambda: fix_docx(data, document.path, lint, unsafe=unsafe)
+        )
+    except OverBudget:
+        return _timed_out(document, settings)
+    except ReadError as exc:
+        return FixOutcome(diagnostics=unreadable_diagnostics(document.path, exc, settings))
+    outcome = FixOutcome(diagnostics=result.diagnostics, applied=result.applied)
+    notes = []
+    if result.not_applied:
+        listed = "；".join(f"第{n.line}段 {n.code} {n.reason}" for n in result.not_applied[:5])
+        more = "…" if len(result.not_applied) > 5 else ""
+        notes.append(
+            f"{len(result.not_applied)} 处修复无法在 Word 中原样应用，未修改：{listed}{more}"
+        )
+    if not result.converged:
+        notes.append(f"修复在 {result.passes} 轮后仍未稳定，已停止 (fixes did not converge)")
+    outcome.note = "\n".join(notes) or None
+    if not result.changed:
+        return outcome
+    outcome.fixed = result.document
+    outcome.diff = text_diff(document.path, document.text, result.document.text)
+    if not write or path is None:
+        return outcome
+    try:
+        write_atomic(path, result.data, stamp)
+    except (ConcurrentModification, WriteRefused, OSError) as exc:
+        message = exc.strerror if isinstance(exc, OSError) else str(exc)
+        outcome.note = f"{path}: 无法写入修复：{message or exc}"
+        outcome.diagnostics = lint(document)
+        outcome.applied = 0
         return outcome
     outcome.written = True
     return outcome
@@ -259,5 +325,9 @@ def fix_path(path: Path, settings: Settings, *, unsafe: bool, write: bool) -> Fi
     except OSError as exc:
         return FixOutcome(
             diagnostics=unreadable_diagnostics(str(path), ReadError(str(exc)), settings)
+        )
+    if document.medium == "docx":
+        return fix_docx_file(
+            data, document, settings, unsafe=unsafe, write=write, path=path, stamp=stamp
         )
     return fix_file(document, settings, unsafe=unsafe, write=write, path=path, stamp=stamp)
