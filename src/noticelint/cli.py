@@ -213,7 +213,8 @@ def check(
         from functools import partial
 
         cli_options = (config, select, ignore, extend_select, profile, fail_on)
-        remake = partial(_SettingsFactory, *cli_options, (max_file_size, timeout))
+        limits = (max_file_size, timeout, max_memory)
+        remake = partial(_SettingsFactory, *cli_options, limits, isolated=isolated)
         _watch(targets, output_format, fix or diff or unsafe_fixes or statistics, remake)
     want_source = output_format is OutputFormat.full and not statistics
 
@@ -759,7 +760,7 @@ def _watch(
     make_settings: Callable[[], Callable[[Path], Settings]],
 ) -> None:
     """``check --watch``: findings of each changed file in ``output_format``."""
-    from noticelint.read import DEFAULT_MAX_BYTES
+    from noticelint.settings import Settings
     from noticelint.watch import watch_paths
 
     if incompatible or any(str(t) == "-" for t in targets):
@@ -771,7 +772,7 @@ def _watch(
         _emit(
             output_format,
             found,
-            {p: _source_lines(Path(p), DEFAULT_MAX_BYTES) for p in paths},
+            {p: _source_lines(Path(p), Settings()) for p in paths},
             names,
         )
 
