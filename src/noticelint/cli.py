@@ -348,6 +348,8 @@ class _SettingsFactory:
         from noticelint.config import ConfigError, ConfigResolver
         from noticelint.settings import Settings
 
+        if isolated and config is not None:
+            _fail("--isolated 与 --config 不能同时使用 (--isolated ignores all configuration)")
         try:
             self.resolver = ConfigResolver(config, isolated=isolated)
         except ConfigError as exc:

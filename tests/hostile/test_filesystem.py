@@ -315,3 +315,11 @@ def test_isolated_ignores_config_files_and_report_names_the_configs(tmp_path: Pa
     assert governed["configs"] == [str((sub / "noticelint.toml").resolve())]
     isolated = report("--isolated")
     assert isolated["configs"] == [] and isolated["isolated"] is True
+    both = subprocess.run(
+        [sys.executable, "-m", "noticelint", "check", "--isolated", "--config",
+         str(sub / "noticelint.toml"), str(corpus)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert both.returncode == 2 and "--isolated" in both.stderr
