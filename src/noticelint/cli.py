@@ -281,7 +281,8 @@ def check(
             outcome = fix_path(path, settings, unsafe=unsafe_fixes, write=not diff)
             report_fix(outcome, str(path))
             collect(outcome.diagnostics, settings)
-            if want_source and outcome.diagnostics:
+            unreadable = all(d.code == "NL001" for d in outcome.diagnostics)
+            if want_source and outcome.diagnostics and not unreadable:  # no second read
                 sources[str(path)] = _source_lines(path, settings)
     if pending:
         # Checking (no fixes): a pool of workers for many files, the results cache always.
