@@ -124,6 +124,8 @@ class Sandbox:
         assert child.stdout is not None
         fd = child.stdout.fileno()
         deadline = time.monotonic() + timeout if timeout > 0 else None
+        poller = select.poll()  # not select(): a descriptor may be above FD_SETSIZE
+        poller.register(fd, select.POLLIN | select.POLLHUP)
         buffer = bytearray()
         need = _HEADER.size
         header_done = False
@@ -132,8 +134,7 @@ class Sandbox:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return _LATE
-                ready, _, _ = select.select([fd], [], [], left)
-                if not ready:
+                if not poller.poll(max(1, int(left * 1000))):
                     return _LATE
             piece = os.read(fd, min(1 << 20, need - len(buffer)))
             if not piece:
