@@ -7,7 +7,8 @@ that need them, so ``noticelint check one.txt`` starts fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
@@ -17,6 +18,7 @@ import typer
 from noticelint import __version__
 
 if TYPE_CHECKING:
+    from noticelint.diagnostics import Diagnostic
     from noticelint.flows.overrides import Overrides
 
 app = typer.Typer(
@@ -89,6 +91,14 @@ TimeoutOpt = Annotated[
     float | None,
     typer.Option("--timeout", help="每个文件的处理时限（秒，默认 30；0 为不限）."),
 ]
+MaxMemoryOpt = Annotated[
+    str | None,
+    typer.Option("--max-memory", help="读取和检查单个文件可用的内存上限，如 2GB（默认 2GB）."),
+]
+IsolatedOpt = Annotated[
+    bool,
+    typer.Option("--isolated", help="忽略所有配置文件 (ignore all configuration files)."),
+]
 
 
 def _version(value: bool) -> None:
@@ -112,12 +122,6 @@ def _root(
 def _fail(message: str) -> None:
     typer.echo(f"noticelint: {message}", err=True)
     raise typer.Exit(EXIT_USAGE)
-
-
-MaxMemoryOpt = Annotated[
-    str | None,
-    typer.Option("--max-memory", help="每个工作进程的内存上限，如 2GB（默认 2GB）."),
-]
 
 
 @app.command()
@@ -159,16 +163,30 @@ def check(
     max_file_size: MaxFileSizeOpt = None,
     timeout: TimeoutOpt = None,
     max_memory: MaxMemoryOpt = None,
+    isolated: IsolatedOpt = False,
     verbose: Annotated[
         bool,
         typer.Option("--verbose", "-v", help="显示每个文件使用的规则配置和配置文件 (to stderr)."),
+    ] = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch", "-w", help="监视文件变化并重新检查，Ctrl-C 结束 (re-check on change)."
+        ),
     ] = False,
 ) -> None:
     """检查通报 (lint notices): 列出缺失或错误之处，指明位置。"""
     from noticelint.flows.check import CheckRequest, run_check
 
+    overrides = _overrides(
+        config, select, ignore, extend_select, profile, fail_on, max_file_size, timeout, max_memory
+    )
+    targets = paths or [Path(".")]  # no paths: the current folder, as ruff does
+    if watch:  # re-check what changes until Ctrl-C (noticelint.watch)
+        incompatible = fix or diff or unsafe_fixes or statistics
+        _watch(targets, output_format, incompatible, overrides, isolated)
     request = CheckRequest(
-        targets=paths or [Path(".")],  # no paths: the current folder, as ruff does
+        targets=targets,
         output=output_format.value,
         statistics=statistics,
         fix=fix,
@@ -180,9 +198,7 @@ def check(
         no_cache=no_cache,
         verbose=verbose,
     )
-    overrides = _overrides(
-        config, select, ignore, extend_select, profile, fail_on, max_file_size, timeout, max_memory
-    )
+    overrides = _isolated(overrides, isolated)
     raise typer.Exit(_usage_errors(lambda: run_check(request, overrides, _warn)))
 
 
@@ -227,6 +243,12 @@ def _overrides(
     )
 
 
+def _isolated(overrides: Overrides, isolated: bool) -> Overrides:
+    from dataclasses import replace
+
+    return replace(overrides, isolated=isolated)
+
+
 def _skipped(path: Path, reason: str) -> None:
     """A path the folder walk passed over (symlink loop, FIFO, unlistable folder)."""
     typer.echo(f"noticelint: {path}: 已跳过：{reason}", err=True)
@@ -257,6 +279,7 @@ def report(
     max_file_size: MaxFileSizeOpt = None,
     timeout: TimeoutOpt = None,
     max_memory: MaxMemoryOpt = None,
+    isolated: IsolatedOpt = False,
 ) -> None:
     """生成语料合规报告 (compliance report across a corpus): HTML, JSON, CSV."""
     from noticelint.batch.job import Job, Options
@@ -274,7 +297,7 @@ def report(
     for p in missing:
         typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)
     try:
-        factory = SettingsFactory(overrides)
+        factory = SettingsFactory(_isolated(overrides, isolated))
         existing = [p for p in paths if p.exists()]
         # Jobs hold a path string and a shared Settings: memory per file stays small.
         job_list = [
@@ -307,6 +330,8 @@ def report(
         except RuntimeError as exc:
             _fail(str(exc))
         header = agg.header()
+        header["configs"] = sorted({c for job in job_list for c in job.settings.config_sources})
+        header["isolated"] = isolated
         if json_out is not None:
             with _open_out(json_out) as fh:
                 write_json(header, agg.results(), fh)
@@ -334,17 +359,22 @@ def report(
         ),
         err=True,
     )
+    if header["configs"]:
+        typer.echo(f"使用的配置文件：{'、'.join(header['configs'])}", err=True)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _open_out(path: Path, newline: str | None = None) -> TextIO:
-    """Open an output file for writing (a friendly exit 2 when the folder is missing)."""
+@contextmanager
+def _open_out(path: Path, newline: str | None = None) -> Iterator[TextIO]:
+    """Write an output file atomically (a friendly exit 2 when it cannot be written;
+    the previous file, if any, stays as it was)."""
+    from noticelint.report.outputs import atomic_output
+
     try:
-        # backslashreplace: an undecodable byte in a file name shows as \udcff
-        return path.open("w", encoding="utf-8", errors="backslashreplace", newline=newline)
+        with atomic_output(path, newline) as fh:
+            yield fh
     except OSError as exc:
         _fail(f"{path}: 无法写入：{exc.strerror or exc}")
-        raise
 
 
 class _progress:
@@ -383,13 +413,14 @@ def parse(
     """显示识别出的通报结构 (show the recognised structure)."""
     from noticelint.parse import parse_document
     from noticelint.profile import ProfileError, resolve_profile
-    from noticelint.read import ReadError, read_path
+    from noticelint.read import ReadError
+    from noticelint.read.isolate import read_untrusted
     from noticelint.settings import Settings
 
     if not file.is_file():
         _fail(f"{file}: 文件不存在 (no such file)")
     try:
-        document = read_path(file)
+        document = read_untrusted(file, str(file), Settings())
     except ReadError as exc:
         typer.echo(f"{file}:1:1: NL001 无法读取：{exc}", err=True)
         raise typer.Exit(EXIT_FINDINGS) from exc
@@ -491,10 +522,11 @@ def config_cmd(
         settings = effective_settings(Settings(), resolver.for_path(path), path)
         sample = ""
         if path.is_file():
-            from noticelint.read import ReadError, read_path
+            from noticelint.read import ReadError
+            from noticelint.read.isolate import read_untrusted
 
             try:
-                sample = read_path(path).text
+                sample = read_untrusted(path, str(path), settings).text
             except ReadError:
                 sample = ""
         prof = resolve_profile(settings, sample)
@@ -515,6 +547,59 @@ def config_cmd(
         "fail-on": settings.fail_on,
     }
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _watch(
+    targets: list[Path],
+    output_format: OutputFormat,
+    incompatible: bool,
+    overrides: Overrides,
+    isolated: bool,
+) -> None:
+    """``check --watch``: findings of each changed file in ``output_format``."""
+    from dataclasses import replace
+
+    from noticelint.flows.check import emit_found
+    from noticelint.flows.overrides import SettingsFactory, UsageError
+    from noticelint.watch import watch_paths
+
+    if incompatible or any(str(t) == "-" for t in targets):
+        _fail("--watch 只能与文件和文件夹一起使用，不能与 -、--fix、--diff、--statistics 同用")
+    overrides = replace(overrides, isolated=isolated)
+
+    def make_settings() -> SettingsFactory:
+        try:
+            return SettingsFactory(overrides)
+        except UsageError as exc:
+            _fail(str(exc))
+            raise
+
+    def emit(found: list[Diagnostic], names: list[str]) -> None:
+        emit_found(output_format.value, found, names)
+
+    raise typer.Exit(watch_paths([t for t in targets if t.exists()], make_settings, emit))
+
+
+@app.command()
+def server(
+    debounce_ms: Annotated[
+        int,
+        typer.Option(
+            "--debounce-ms",
+            min=0,
+            help="编辑停顿多少毫秒后重新检查 (re-check after this many ms of quiet).",
+        ),
+    ] = 150,
+    # accepted and ignored: vscode-languageclient's stdio transport appends it
+    stdio: Annotated[bool, typer.Option("--stdio", hidden=True)] = False,
+) -> None:
+    """语言服务器 (LSP, stdio)：在编辑器中边写边看问题、一键修复。"""
+    try:
+        from noticelint.lsp.server import serve
+    except ImportError as exc:  # pygls/lsprotocol missing from a partial install
+        _fail(f"无法启动语言服务器：{exc} (pip install pygls lsprotocol)")
+        return
+    raise typer.Exit(serve(debounce_ms))
 
 
 def main() -> None:

@@ -246,7 +246,10 @@ class Diagnostic:
             if isinstance(value, Diagnostic):
                 return value
             if isinstance(value, dict):
-                return cls.from_dict(value)
+                try:
+                    return cls.from_dict(value)
+                except (KeyError, TypeError, AttributeError) as exc:
+                    raise ValueError(f"not a diagnostic: {exc}") from exc
             raise ValueError("not a diagnostic")
 
         return core_schema.no_info_plain_validator_function(

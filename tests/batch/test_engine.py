@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_DIR, CORPUS_DIR
+from notice_support import COMPLIANT_DIR, CORPUS_DIR
 from noticelint.diagnostics import CompactEdits, Edit
 from noticelint.lint import check_document
 from noticelint.output.machine import diagnostic_json

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_DIR, CORPUS_DIR
+from notice_support import COMPLIANT_DIR, CORPUS_DIR
 
 HERE = Path(__file__).resolve().parent
 

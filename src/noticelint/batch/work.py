@@ -150,7 +150,8 @@ def process(job: Job, options: Options) -> FileResult:
 
 def _process(job: Job, options: Options) -> FileResult:
     from noticelint.cache import ResultCache
-    from noticelint.read import ReadError, load_bytes, read_bytes
+    from noticelint.read import ReadError, load_bytes
+    from noticelint.read.isolate import ReaderFailed, read_untrusted
 
     started = time.perf_counter()
     settings = job.settings
@@ -171,7 +172,9 @@ def _process(job: Job, options: Options) -> FileResult:
         if hit is not None and (hit.get("text") is not None or not want_text):
             return _from_cache(job, hit, data, options)
     try:
-        document = read_bytes(data, job.path, max_bytes=settings.max_bytes)
+        document = read_untrusted(data, job.path, settings)
+    except ReaderFailed as exc:  # a crash or a budget: may pass next time, not cached
+        return failed(job, str(exc), options)
     except ReadError as exc:
         result = failed(job, str(exc), options)
         if cache is not None and key is not None and result.summary is not None:

@@ -7,11 +7,17 @@ import heapq
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from noticelint.batch.job import FileResult, Job, Options
 from noticelint.flows.emit import SORTED_BY_PATH, Emitter
 from noticelint.flows.overrides import Overrides, SettingsFactory, UsageError
+
+if TYPE_CHECKING:
+    from noticelint.diagnostics import Diagnostic
+    from noticelint.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -53,7 +59,7 @@ def run_check(request: CheckRequest, overrides: Overrides, warn: Warn) -> int:
 
         return run_fix(request, factory, options, warn)
     stdin = [_stdin_result(request, factory, options) for t in request.targets if str(t) == "-"]
-    jobs = [Job(str(p), factory(p)) for p in _discover(request.targets, factory, warn)]
+    jobs = [Job(str(p), factory(p)) for p in discover_paths(request.targets, factory, warn)]
     if not stdin and not jobs:
         raise UsageError("没有找到可检查的文件 (no input files found)")
     from noticelint.batch.runner import default_jobs, run_jobs
@@ -121,7 +127,7 @@ def _stdin_result(request: CheckRequest, factory: SettingsFactory, options: Opti
     return process_stdin(sys.stdin.buffer.read(), name, settings, options)
 
 
-def _discover(targets: list[Path], factory: SettingsFactory, warn: Warn) -> Iterator[Path]:
+def discover_paths(targets: list[Path], factory: SettingsFactory, warn: Warn) -> Iterator[Path]:
     from noticelint.discover import discover
 
     def skipped(path: Path, reason: str) -> None:
@@ -141,3 +147,40 @@ def _verbose(
         configs = ", ".join(settings.config_sources) or "无"
         warn(f"{result.path}: 规则配置 {result.profile or '-'}（{how}）；配置文件：{configs}")
         yield result
+
+
+def emit_found(fmt: str, found: list[Diagnostic], names: list[str]) -> None:
+    """Write diagnostics found in this process (``check --watch``) in ``fmt``."""
+    from noticelint.batch.work import fixed_result
+    from noticelint.settings import Settings
+
+    settings = Settings()
+    options = Options(cache_dir=None, output=fmt)
+    by_path: dict[str, list[Diagnostic]] = {}
+    for d in found:
+        by_path.setdefault(d.path, []).append(d)
+    order = list(dict.fromkeys([*names, *by_path]))
+    if fmt in SORTED_BY_PATH:
+        order.sort()
+    results = [
+        fixed_result(
+            name,
+            sorted(by_path.get(name, []), key=lambda d: d.sort_key()),
+            settings,
+            options,
+            partial(source_lines, Path(name), settings),
+        )
+        for name in order
+    ]
+    emit(results, CheckRequest(targets=[], output=fmt))
+
+
+def source_lines(path: Path, settings: Settings) -> list[str]:
+    """The lines shown under the diagnostics (read again, in the reading sandbox)."""
+    from noticelint.read import ReadError
+    from noticelint.read.isolate import read_untrusted
+
+    try:
+        return read_untrusted(path, str(path), settings).text.split("\n")
+    except ReadError:
+        return []

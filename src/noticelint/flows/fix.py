@@ -14,9 +14,10 @@ from noticelint.flows.check import (
     EXIT_OK,
     CheckRequest,
     Warn,
-    _discover,
+    discover_paths,
     emit,
     in_order,
+    source_lines,
 )
 from noticelint.flows.emit import SORTED_BY_PATH
 from noticelint.flows.overrides import SettingsFactory, UsageError
@@ -50,7 +51,8 @@ class _Fixer:
     def stdin(self, factory: SettingsFactory) -> FileResult:
         from noticelint.batch.work import fixed_result
         from noticelint.lint import check_bytes, fix_file
-        from noticelint.read import ReadError, read_bytes
+        from noticelint.read import ReadError
+        from noticelint.read.isolate import read_untrusted
 
         request = self.request
         name = request.stdin_filename or "-"
@@ -61,7 +63,7 @@ class _Fixer:
             return data.decode("utf-8", errors="replace").splitlines()
 
         try:
-            document = read_bytes(data, name, max_bytes=settings.max_bytes)
+            document = read_untrusted(data, name, settings)
         except ReadError:
             found = check_bytes(data, name, settings)
             self.findings.extend(found)
@@ -70,8 +72,8 @@ class _Fixer:
         self.outcome(outcome, name)
         self.findings.extend(outcome.diagnostics)
         if not request.diff:  # --fix on stdin: the fixed text goes to stdout
-            fixed = outcome.fixed or document
-            sys.stdout.buffer.write(fixed.encode(fixed.original))
+            fixed = outcome.fixed  # unfixed: the input byte for byte
+            sys.stdout.buffer.write(fixed.encode(fixed.original) if fixed else data)
         return fixed_result(name, outcome.diagnostics, settings, self.options, lines)
 
     def path(self, path: Path, settings: Settings) -> FileResult:
@@ -83,13 +85,12 @@ class _Fixer:
         )
         self.outcome(outcome, str(path))
         self.findings.extend(outcome.diagnostics)
-        return fixed_result(
-            str(path),
-            outcome.diagnostics,
-            settings,
-            self.options,
-            lambda: _source_lines(path, settings.max_bytes),
-        )
+        unreadable = all(d.code == "NL001" for d in outcome.diagnostics)
+
+        def lines() -> list[str]:  # an unreadable file is not read a second time
+            return [] if unreadable else source_lines(path, settings)
+
+        return fixed_result(str(path), outcome.diagnostics, settings, self.options, lines)
 
 
 def run_fix(request: CheckRequest, factory: SettingsFactory, options: Options, warn: Warn) -> int:
@@ -100,7 +101,7 @@ def run_fix(request: CheckRequest, factory: SettingsFactory, options: Options, w
         if str(target) == "-":
             stdin.append(fixer.stdin(factory))
         elif target.exists():
-            for path in _discover([target], factory, warn):
+            for path in discover_paths([target], factory, warn):
                 files.append(fixer.path(path, factory(path)))
     if not stdin and not files:
         raise UsageError("没有找到可检查的文件 (no input files found)")
@@ -123,12 +124,3 @@ def run_fix(request: CheckRequest, factory: SettingsFactory, options: Options, w
     if request.fix and fixer.fixed_total and request.output in ("full", "concise"):
         warn(f"已修复 {fixer.fixed_total} 个问题 (fixed {fixer.fixed_total}).")
     return EXIT_FINDINGS if failed else EXIT_OK
-
-
-def _source_lines(path: Path, max_bytes: int) -> list[str]:
-    from noticelint.read import ReadError, read_path
-
-    try:
-        return read_path(path, max_bytes=max_bytes).text.split("\n")
-    except ReadError:
-        return []

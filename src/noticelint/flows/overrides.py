@@ -27,6 +27,8 @@ class Overrides:
     max_file_size: str | None = None
     timeout: float | None = None
     max_memory: str | None = None
+    #: Ignore every configuration file (``--isolated``).
+    isolated: bool = False
 
 
 class SettingsFactory:
@@ -37,8 +39,12 @@ class SettingsFactory:
         from noticelint.config import ConfigError, ConfigResolver
         from noticelint.settings import Settings
 
+        if overrides.isolated and overrides.config is not None:
+            raise UsageError(
+                "--isolated 与 --config 不能同时使用 (--isolated ignores all configuration)"
+            )
         try:
-            self.resolver = ConfigResolver(overrides.config)
+            self.resolver = ConfigResolver(overrides.config, isolated=overrides.isolated)
         except ConfigError as exc:
             raise UsageError(str(exc)) from exc
         self.base = Settings()

@@ -6,12 +6,15 @@ from collections import defaultdict
 from xml.sax.saxutils import escape, quoteattr
 
 from noticelint.diagnostics import Diagnostic
+from noticelint.output.escape import escape_controls, xml_safe
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _gh_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow-command value: control characters shown as escapes, then GitHub's
+    own escaping of ``%`` (so nothing can end the command or start a new one)."""
+    return escape_controls(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _gh_prop(text: str) -> str:
@@ -38,13 +41,15 @@ def render_github(diagnostics: list[Diagnostic]) -> str:
 
 def junit_testcase(name: str, found: list[Diagnostic]) -> str:
     """One file's testcase element (lines ending with a newline); each of its
-    diagnostics is a <failure>."""
+    diagnostics is a <failure>. Characters XML forbids are dropped."""
+    name = xml_safe(name)
     if not found:
         return f'    <testcase classname="noticelint" name={quoteattr(name)}/>\n'
     lines = [f'    <testcase classname="noticelint" name={quoteattr(name)}>']
     for d in found:
-        message = f"{d.line}:{d.column}: {d.code} {d.message}"
-        body = f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.name}: {d.message}"
+        text = xml_safe(d.message)
+        message = f"{d.line}:{d.column}: {d.code} {text}"
+        body = f"{name}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.name}: {text}"
         lines.append(
             f"      <failure type={quoteattr(d.code)} message={quoteattr(message)}>"
             f"{escape(body)}</failure>"
