@@ -116,7 +116,7 @@ def over_time(settings: Settings) -> ReadError:
 
 def check_within_budget(document: Document, settings: Settings) -> list[Diagnostic]:
     """:func:`check_document` under the per-file time budget (NL001 when over it)."""
-    from noticelint.report.summary import OverBudget, within_budget
+    from noticelint.batch.budget import OverBudget, within_budget
 
     try:
         return within_budget(settings.timeout, lambda: check_document(document, settings)[1])
@@ -194,7 +194,7 @@ def fix_file(
         # Nothing is written: report every finding, the fixable ones included.
         note = f"{document.medium} 文件不会被修改；可用 --diff 查看提取文本的修改"
         return FixOutcome(diagnostics=check_within_budget(document, settings), note=note)
-    from noticelint.report.summary import OverBudget, within_budget
+    from noticelint.batch.budget import OverBudget, within_budget
 
     try:
         result = within_budget(
@@ -271,7 +271,7 @@ def fix_docx_file(
     def lint(doc: Document) -> list[Diagnostic]:
         return check_document(doc, settings)[1]
 
-    from noticelint.report.summary import OverBudget, within_budget
+    from noticelint.batch.budget import OverBudget, within_budget
 
     try:
         result = within_budget(

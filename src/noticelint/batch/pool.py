@@ -9,7 +9,7 @@ The parent therefore always knows which file a worker is on. When a worker dies
 result) the parent sees its pipe close or its process sentinel fire, starts a
 replacement, gives the rest of the chunk to the pool again and retries the file the
 worker was on once, alone; if it dies again, that file — and only that file — gets
-NL001 "worker died". A worker stuck in native code past its time budget (where the
+NL001 "worker died". A worker stuck in native code past its time budgets (where the
 interval timer cannot interrupt it) is killed by the parent's watchdog.
 
 Results come out in job order (a bounded reorder window: a chunk is handed out only
@@ -36,9 +36,10 @@ from noticelint.batch.job import FileResult, Job, Options
 
 #: How far ahead of the next result due the pool may work (files).
 WINDOW = 256
-#: A worker may overrun a file's time budget by as much again (2–10 s) before it is
-#: killed: the interval timer interrupts Python code; this catches native code.
-GRACE_MIN, GRACE_MAX = 2.0, 10.0
+#: A file has its time budget twice (reading, then checking); a worker that is still
+#: on it this long after both is killed: the interval timers interrupt Python code,
+#: this catches native code that never returns to the interpreter.
+GRACE_SECONDS = 2.0
 #: Modules the forkserver imports (and warms up) before forking workers.
 PRELOAD = ["noticelint.batch.preload"]
 #: Extra modules to preload (comma-separated), for tests that inject faults.
@@ -207,8 +208,7 @@ class WorkerPool:
         if worker.done >= len(worker.chunk.jobs):
             return False
         budget = worker.chunk.jobs[worker.done].settings.timeout
-        grace = max(GRACE_MIN, min(GRACE_MAX, budget))
-        return budget > 0 and time.monotonic() - worker.since > budget + grace
+        return budget > 0 and time.monotonic() - worker.since > 2 * budget + GRACE_SECONDS
 
     def _replace(self, worker: _Worker, *, killed: bool) -> Iterator[tuple[int, FileResult]]:
         """A worker died on ``chunk.jobs[done]``: a new worker, the rest of its chunk

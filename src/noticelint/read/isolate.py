@@ -213,7 +213,7 @@ def read_untrusted(source: Path | bytes, name: str, settings: Settings) -> Docum
             return sandbox.read(data, name, max_bytes=settings.max_bytes, timeout=settings.timeout)
         except OSError as exc:  # no sandbox could be started (no processes left)
             raise ReaderFailed(f"无法启动读取进程：{exc.strerror or exc} (no sandbox)") from exc
-    from noticelint.report.summary import OverBudget, within_budget
+    from noticelint.batch.budget import OverBudget, within_budget
 
     try:
         return within_budget(
