@@ -90,3 +90,26 @@ def test_the_pool_streams_the_same_output_as_one_process(corpus: Path, fmt: str)
     two = _check(corpus, "--output-format", fmt, "-j", "2")
     assert one[1].count(".txt") >= 60
     assert two == one
+
+
+def test_checking_one_file_builds_neither_the_cli_app_nor_a_pool() -> None:
+    """The pre-commit case (`noticelint check 通报.txt`) starts fast: the typer app, the
+    rich console (for concise output) and multiprocessing are not even imported."""
+    script = (
+        "import runpy, sys\n"
+        "sys.argv = ['noticelint', 'check', sys.argv[1], '--output-format', 'concise',"
+        " '--no-cache']\n"
+        "try:\n"
+        "    runpy.run_module('noticelint', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('MODULES', ' '.join(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script, str(NOTICES[-1])], capture_output=True, timeout=120
+    )
+    out = proc.stdout.decode()
+    assert "检查了 1 个文件" in out
+    modules = set(out.split("MODULES", 1)[1].split())
+    assert "noticelint" in modules
+    assert not modules & {"typer", "click", "rich", "multiprocessing"}, modules
