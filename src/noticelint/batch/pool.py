@@ -86,6 +86,27 @@ class _Worker:
     since: float = field(default_factory=time.monotonic)  # when the current file started
 
 
+def _context() -> Any:
+    """The forkserver context with the engine preloaded (spawn where there is none)."""
+    import multiprocessing as mp
+
+    if "forkserver" not in mp.get_all_start_methods():  # pragma: no cover - not Linux/BSD
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    extra = [m for m in os.environ.get(PRELOAD_ENV, "").split(",") if m]
+    ctx.set_forkserver_preload([*PRELOAD, *extra])
+    return ctx
+
+
+def prestart() -> None:
+    """Start the forkserver now, so that it loads the engine while this process is
+    still walking folders (its start-up is otherwise the first thing a pool waits on)."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 class PoolBroken(RuntimeError):
     """Workers die before sending anything, again and again: they cannot start."""
 
@@ -94,13 +115,7 @@ class WorkerPool:
     """``results(jobs)`` yields ``(position, FileResult)`` in job order."""
 
     def __init__(self, workers: int, options: Options, max_memory: int, chunk: int = 16) -> None:
-        import multiprocessing as mp
-
-        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-        self._ctx = mp.get_context(method)
-        if method == "forkserver":
-            extra = [m for m in os.environ.get(PRELOAD_ENV, "").split(",") if m]
-            self._ctx.set_forkserver_preload([*PRELOAD, *extra])
+        self._ctx = _context()
         self._size = workers
         self._chunk_size = chunk
         self._options = options
@@ -115,7 +130,7 @@ class WorkerPool:
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(  # type: ignore[attr-defined]
+        process = self._ctx.Process(
             target=_serve, args=(child, self._options, self._max_memory), daemon=True
         )
         process.start()

@@ -47,6 +47,8 @@ class CheckRequest:
 
 def run_check(request: CheckRequest, overrides: Overrides, warn: Warn) -> int:
     """Run ``check``; return the exit status (raise :class:`UsageError` for bad use)."""
+    from noticelint.batch.runner import default_jobs, run_jobs
+
     factory = SettingsFactory(overrides)
     missing = [p for p in request.targets if str(p) != "-" and not p.exists()]
     for p in missing:
@@ -58,18 +60,19 @@ def run_check(request: CheckRequest, overrides: Overrides, warn: Warn) -> int:
         from noticelint.flows.fix import run_fix
 
         return run_fix(request, factory, options, warn)
+    workers = request.jobs or default_jobs()
+    if workers > 1 and any(t.is_dir() for t in request.targets):
+        from noticelint.batch.pool import prestart
+
+        prestart()  # the forkserver loads the engine while the folders are walked
     stdin = [_stdin_result(request, factory, options) for t in request.targets if str(t) == "-"]
     jobs = [Job(str(p), factory(p)) for p in discover_paths(request.targets, factory, warn)]
     if not stdin and not jobs:
         raise UsageError("没有找到可检查的文件 (no input files found)")
-    from noticelint.batch.runner import default_jobs, run_jobs
-
     if request.output in SORTED_BY_PATH:
         jobs.sort(key=lambda job: job.path)
         stdin.sort(key=lambda r: r.path)
-    results = run_jobs(
-        jobs, options, workers=request.jobs or default_jobs(), max_memory=factory.max_memory()
-    )
+    results = run_jobs(jobs, options, workers=workers, max_memory=factory.max_memory())
     if request.verbose:
         results = _verbose(results, {job.path: job for job in jobs}, warn)
     try:
