@@ -522,6 +522,90 @@ def report(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
+@app.command()
+def ledger(
+    paths: Annotated[list[Path], typer.Argument(help="通报文件或文件夹 (files or folders).")],
+    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="写出 Excel 台账 (.xlsx).")] = None,
+    csv_out: Annotated[
+        Path | None, typer.Option("--csv", help="写出 CSV 台账（UTF-8，带 BOM）.")
+    ] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="写出 JSON 台账.")] = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    dask_scheduler: Annotated[
+        str | None,
+        typer.Option("--dask-scheduler", help="在 dask.distributed 集群上运行（地址）."),
+    ] = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    profile: ProfileOpt = None,
+    config: ConfigOpt = None,
+    fail_on: FailOnOpt = None,
+    max_file_size: MaxFileSizeOpt = None,
+    timeout: TimeoutOpt = None,
+) -> None:
+    """生成整改台账 (the rectification ledger): 每个问题一行，含措施、进展、时限与检查发现。"""
+    from noticelint.cache import default_cache_dir
+    from noticelint.discover import discover
+    from noticelint.ledger.collect import LedgerCollector
+    from noticelint.ledger.worker import ledger_chunk
+    from noticelint.ledger.writers import write_csv, write_json
+    from noticelint.ledger.xlsx import write_xlsx
+    from noticelint.report.runner import default_jobs, run_jobs
+    from noticelint.report.summary import Job, Options
+
+    factory = _SettingsFactory(
+        config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout)
+    )
+    for p in paths:
+        if not p.exists():
+            typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)
+    existing = [p for p in paths if p.exists()]
+    job_list = [
+        Job(str(p), factory(p)) for p in discover(existing, factory.base.suffixes, on_skip=_skipped)
+    ]
+    if not job_list:
+        _fail("没有找到可检查的文件 (no input files found)")
+    options = Options(
+        cache_dir=None if no_cache else str(cache_dir or default_cache_dir()), include_text=False
+    )
+    failed = False
+    with LedgerCollector() as ledger_rows, _progress(len(job_list)) as advance:
+        try:
+            for result in run_jobs(
+                job_list,
+                options,
+                workers=jobs or default_jobs(),
+                dask_scheduler=dask_scheduler,
+                chunk_work=ledger_chunk,
+            ):
+                ledger_rows.add(result)
+                failed = failed or bool(result["fail"])
+                advance()
+        except RuntimeError as exc:
+            _fail(str(exc))
+        summary = ledger_rows.summary()
+        try:
+            if xlsx is not None:
+                write_xlsx(ledger_rows.iter_rows(), summary, ledger_rows.skipped, xlsx)
+            if csv_out is not None:
+                write_csv(ledger_rows.iter_rows(), csv_out)
+            if json_out is not None:
+                write_json(ledger_rows.iter_rows(), summary, ledger_rows.skipped, json_out)
+        except OSError as exc:
+            _fail(f"{exc.filename or ''}: 无法写入：{exc.strerror or exc}")
+    written = ", ".join(str(p) for p in (xlsx, csv_out, json_out) if p is not None)
+    typer.echo(
+        f"台账：{ledger_rows.files} 个文件，{ledger_rows.files - len(ledger_rows.skipped)} 份通报，"
+        f"{ledger_rows.rows} 个问题；未列入 {len(ledger_rows.skipped)} 个"
+        + (f"；已写入 {written}" if written else "（未指定 --xlsx/--csv/--json，未写出文件）"),
+        err=True,
+    )
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
 def _open_out(path: Path, newline: str | None = None) -> TextIO:
     """Open an output file for writing (a friendly exit 2 when the folder is missing)."""
     try:

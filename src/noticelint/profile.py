@@ -130,6 +130,17 @@ class ArtifactSettings(_Section):
     _v = field_validator("line_patterns")(classmethod(lambda cls, v: _check_patterns(v)))
 
 
+class LedgerPatterns(_Section):
+    """What the 整改台账 extracts beyond the parsed structure (``[ledger]``)."""
+
+    inspection_body: str = Field(alias="inspection-body")
+    deadline_suffix: str = Field(alias="deadline-suffix")
+
+    _v = field_validator("inspection_body", "deadline_suffix")(
+        classmethod(lambda cls, v: _check_patterns(v))
+    )
+
+
 class Profile(BaseModel):
     """A validated profile."""
 
@@ -153,6 +164,7 @@ class Profile(BaseModel):
     numbering: NumberingSettings = NumberingSettings()
     typography: TypographySettings = TypographySettings()
     artifacts: ArtifactSettings = ArtifactSettings()
+    ledger: LedgerPatterns
     severity: dict[str, Severity] = Field(default_factory=dict)
     source: str = Field(default="", exclude=True)
 

@@ -4,12 +4,17 @@ processes (chunks, results as they complete), or on a dask.distributed cluster."
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import islice
 from typing import Any
 
 from noticelint.report.summary import Job, Options, process_chunk
+
+#: The per-chunk work: a top-level (picklable) function of a chunk of jobs and the
+#: options, returning one result dict per job, each with a boolean ``"fail"``.
+#: ``report``/``check`` use :func:`process_chunk`, ``ledger`` its own.
+ChunkWork = Callable[[list[Job], Options], list[dict[str, Any]]]
 
 CHUNK = 16
 #: Below this many files a pool costs more to start than it saves.
@@ -34,9 +39,10 @@ def run_jobs(
     *,
     workers: int = 1,
     dask_scheduler: str | None = None,
+    chunk_work: ChunkWork = process_chunk,
 ) -> Iterator[dict[str, Any]]:
     """Yield every job's result as it completes (order not guaranteed)."""
-    work = partial(process_chunk, options=options)
+    work = partial(chunk_work, options=options)
     if dask_scheduler:
         yield from _run_dask(jobs, work, dask_scheduler)
         return
