@@ -86,6 +86,10 @@ MaxFileSizeOpt = Annotated[
     str | None,
     typer.Option("--max-file-size", help="单个文件大小上限，如 10MB（默认 10MB）."),
 ]
+BaselineOpt = Annotated[
+    Path | None,
+    typer.Option("--baseline", help="只报告基线文件中没有记录的问题 (new findings only)."),
+]
 TimeoutOpt = Annotated[
     float | None,
     typer.Option("--timeout", help="每个文件的处理时限（秒，默认 30；0 为不限）."),
@@ -157,6 +161,11 @@ def check(
         bool,
         typer.Option("--verbose", "-v", help="显示每个文件使用的规则配置和配置文件 (to stderr)."),
     ] = False,
+    baseline: BaselineOpt = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", help="把当前全部问题记入基线文件，退出码 0."),
+    ] = None,
 ) -> None:
     """检查通报 (lint notices): 列出缺失或错误之处，指明位置。"""
 
@@ -188,10 +197,14 @@ def check(
         raise typer.Exit(EXIT_USAGE)
     want_source = output_format is OutputFormat.full and not statistics
 
+    thresholds: dict[str, int] = {}  # per path, for the exit code after a baseline
+    stdin_lines: dict[str, list[str]] = {}
+
     def collect(found: list[Diagnostic], settings: Settings) -> None:
         nonlocal failed
         diagnostics.extend(found)
         threshold = SEVERITY_RANK[settings.fail_on]
+        thresholds.update((d.path, threshold) for d in found)
         failed = failed or any(SEVERITY_RANK[d.severity] >= threshold for d in found)
 
     fixing = fix or diff or unsafe_fixes
@@ -215,6 +228,7 @@ def check(
             name = stdin_filename or "-"
             settings = settings_for(Path(name) if stdin_filename else Path.cwd() / "-")
             data = sys.stdin.buffer.read()
+            stdin_lines[name] = data.decode("utf-8", errors="replace").split("\n")
             files += 1
             names.append(name)
             from noticelint.lint import check_bytes, fix_file
@@ -283,6 +297,16 @@ def check(
     if files == 0:
         _fail("没有找到可检查的文件 (no input files found)")
     diagnostics.sort(key=Diagnostic.sort_key)
+    if baseline is not None or write_baseline is not None:
+        texts = _baseline_texts(stdin_lines, base.max_bytes)
+        if write_baseline is not None:
+            _write_baseline(write_baseline, diagnostics, texts, set(names))
+            raise typer.Exit(EXIT_OK)
+        assert baseline is not None
+        diagnostics, known = _split_baseline(baseline, diagnostics, texts)
+        failed = any(SEVERITY_RANK[d.severity] >= thresholds[d.path] for d in diagnostics)
+        if known and output_format in (OutputFormat.full, OutputFormat.concise):
+            typer.echo(f"另有 {len(known)} 个问题已记入基线 {baseline}，未显示。", err=True)
     stdin_fix = fixing and not diff and any(str(t) == "-" for t in targets)
     if diff:
         sys.stdout.write("".join(diffs))
@@ -298,6 +322,46 @@ def check(
     if fix and fixed_total and output_format in (OutputFormat.full, OutputFormat.concise):
         typer.echo(f"已修复 {fixed_total} 个问题 (fixed {fixed_total}).", err=True)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _baseline_texts(
+    stdin_lines: dict[str, list[str]], max_bytes: int
+) -> Callable[[str], list[str] | None]:
+    """The text a finding's fingerprint is taken from: stdin as read, files read again."""
+    return lambda path: stdin_lines.get(path) or _source_lines(Path(path), max_bytes)
+
+
+def _split_baseline(
+    path: Path, diagnostics: list[Diagnostic], texts: Callable[[str], list[str] | None]
+) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """(new, baselined) findings; a baseline that cannot be read is a usage error."""
+    from noticelint.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.load(path).split(diagnostics, texts)
+    except BaselineError as exc:
+        _fail(str(exc))
+        raise
+
+
+def _write_baseline(
+    path: Path,
+    diagnostics: list[Diagnostic],
+    texts: Callable[[str], list[str] | None],
+    checked: set[str],
+) -> None:
+    """Record the current findings of the checked files; other files' entries stay."""
+    from noticelint.baseline import Baseline, BaselineError
+
+    try:
+        old = Baseline.load(path) if path.exists() else Baseline()
+        new = old.updated(diagnostics, texts, checked)
+        new.write(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{path}: 无法写入基线：{exc.strerror or exc}")
+    typer.echo(f"已写入基线 {path}：{len(diagnostics)} 个问题 (baseline written).", err=True)
 
 
 class _SettingsFactory:
@@ -458,6 +522,7 @@ def report(
     fail_on: FailOnOpt = None,
     max_file_size: MaxFileSizeOpt = None,
     timeout: TimeoutOpt = None,
+    baseline: BaselineOpt = None,
 ) -> None:
     """生成语料合规报告 (compliance report across a corpus): HTML, JSON, CSV."""
     from noticelint.cache import default_cache_dir
@@ -486,17 +551,25 @@ def report(
     )
     workers = jobs or default_jobs()
     failed = False
+    known = _load_baseline(baseline)
+    baselined = 0
+    settings_of = {job.path: job.settings for job in job_list} if known is not None else {}
     with Aggregator() as agg, _progress(len(job_list)) as advance:
         try:
             for result in run_jobs(
                 job_list, options, workers=workers, dask_scheduler=dask_scheduler
             ):
+                if known is not None:
+                    path = result["summary"]["path"]
+                    baselined += _baseline_result(known, result, settings_of[path])
                 agg.add(result)
                 failed = failed or bool(result.get("fail"))
                 advance()
         except RuntimeError as exc:
             _fail(str(exc))
         header = agg.header()
+        if known is not None:
+            header["baselined"] = baselined
         if json_out is not None:
             with _open_out(json_out) as fh:
                 write_json(header, agg.results(), fh)
@@ -516,7 +589,9 @@ def report(
     typer.echo(
         f"报告：{header['files']} 个文件（无法读取 {header['unreadable']} 个），"
         f"错误 {header['errors']}，警告 {header['warnings']}，提示 {header['infos']}，"
-        f"合规得分 {header['score']}" + (f"；已写入 {written}" if written else ""),
+        f"合规得分 {header['score']}"
+        + (f"；另有 {baselined} 个已记入基线" if known is not None else "")
+        + (f"；已写入 {written}" if written else ""),
         err=True,
     )
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
@@ -604,6 +679,45 @@ def ledger(
         err=True,
     )
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _load_baseline(path: Path | None) -> Any:
+    """The baseline for ``report --baseline`` (None without the option)."""
+    if path is None:
+        return None
+    from noticelint.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.load(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+        raise
+
+
+def _baseline_result(known: Any, result: dict[str, Any], settings: Settings) -> int:
+    """Keep only new findings in a report result; return how many were baselined.
+
+    The counts and the exit status follow the new findings; the file's score still
+    measures every finding (a baseline hides old findings, it does not fix them)."""
+    from noticelint.diagnostics import SEVERITY_RANK, Diagnostic
+
+    summary = result["summary"]
+    found = [Diagnostic.model_validate(d) for d in summary["diagnostics"]]
+    if not found:
+        summary["baselined"] = 0
+        return 0
+    text = result.get("text")
+    lines = text.split("\n") if isinstance(text, str) else None
+    new, old = known.split(
+        found, lambda p: lines or _source_lines(Path(p), settings.max_bytes)
+    )
+    summary["diagnostics"] = [d.model_dump(mode="json") for d in new]
+    for severity, key in (("error", "errors"), ("warning", "warnings"), ("info", "infos")):
+        summary[key] = sum(d.severity == severity for d in new)
+    summary["baselined"] = len(old)
+    threshold = SEVERITY_RANK[settings.fail_on]
+    result["fail"] = any(SEVERITY_RANK[d.severity] >= threshold for d in new)
+    return len(old)
 
 
 def _open_out(path: Path, newline: str | None = None) -> TextIO:
