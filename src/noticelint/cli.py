@@ -589,7 +589,7 @@ def report(
     typer.echo(
         f"报告：{header['files']} 个文件（无法读取 {header['unreadable']} 个），"
         f"错误 {header['errors']}，警告 {header['warnings']}，提示 {header['infos']}，"
-        f"合规得分 {header['score']}"
+        f"合规得分 {'—' if header['score'] is None else header['score']}"
         + (f"；另有 {baselined} 个已记入基线" if known is not None else "")
         + (f"；已写入 {written}" if written else ""),
         err=True,

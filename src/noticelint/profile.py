@@ -141,6 +141,20 @@ class LedgerPatterns(_Section):
     )
 
 
+class ScoreSettings(_Section):
+    """The compliance score's weights (``[score]``; see docs/report.md)."""
+
+    parts: float = Field(ge=0)
+    structure: float = Field(ge=0)
+    typography: float = Field(ge=0)
+    structure_cost: dict[Severity, float] = Field(alias="structure-cost")
+    typography_cost: float = Field(alias="typography-cost", ge=0)
+    typographic: list[str]
+
+    def is_typographic(self, code: str) -> bool:
+        return any(code.startswith(prefix) for prefix in self.typographic)
+
+
 class Profile(BaseModel):
     """A validated profile."""
 
@@ -165,6 +179,7 @@ class Profile(BaseModel):
     typography: TypographySettings = TypographySettings()
     artifacts: ArtifactSettings = ArtifactSettings()
     ledger: LedgerPatterns
+    score: ScoreSettings
     severity: dict[str, Severity] = Field(default_factory=dict)
     source: str = Field(default="", exclude=True)
 
