@@ -116,7 +116,8 @@ class Baseline:
         self, diagnostics: Iterable[Diagnostic], texts: TextSource
     ) -> tuple[list[Diagnostic], list[Diagnostic]]:
         """(new, baselined): findings not in the baseline, and those that are."""
-        new, old = [], []
+        new: list[Diagnostic] = []
+        old: list[Diagnostic] = []
         for entry, d in entries_for(diagnostics, texts):
             (old if entry in self.entries else new).append(d)
         return new, old

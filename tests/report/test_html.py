@@ -28,7 +28,7 @@ from noticelint import __version__
 from noticelint.diagnostics import Diagnostic
 from noticelint.lint import check_document
 from noticelint.read import Document, read_path
-from noticelint.report.html import render_html
+from noticelint.report.html import render_html, unpack
 from noticelint.report.model import (
     PART_NAMES,
     CorpusReport,
@@ -103,6 +103,7 @@ def _summary_of(
     notice_title = parsed.notice.title.text if parsed.notice.title else None
     leaves = [p for s in parsed.notice.progress_sections() for p in s.leaf_problems()]
     areas = sum(len(s.areas) for s in parsed.notice.progress_sections())
+    score = file_score(_parts(parsed), diagnostics, parsed.profile.score)
     summary = FileSummary(
         path=document.path,
         organ=organ or (signature.organ if signature else None),
@@ -116,7 +117,8 @@ def _summary_of(
         errors=counts["error"],
         warnings=counts["warning"],
         infos=counts["info"],
-        score=file_score(counts["error"], counts["warning"], counts["info"]),
+        score=score.total if score else None,
+        score_parts=score,
         diagnostics=diagnostics,
         size=len(document.text),
     )
@@ -158,7 +160,7 @@ def _group(rows: list[FileSummary], key: str) -> GroupRow:
         errors=sum(r.errors for r in rows),
         warnings=sum(r.warnings for r in rows),
         infos=sum(r.infos for r in rows),
-        score=sum(r.score for r in rows) / len(rows),
+        score=sum(r.score or 0 for r in rows) / len(rows),
     )
 
 
@@ -203,7 +205,9 @@ def build_report() -> tuple[dict[str, Any], list[dict[str, Any]]]:
         errors=sum(s.errors for s in summaries),
         warnings=sum(s.warnings for s in summaries),
         infos=sum(s.infos for s in summaries),
-        score=sum(s.score for s in summaries) / len(summaries),
+        score=sum(s.score or 0 for s in summaries) / len(summaries),
+        scored=sum(s.score is not None for s in summaries),
+        unscored=[s.path for s in summaries if s.score is None],
         completeness={
             key: sum(s.parts.get(key, False) for s in readable) / len(readable)
             for key in PART_NAMES
@@ -257,7 +261,8 @@ def test_self_contained(page: str) -> None:
 def test_chinese_interface_and_score_definition(page: str) -> None:
     for label in ("总体合规得分", "按规则统计", "按机关统计", "按年份统计", "文件列表", "得分说明"):
         assert label in page
-    assert "max(0, 100 − 10·E − 3·W − 0.5·I)" in page
+    for part in ("必备要素 45 分", "结构与内容 45 分", "文字规范 10 分", "只扣一次", "不评分"):
+        assert part in page
     assert "平均值" in page
 
 
@@ -299,9 +304,12 @@ def test_json_island_has_no_markup_and_round_trips(
     assert "<" not in island and ">" not in island and "&" not in island
     data = json.loads(island)
     assert [f["path"] for f in data] == [f["path"] for f in files]
-    assert [f["text"] for f in data] == [f["text"] for f in files]
+    # the texts are not in the page until a drill-down unpacks them
+    assert all("text" not in f for f in data)
+    details = [unpack(f["z"]) for f in data]
+    assert [d["text"] for d in details] == [f["text"] for f in files]
     hostile = data[-1]
-    assert all(p in hostile["text"] for p in PAYLOADS)
+    assert all(p in details[-1]["text"] for p in PAYLOADS)
     assert hostile["organ"] == HOSTILE_ORGAN
     expected = [
         [
@@ -315,7 +323,8 @@ def test_json_island_has_no_markup_and_round_trips(
         ]
         for d in files[-1]["diagnostics"]
     ]
-    assert [d[:7] for d in hostile["diagnostics"]] == expected
+    assert [d[:7] for d in details[-1]["diagnostics"]] == expected
+    assert hostile["codes"] == sorted({d["code"] for d in files[-1]["diagnostics"]})
 
 
 class _Recorder(io.StringIO):
@@ -370,7 +379,8 @@ def test_without_texts_and_empty_corpus(report: tuple[dict[str, Any], Any]) -> N
     header, files = report
     out = io.StringIO()
     render_html(header, ({**f, "text": None} for f in files[:2]), out)
-    assert '"text":null' in out.getvalue()
+    match = ISLAND.search(out.getvalue())
+    assert match and all(unpack(f["z"])["text"] is None for f in json.loads(match.group(2)))
     empty = dict(header, files=0, readable=0, rules=[], organs=[], years=[], top=[])
     out = io.StringIO()
     render_html(dict(empty, completeness={}), iter(()), out)

@@ -57,8 +57,8 @@ def ledger_file(job: Job, options: Options) -> dict[str, Any]:
         key = cache.key(data, _fingerprint(settings), "ledger" + Path(job.path).suffix.lower())
         hit = cache.get(key)
         if isinstance(hit, dict):
-            rows = [{**row, "path": job.path} for row in hit["rows"]]
-            return {**hit, "path": job.path, "rows": rows}
+            moved = [{**row, "path": job.path} for row in hit["rows"]]
+            return {**hit, "path": job.path, "rows": moved}
     try:
         document = read_bytes(data, job.path, max_bytes=settings.max_bytes)
     except ReadError as exc:

@@ -4,17 +4,19 @@ processes (chunks, results as they complete), or on a dask.distributed cluster."
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import islice
-from typing import Any
+from typing import Any, Protocol
 
 from noticelint.report.summary import Job, Options, process_chunk
 
 #: The per-chunk work: a top-level (picklable) function of a chunk of jobs and the
 #: options, returning one result dict per job, each with a boolean ``"fail"``.
 #: ``report``/``check`` use :func:`process_chunk`, ``ledger`` its own.
-ChunkWork = Callable[[list[Job], Options], list[dict[str, Any]]]
+class ChunkWork(Protocol):
+    def __call__(self, jobs: list[Job], options: Options) -> list[dict[str, Any]]: ...
+
 
 CHUNK = 16
 #: Below this many files a pool costs more to start than it saves.
