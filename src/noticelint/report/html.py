@@ -175,15 +175,6 @@ def _text_width(text: str) -> float:
     return sum(12.0 if ord(ch) >= 0x2E80 else 6.8 for ch in text)
 
 
-def _fit(text: str, width: float) -> str:
-    """``text``, cut with an ellipsis so that it fits in ``width`` px."""
-    if _text_width(text) <= width:
-        return text
-    while text and _text_width(text) > width - 12:
-        text = text[:-1]
-    return text + "…"
-
-
 def _when(iso: object) -> str:
     """An ISO timestamp as "2025-01-01 08:00（UTC+08:00）"."""
     import datetime as dt
@@ -209,33 +200,54 @@ def _svg_empty(title: str) -> str:
     )
 
 
+def _wrap(text: str, width: float) -> list[str]:
+    """``text`` broken into lines of at most ``width`` px (never cut: every character
+    is shown, at any page width)."""
+    lines, line = [], ""
+    for ch in text:
+        if line and _text_width(line + ch) > width:
+            lines.append(line)
+            line = ""
+        line += ch
+    return [*lines, line] if line or not lines else lines
+
+
 def _hbar_chart(
     title: str,
     rows: list[tuple[str, float, str, str, str]],
     maximum: float,
 ) -> str:
-    """Horizontal bars: (label, value, value text, colour, tooltip) per row."""
+    """Horizontal bars: (label, value, value text, colour, tooltip) per row. Long labels
+    wrap onto more lines (the row grows) instead of being cut."""
     if not rows:
         return _svg_empty(title)
-    width, label_w, value_w, row_h, top = 560, 190, 92, 26, 6
+    width, label_w, value_w, line_h, top = 560, 190, 92, 14, 6
     bar_w = width - label_w - value_w - 8
-    height = top * 2 + row_h * len(rows)
+    wrapped = [_wrap(label, label_w - 36) for label, *_ in rows]  # margin: font metrics vary
+    heights = [max(26, line_h * len(lines) + 12) for lines in wrapped]
+    height = top * 2 + sum(heights)
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{_e(title)}">'
     ]
     scale = bar_w / maximum if maximum > 0 else 0.0
-    for i, (label, value, value_text, color, tip) in enumerate(rows):
-        y = top + i * row_h
+    y = top
+    for (_, value, value_text, color, tip), lines, row_h in zip(rows, wrapped, heights, strict=True):
         w = max(0.0, value * scale)
+        mid = y + row_h / 2
+        first = mid - line_h * (len(lines) - 1) / 2 + 4
+        label = "".join(
+            f'<tspan x="{label_w - 8}" y="{first + k * line_h:.1f}">{_e(t)}</tspan>'
+            for k, t in enumerate(lines)
+        )
         parts.append(
             f"<g><title>{_e(tip)}</title>"
-            f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end" class="label">'
-            f"{_e(_fit(label, label_w - 12))}</text>"
-            f'<rect x="{label_w}" y="{y + 5}" width="{bar_w}" height="16" rx="3" class="track"/>'
-            f'<rect x="{label_w}" y="{y + 5}" width="{w:.1f}" height="16" rx="3" fill="{color}"/>'
-            f'<text x="{label_w + bar_w + 8}" y="{y + 17}" class="value">{_e(value_text)}</text>'
+            f'<text text-anchor="end" class="label">{label}</text>'
+            f'<rect x="{label_w}" y="{mid - 8:.1f}" width="{bar_w}" height="16" rx="3" class="track"/>'
+            f'<rect x="{label_w}" y="{mid - 8:.1f}" width="{w:.1f}" height="16" rx="3" fill="{color}"/>'
+            f'<text x="{label_w + bar_w + 8}" y="{mid + 4:.1f}" class="value">{_e(value_text)}</text>'
             "</g>"
         )
+        y += row_h
     parts.append("</svg>")
     return "".join(parts)
 
