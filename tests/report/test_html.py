@@ -9,6 +9,7 @@ payloads must not have run (they would set ``data-pwned`` on ``<html>``).
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import os
@@ -16,6 +17,8 @@ import re
 import shutil
 import struct
 import subprocess
+import sys
+import tempfile
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator
@@ -28,7 +31,7 @@ from noticelint import __version__
 from noticelint.diagnostics import Diagnostic
 from noticelint.lint import check_document
 from noticelint.read import Document, read_path
-from noticelint.report.html import render_html, unpack
+from noticelint.report.html import render_html, short_summary, unpack
 from noticelint.report.model import (
     PART_NAMES,
     CorpusReport,
@@ -41,6 +44,7 @@ from noticelint.rules import REGISTRY
 from noticelint.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "readers"))  # readers_fixtures: the .docx builder
 CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
 COMPLIANT = sorted((ROOT / "tests" / "fixtures" / "compliant").glob("*.txt"))
 
@@ -153,6 +157,19 @@ def _hostile() -> tuple[FileSummary, str]:
     return summary, text
 
 
+def _word() -> tuple[FileSummary, str]:
+    """A real .docx (one Word paragraph per line of corpus 001): its findings are in 第N段."""
+    from readers_fixtures import docx_plain
+
+    source = CORPUS[1].read_text(encoding="utf-8")
+    path = Path(tempfile.mkdtemp()) / "word.docx"
+    path.write_bytes(docx_plain(source))
+    document = read_path(path)
+    document = Document(path="word/通报.docx", text=document.text, medium=document.medium)
+    summary, text, _ = _summary(document)
+    return summary, text
+
+
 def _group(rows: list[FileSummary], key: str) -> GroupRow:
     return GroupRow(
         key=key,
@@ -172,6 +189,7 @@ def build_report() -> tuple[dict[str, Any], list[dict[str, Any]]]:
         document = Document(path=str(path.relative_to(ROOT)), text=document.text)
         summary, text, _ = _summary(document)
         entries.append((summary, text))
+    entries.append(_word())
     entries.append(_hostile())
     summaries = [s for s, _ in entries]
     readable = [s for s in summaries if s.readable]
@@ -561,3 +579,81 @@ def test_chromium_drill_down_highlights_and_escapes(
     codes = {d["code"] for d in first["diagnostics"]}
     titles = " ".join(re.findall(r'<mark[^>]* title="([^"]*)"', shown0.group(1)))
     assert all(code in titles for code in codes)
+
+
+# ---------------------------------------------------------------- issue 15: page fixes
+
+
+def _detail(dom: str) -> str:
+    match = re.search(r'<div id="detail-text" class="notice-text">(.*?)</div>', dom, re.S)
+    assert match, "the notice text is missing"
+    return match.group(1)
+
+
+def test_texts_stay_out_of_the_page_until_a_drill_down(
+    page: str, report: tuple[dict[str, Any], list[dict[str, Any]]]
+) -> None:
+    _, files = report
+    sentence = next(line for line in files[0]["text"].split("\n") if len(line) > 40)[:40]
+    assert sentence not in page
+    texts = sum(len(f["text"].encode("utf-8")) for f in files if f["text"])
+    match = ISLAND.search(page)
+    assert match
+    # every file's list row, text and diagnostics together weigh less than the bare texts
+    assert len(match.group(2).encode("utf-8")) < 0.8 * texts
+
+
+def test_rule_descriptions_show_inline_code(page: str) -> None:
+    rules = re.search(r'<table id="rules-table".*?</table>', page, re.S)
+    assert rules
+    cells = re.findall(r'<td class="summary">(.*?)</td>', rules.group(0), re.S)
+    assert cells and not any("`" in c for c in cells)
+    assert "<code>(一)</code>" in rules.group(0)  # NL504's `(一)`
+
+
+def test_chart_labels_are_the_chinese_rule_summaries(
+    page: str, report: tuple[dict[str, Any], list[dict[str, Any]]]
+) -> None:
+    header, _ = report
+    chart = re.search(r'<svg class="chart"[^>]*aria-label="各规则涉及的文件数">.*?</svg>', page, re.S)
+    assert chart
+    labels = [
+        "".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", t))
+        for t in re.findall(r'<text text-anchor="end" class="label">(.*?)</text>', chart.group(0))
+    ]
+    summaries = {r["code"]: r["summary"] for r in header["rules"]}
+    assert labels
+    for label in labels:
+        code = label.split(" ", 1)[0]
+        # the whole first clause, wrapped over lines when long, never cut
+        assert html.unescape(label) == f"{code} {short_summary(summaries[code])}"
+    assert any(re.search(r"[\u4e00-\u9fff]", label) for label in labels)
+
+
+def test_chromium_marks_cover_only_the_marks_a_finding_is_about(
+    page_file: Path, tmp_path: Path, report: tuple[dict[str, Any], list[dict[str, Any]]]
+) -> None:
+    _, files = report
+    index = next(i for i, f in enumerate(files) if any(d["code"] == "NL801" for d in f["diagnostics"]))
+    shown = _detail(_dump_dom(page_file, tmp_path, f"#file-{index}"))
+    marks = re.findall(r'<mark class="[^"]*" title="([^"]*)"[^>]*>(.*?)</mark>', shown, re.S)
+    half = [text for title, text in marks if "NL801" in title]
+    assert len(half) > 100  # one mark per half-width comma, colon, bracket…
+    assert all(text in {",", ":", ";", "(", ")", "!", "?", "."} for text in half), set(half)
+
+
+def test_chromium_word_drill_down_says_paragraph_and_shows_score_parts(
+    page_file: Path, tmp_path: Path, report: tuple[dict[str, Any], list[dict[str, Any]]]
+) -> None:
+    _, files = report
+    index = next(i for i, f in enumerate(files) if f["path"].endswith(".docx"))
+    dom = _dump_dom(page_file, tmp_path, f"#file-{index}")
+    locations = re.findall(r'<span class="diag-loc">([^<]*)</span>', dom)
+    assert locations and all(re.fullmatch(r"第 \d+ 段", loc) for loc in locations), locations
+    parts = files[index]["score_parts"]
+    assert f"必备要素 {parts['parts']:g} / {parts['parts_max']:g}" in dom
+    assert "结构与内容" in dom and "文字规范" in dom
+    assert "<code>" in dom  # the rule's description under each finding, code shown as code
+    # a plain-text notice keeps 第 N 行第 M 列
+    dom = _dump_dom(page_file, tmp_path, "#file-0")
+    assert re.search(r'<span class="diag-loc">第 \d+ 行第 \d+ 列</span>', dom)
