@@ -60,13 +60,16 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _last_line(problem: Problem) -> int:
-    """The last line that belongs to a leaf problem (heading, measures, status)."""
+Position = tuple[int, int]  # (line, column)
+
+
+def _end(problem: Problem) -> Position:
+    """Where a leaf problem's own text ends (heading, measures, status)."""
     spans = [problem.span, *(m.span for m in problem.measures), *problem.measure_labels]
     spans.extend(s.span for s in problem.status_lines)
     if problem.status is not None:
         spans.append(problem.status.span)
-    return max(s.end_line for s in spans)
+    return max((s.end_line, s.end_column) for s in spans)
 
 
 def _leaves(section: Section) -> list[tuple[Area | None, Problem | None, Problem]]:
@@ -89,13 +92,14 @@ def _measures_text(problem: Problem) -> str:
 
 
 class _Codes:
-    """Which rule codes fall inside a line range (diagnostics sorted by line)."""
+    """Which rule codes start inside a stretch of the text (positions, not just lines:
+    a flattened notice holds many problems on one line)."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        self.by_line = sorted((d.line, d.code) for d in diagnostics)
+        self.found = sorted(((d.line, d.column), d.code) for d in diagnostics)
 
-    def between(self, first: int, last: int) -> list[str]:
-        return sorted({code for line, code in self.by_line if first <= line <= last})
+    def between(self, start: Position, end: Position) -> list[str]:
+        return sorted({code for at, code in self.found if start <= at < end})
 
 
 def ledger_rows(parsed: Parsed, diagnostics: list[Diagnostic], path: str) -> list[LedgerRow]:
@@ -112,9 +116,10 @@ def ledger_rows(parsed: Parsed, diagnostics: list[Diagnostic], path: str) -> lis
     leaves = [(s, *t) for s in notice.progress_sections() for t in _leaves(s)]
     rows: list[LedgerRow] = []
     for i, (section, area, parent, problem) in enumerate(leaves):
-        last = _last_line(problem)
-        if i + 1 < len(leaves):  # text up to the next problem belongs to this one
-            last = max(last, leaves[i + 1][3].span.line - 1)
+        start, end = (problem.span.line, problem.span.column), _end(problem)
+        if i + 1 < len(leaves) and leaves[i + 1][:2] == (section, area):
+            following = leaves[i + 1][3].span  # the text up to the next problem is this one's
+            end = max(end, (following.line, following.column))
         measures_text = _measures_text(problem)
         deadlines = find_deadlines(measures_text, suffix, anchor)
         status = problem.status
@@ -141,7 +146,7 @@ def ledger_rows(parsed: Parsed, diagnostics: list[Diagnostic], path: str) -> lis
                 status_class=status.class_ if status else None,
                 status_text=status.text if status else None,
                 deadlines=[d.isoformat() for d in deadlines],
-                codes=codes.between(problem.span.line, last),
+                codes=codes.between(start, end),
                 flags=flags,
                 **head,
             )

@@ -75,14 +75,41 @@ def _ledger_sheet(sheet: Any, rows: Iterable[dict[str, Any]], fmt: _Formats) -> 
         sheet.set_column(col, col, width, fmt.wrapped if name in WRAPPED else fmt.plain)
     sheet.freeze_panes(1, 0)
     sheet.set_row(0, 20)
+    _print_setup(sheet)
     for col, name in enumerate(COLUMNS):
         sheet.write_string(0, col, HEADERS[name], fmt.header)
     count = 0
     for count, row in enumerate(rows, start=1):
+        sheet.set_row(count, _row_height(row))
         for col, name in enumerate(COLUMNS):
             _write_cell(sheet, count, col, name, row, fmt)
     sheet.autofilter(0, 0, max(count, 1), len(COLUMNS) - 1)
     return count
+
+
+LINE_HEIGHT = 13.5  # points, at the 10 pt font
+MAX_LINES = 10
+
+
+def _row_height(row: dict[str, Any]) -> float:
+    """A height that shows the wrapped texts (up to ``MAX_LINES`` lines): spreadsheet
+    programs do not all size rows of wrapped text themselves."""
+    lines = 1
+    for name in WRAPPED:
+        text = cell_text(name, row.get(name))
+        per_line = max(1, WIDTHS.get(name, 12) // 2 - 1)  # a Chinese character is 2 units
+        wrapped = sum(-(-len(part) // per_line) or 1 for part in text.split("\n"))
+        lines = max(lines, wrapped)
+    return LINE_HEIGHT * min(lines, MAX_LINES) + 3
+
+
+def _print_setup(sheet: Any) -> None:
+    """Printed (or exported to PDF): A3 landscape, all columns on one page width, the
+    header repeated on every page."""
+    sheet.set_landscape()
+    sheet.set_paper(8)  # A3
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
 
 
 def _write_cell(sheet: Any, r: int, c: int, name: str, row: dict[str, Any], fmt: _Formats) -> None:
@@ -107,6 +134,7 @@ def _summary_sheet(sheet: Any, summary: list[OrganTally], fmt: _Formats) -> None
     sheet.set_column(0, 0, 30)
     sheet.set_column(1, len(SUMMARY_HEADERS) - 1, 12)
     sheet.freeze_panes(1, 1)
+    _print_setup(sheet)
     for col, name in enumerate(SUMMARY_HEADERS):
         sheet.write_string(0, col, name, fmt.header)
     for r, tally in enumerate(summary, start=1):
