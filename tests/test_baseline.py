@@ -108,15 +108,22 @@ def test_the_file_is_sorted_stable_and_drops_fixed_findings(repo: Path) -> None:
     keys = [(e["path"], e["code"], e["fingerprint"], e["occurrence"]) for e in entries]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     assert all("line" not in e for e in entries)
-    assert first.decode("utf-8") == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert (
+        first.decode("utf-8")
+        == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    )
     run("check", "notices", "--write-baseline", baseline.name, cwd=repo)
     assert baseline.read_bytes() == first, "rewriting an unchanged corpus changes nothing"
     target = repo / "notices" / CORPUS[1].name
-    target.write_text(target.read_text(encoding="utf-8").replace("四是是", "四是"), encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("四是是", "四是"), encoding="utf-8"
+    )
     run("check", "notices", "--write-baseline", baseline.name, cwd=repo)
     after = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
     assert len(after) == len(entries) - 1
-    assert sum(e["code"] == "NL103" for e in after) == sum(e["code"] == "NL103" for e in entries) - 1
+    assert (
+        sum(e["code"] == "NL103" for e in after) == sum(e["code"] == "NL103" for e in entries) - 1
+    )
 
 
 def test_writing_for_some_files_keeps_the_others(repo: Path) -> None:
@@ -132,7 +139,9 @@ def test_writing_for_some_files_keeps_the_others(repo: Path) -> None:
 
 def test_report_shows_new_and_baselined_counts_apart(repo: Path) -> None:
     target = repo / "notices" / CORPUS[1].name
-    target.write_text(target.read_text(encoding="utf-8").replace("一是", "一是是", 1), encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("一是", "一是是", 1), encoding="utf-8"
+    )
     out = repo / "r.json"
     result = run(
         "report", "notices", "--baseline", ".noticelint-baseline.json", "--json", str(out),

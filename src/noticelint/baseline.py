@@ -71,7 +71,9 @@ def fingerprint(lines: list[str], d: Diagnostic) -> str:
     return hashlib.sha256(f"{d.code}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def entries_for(diagnostics: Iterable[Diagnostic], texts: TextSource) -> list[tuple[Entry, Diagnostic]]:
+def entries_for(
+    diagnostics: Iterable[Diagnostic], texts: TextSource
+) -> list[tuple[Entry, Diagnostic]]:
     """Each diagnostic with its baseline entry (occurrences counted in document order)."""
     seen: Counter[tuple[str, str, str]] = Counter()
     cache: dict[str, list[str]] = {}
@@ -110,7 +112,9 @@ class Baseline:
         except OSError as exc:
             raise BaselineError(f"{path}: 无法读取基线：{exc.strerror or exc}") from exc
         except (ValueError, KeyError, TypeError) as exc:
-            raise BaselineError(f"{path}: 不是 noticelint 基线文件 (not a baseline): {exc}") from exc
+            raise BaselineError(
+                f"{path}: 不是 noticelint 基线文件 (not a baseline): {exc}"
+            ) from exc
 
     def split(
         self, diagnostics: Iterable[Diagnostic], texts: TextSource
@@ -122,7 +126,9 @@ class Baseline:
             (old if entry in self.entries else new).append(d)
         return new, old
 
-    def updated(self, diagnostics: Iterable[Diagnostic], texts: TextSource, paths: set[str]) -> Baseline:
+    def updated(
+        self, diagnostics: Iterable[Diagnostic], texts: TextSource, paths: set[str]
+    ) -> Baseline:
         """The entries of files not in ``paths`` kept, those of ``paths`` replaced by
         the current findings (a finding that no longer occurs drops out)."""
         checked = {_norm(p) for p in paths}

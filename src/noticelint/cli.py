@@ -708,9 +708,7 @@ def _baseline_result(known: Any, result: dict[str, Any], settings: Settings) -> 
         return 0
     text = result.get("text")
     lines = text.split("\n") if isinstance(text, str) else None
-    new, old = known.split(
-        found, lambda p: lines or _source_lines(Path(p), settings.max_bytes)
-    )
+    new, old = known.split(found, lambda p: lines or _source_lines(Path(p), settings.max_bytes))
     summary["diagnostics"] = [d.model_dump(mode="json") for d in new]
     for severity, key in (("error", "errors"), ("warning", "warnings"), ("info", "infos")):
         summary[key] = sum(d.severity == severity for d in new)

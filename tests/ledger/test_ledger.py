@@ -175,7 +175,7 @@ def test_csv_has_a_bom_and_reads_back(ledger: dict[str, Any]) -> None:
 
 
 def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
-    assert neutralise("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert neutralise('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert neutralise("+1") == "'+1" and neutralise("@SUM(A1)") == "'@SUM(A1)"
     assert neutralise("-2") == "'-2" and neutralise("关于…的问题") == "关于…的问题"
     target = tmp_path / "x.csv"

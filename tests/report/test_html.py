@@ -615,7 +615,9 @@ def test_chart_labels_are_the_chinese_rule_summaries(
     page: str, report: tuple[dict[str, Any], list[dict[str, Any]]]
 ) -> None:
     header, _ = report
-    chart = re.search(r'<svg class="chart"[^>]*aria-label="各规则涉及的文件数">.*?</svg>', page, re.S)
+    chart = re.search(
+        r'<svg class="chart"[^>]*aria-label="各规则涉及的文件数">.*?</svg>', page, re.S
+    )
     assert chart
     labels = [
         "".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", t))
@@ -634,7 +636,9 @@ def test_chromium_marks_cover_only_the_marks_a_finding_is_about(
     page_file: Path, tmp_path: Path, report: tuple[dict[str, Any], list[dict[str, Any]]]
 ) -> None:
     _, files = report
-    index = next(i for i, f in enumerate(files) if any(d["code"] == "NL801" for d in f["diagnostics"]))
+    index = next(
+        i for i, f in enumerate(files) if any(d["code"] == "NL801" for d in f["diagnostics"])
+    )
     shown = _detail(_dump_dom(page_file, tmp_path, f"#file-{index}"))
     marks = re.findall(r'<mark class="[^"]*" title="([^"]*)"[^>]*>(.*?)</mark>', shown, re.S)
     half = [text for title, text in marks if "NL801" in title]

@@ -117,20 +117,13 @@ def ledger_rows(parsed: Parsed, diagnostics: list[Diagnostic], path: str) -> lis
     rows: list[LedgerRow] = []
     for i, (section, area, parent, problem) in enumerate(leaves):
         start, end = (problem.span.line, problem.span.column), _end(problem)
-        if i + 1 < len(leaves) and leaves[i + 1][:2] == (section, area):
-            following = leaves[i + 1][3].span  # the text up to the next problem is this one's
+        nxt = leaves[i + 1] if i + 1 < len(leaves) else None
+        if nxt is not None and nxt[0] is section and nxt[1] is area:
+            following = nxt[3].span  # the text up to the next problem is this one's
             end = max(end, (following.line, following.column))
         measures_text = _measures_text(problem)
         deadlines = find_deadlines(measures_text, suffix, anchor)
         status = problem.status
-        flags = []
-        if status is None:
-            flags.append("no_status")
-        if not problem.measures:
-            flags.append("no_measures")
-        if status is not None and status.class_ == "done" and sign_date is not None:
-            if any(day > sign_date for day in deadlines):
-                flags.append("done_before_deadline")
         rows.append(
             LedgerRow(
                 path=path,
@@ -147,11 +140,25 @@ def ledger_rows(parsed: Parsed, diagnostics: list[Diagnostic], path: str) -> lis
                 status_text=status.text if status else None,
                 deadlines=[d.isoformat() for d in deadlines],
                 codes=codes.between(start, end),
-                flags=flags,
+                flags=_flags(problem, deadlines, sign_date),
                 **head,
             )
         )
     return rows
+
+
+def _flags(problem: Problem, deadlines: list[dt.date], signed: dt.date | None) -> list[str]:
+    """What makes a row stand out (:data:`FLAGS`)."""
+    status = problem.status
+    flags = []
+    if status is None:
+        flags.append("no_status")
+    if not problem.measures:
+        flags.append("no_measures")
+    done = status is not None and status.class_ == "done"
+    if done and signed is not None and any(day > signed for day in deadlines):
+        flags.append("done_before_deadline")
+    return flags
 
 
 def _head(notice: Notice, body_re: re.Pattern[str]) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from noticelint.ledger.collect import SHARES, OrganTally
+from noticelint.ledger.collect import OrganTally
 from noticelint.ledger.rows import COLUMNS, FLAGS
 
 #: Column headers of the 台账 sheet (the CSV and JSON use the machine names).

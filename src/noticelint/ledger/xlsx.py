@@ -22,9 +22,9 @@ from noticelint.ledger.writers import (
     STATUS_COLOURS,
     WIDTHS,
     WRAPPED,
-    iso_date,
     atomic_path,
     cell_text,
+    iso_date,
 )
 
 DATE_WIDTH = 11
@@ -59,7 +59,9 @@ def write_xlsx(
     import xlsxwriter
 
     with atomic_path(target) as tmp:
-        book = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_formulas": False})
+        book = xlsxwriter.Workbook(
+            str(tmp), {"constant_memory": True, "strings_to_formulas": False}
+        )
         fmt = _Formats(book)
         count = _ledger_sheet(book.add_worksheet("台账"), rows, fmt)
         _summary_sheet(book.add_worksheet("汇总"), summary, fmt)

@@ -23,8 +23,8 @@ import re
 import zlib
 from collections.abc import Iterable, Mapping
 from functools import cache
-from importlib import resources
 from html import escape
+from importlib import resources
 from typing import Any, TextIO
 
 from noticelint.report.model import PART_NAMES, SCORE_PART_NAMES
@@ -46,6 +46,7 @@ SCORE_DEFINITION: tuple[str, ...] = (
     "规则的通过率是可读取的文件中没有该规则任何诊断的文件所占的比例；要素完整率是可读取的文件中"
     "具备该要素的文件所占的比例。",
 )
+
 
 @cache
 def asset(name: str) -> str:
@@ -231,7 +232,9 @@ def _hbar_chart(
     ]
     scale = bar_w / maximum if maximum > 0 else 0.0
     y = top
-    for (_, value, value_text, color, tip), lines, row_h in zip(rows, wrapped, heights, strict=True):
+    for (_, value, value_text, color, tip), lines, row_h in zip(
+        rows, wrapped, heights, strict=True
+    ):
         w = max(0.0, value * scale)
         mid = y + row_h / 2
         first = mid - line_h * (len(lines) - 1) / 2 + 4
@@ -282,9 +285,7 @@ def _scored(groups: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
 
 
 def _organ_chart(header: Mapping[str, Any]) -> str:
-    organs = sorted(_scored(header.get("organs") or ()), key=lambda g: (-g["files"], g["key"]))[
-        :12
-    ]
+    organs = sorted(_scored(header.get("organs") or ()), key=lambda g: (-g["files"], g["key"]))[:12]
     rows = [
         (
             str(g["key"]),

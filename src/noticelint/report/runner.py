@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from noticelint.report.summary import Job, Options, process_chunk
 
+
 #: The per-chunk work: a top-level (picklable) function of a chunk of jobs and the
 #: options, returning one result dict per job, each with a boolean ``"fail"``.
 #: ``report``/``check`` use :func:`process_chunk`, ``ledger`` its own.
