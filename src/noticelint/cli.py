@@ -17,7 +17,9 @@ import typer
 from noticelint import __version__
 
 if TYPE_CHECKING:
+    from noticelint.baseline import Baseline
     from noticelint.diagnostics import Diagnostic
+    from noticelint.ledger.collect import LedgerCollector
     from noticelint.settings import Settings
 
 app = typer.Typer(
@@ -626,8 +628,6 @@ def ledger(
     from noticelint.discover import discover
     from noticelint.ledger.collect import LedgerCollector
     from noticelint.ledger.worker import ledger_chunk
-    from noticelint.ledger.writers import write_csv, write_json
-    from noticelint.ledger.xlsx import write_xlsx
     from noticelint.report.runner import default_jobs, run_jobs
     from noticelint.report.summary import Job, Options
 
@@ -661,16 +661,7 @@ def ledger(
                 advance()
         except RuntimeError as exc:
             _fail(str(exc))
-        summary = ledger_rows.summary()
-        try:
-            if xlsx is not None:
-                write_xlsx(ledger_rows.iter_rows(), summary, ledger_rows.skipped, xlsx)
-            if csv_out is not None:
-                write_csv(ledger_rows.iter_rows(), csv_out)
-            if json_out is not None:
-                write_json(ledger_rows.iter_rows(), summary, ledger_rows.skipped, json_out)
-        except OSError as exc:
-            _fail(f"{exc.filename or ''}: 无法写入：{exc.strerror or exc}")
+        _write_ledger(ledger_rows, xlsx, csv_out, json_out)
     written = ", ".join(str(p) for p in (xlsx, csv_out, json_out) if p is not None)
     typer.echo(
         f"台账：{ledger_rows.files} 个文件，{ledger_rows.files - len(ledger_rows.skipped)} 份通报，"
@@ -681,7 +672,26 @@ def ledger(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _load_baseline(path: Path | None) -> Any:
+def _write_ledger(
+    collected: LedgerCollector, xlsx: Path | None, csv_out: Path | None, json_out: Path | None
+) -> None:
+    """Write the ledger files asked for (a folder that cannot be written: exit 2)."""
+    from noticelint.ledger.writers import write_csv, write_json
+    from noticelint.ledger.xlsx import write_xlsx
+
+    summary = collected.summary()
+    try:
+        if xlsx is not None:
+            write_xlsx(collected.iter_rows(), summary, collected.skipped, xlsx)
+        if csv_out is not None:
+            write_csv(collected.iter_rows(), csv_out)
+        if json_out is not None:
+            write_json(collected.iter_rows(), summary, collected.skipped, json_out)
+    except OSError as exc:
+        _fail(f"{exc.filename or ''}: 无法写入：{exc.strerror or exc}")
+
+
+def _load_baseline(path: Path | None) -> Baseline | None:
     """The baseline for ``report --baseline`` (None without the option)."""
     if path is None:
         return None
@@ -694,7 +704,7 @@ def _load_baseline(path: Path | None) -> Any:
         raise
 
 
-def _baseline_result(known: Any, result: dict[str, Any], settings: Settings) -> int:
+def _baseline_result(known: Baseline, result: dict[str, Any], settings: Settings) -> int:
     """Keep only new findings in a report result; return how many were baselined.
 
     The counts and the exit status follow the new findings; the file's score still

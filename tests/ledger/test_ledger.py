@@ -238,3 +238,20 @@ def test_compliant_notices_exit_zero_and_usage_errors(tmp_path: Path) -> None:
     missing_dir = tmp_path / "no" / "such" / "l.xlsx"
     result = run("ledger", str(COMPLIANT[0]), "--xlsx", str(missing_dir))
     assert result.returncode == 2 and "无法写入" in result.stderr
+
+
+def test_dask_cluster_gives_the_identical_ledger(tmp_path: Path) -> None:
+    import distributed  # a dev dependency: the dask path is tested, never skipped
+
+    local = tmp_path / "local.json"
+    assert run("ledger", *map(str, NOTICES), "--json", str(local), "--no-cache").returncode == 1
+    on_dask = tmp_path / "dask.json"
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        result = run(
+            "ledger", *map(str, NOTICES), "--json", str(on_dask), "--no-cache",
+            "--dask-scheduler", cluster.scheduler_address,
+        )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert on_dask.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")

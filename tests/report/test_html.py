@@ -661,3 +661,17 @@ def test_chromium_word_drill_down_says_paragraph_and_shows_score_parts(
     # a plain-text notice keeps 第 N 行第 M 列
     dom = _dump_dom(page_file, tmp_path, "#file-0")
     assert re.search(r'<span class="diag-loc">第 \d+ 行第 \d+ 列</span>', dom)
+
+
+def test_baselined_counts_and_unscored_files_are_shown_apart(
+    report: tuple[dict[str, Any], list[dict[str, Any]]],
+) -> None:
+    header, files = report
+    out = io.StringIO()
+    render_html(
+        dict(header, baselined=17, unscored=["杂项/会议纪要.txt"], score=None), iter(files[:1]), out
+    )
+    page = _outside_island(out.getvalue())
+    assert re.search(r"已记入基线</div><div class=\"card-value\">17<", page)
+    assert "不评分的文件" in page and "<li>杂项/会议纪要.txt</li>" in page
+    assert 'class="ring-value">—<' in page  # no scored file: no corpus score
