@@ -125,7 +125,7 @@ def _fail(message: str) -> None:
 def check(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="文件、文件夹或 -（标准输入）(files, folders, or -)."),
+        typer.Argument(help="文件、文件夹或 -（标准输入）；不指定时检查当前文件夹."),
     ] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--output-format", help="输出格式 (output format).")
@@ -178,9 +178,7 @@ def check(
     from noticelint.report.runner import default_jobs, run_jobs
     from noticelint.report.summary import Job, Options
 
-    targets = paths or []
-    if not targets:
-        _fail("没有指定要检查的文件 (no input: name files, folders or -)")
+    targets = paths or [Path(".")]  # no paths: the current folder, as ruff does
     settings_for = _SettingsFactory(
         config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout)
     )
@@ -396,7 +394,7 @@ class _SettingsFactory:
     def __call__(self, path: Path) -> Settings:
         from pydantic import ValidationError
 
-        from noticelint.config import ConfigError, effective_settings
+        from noticelint.config import ConfigError, effective_settings, explain_error
         from noticelint.profile import ProfileError, resolve_profile
 
         select, ignore, extend_select, profile, fail_on = self.cli
@@ -421,7 +419,7 @@ class _SettingsFactory:
             _fail(str(exc))
             raise
         except ValidationError as exc:
-            _fail("; ".join(str(e["msg"]) for e in exc.errors()))
+            _fail("；".join(explain_error(e) for e in exc.errors()))
             raise
         except ValueError as exc:
             _fail(str(exc))
@@ -593,7 +591,11 @@ def report(
         f"错误 {header['errors']}，警告 {header['warnings']}，提示 {header['infos']}，"
         f"合规得分 {'—' if header['score'] is None else header['score']}"
         + (f"；另有 {baselined} 个已记入基线" if known is not None else "")
-        + (f"；已写入 {written}" if written else ""),
+        + (
+            f"；已写入 {written}"
+            if written
+            else "；未写入报告文件（用 --html、--json 或 --csv 指定）"
+        ),
         err=True,
     )
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
@@ -803,7 +805,8 @@ def parse(
 @app.command()
 def rule(
     code: Annotated[str | None, typer.Argument(help="规则代码，如 NL201.")] = None,
-    all_: Annotated[bool, typer.Option("--all", help="列出全部规则.")] = False,
+    all_: Annotated[bool, typer.Option("--all", help="显示全部规则的说明.")] = False,
+    list_: Annotated[bool, typer.Option("--list", help="每条规则一行的一览表.")] = False,
     output_format: Annotated[
         RuleFormat, typer.Option("--output-format", help="text 或 json.")
     ] = RuleFormat.text,
@@ -812,6 +815,11 @@ def rule(
     from noticelint.docs import rule_as_dict, rule_markdown
     from noticelint.rules import REGISTRY, iter_rules
 
+    if list_:
+        from noticelint.docs import rule_table
+
+        sys.stdout.write(rule_table(list(iter_rules())))
+        return
     if all_:
         selected = list(iter_rules())
     elif code:
@@ -830,6 +838,26 @@ def rule(
         sys.stdout.write(json.dumps(data if all_ else data[0], ensure_ascii=False, indent=2) + "\n")
         return
     sys.stdout.write("\n\n".join(rule_markdown(c) for c in selected) + "\n")
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="监听地址（默认仅本机 127.0.0.1）.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="端口.")] = 8765,
+    open_browser: Annotated[bool, typer.Option("--open", help="启动后在浏览器中打开页面.")] = False,
+    config: ConfigOpt = None,
+    profile: ProfileOpt = None,
+) -> None:
+    """本机网页工作台 (local web workbench): 粘贴或拖入通报，查看问题并修复。"""
+    from noticelint.serve.launch import LaunchError, run
+
+    settings = _SettingsFactory(config, None, None, None, profile, None)(Path.cwd() / "通报.txt")
+    try:
+        run(settings, host=host, port=port, open_browser=open_browser)
+    except LaunchError as exc:
+        _fail(str(exc))
 
 
 @app.command("config")
