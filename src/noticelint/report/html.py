@@ -201,15 +201,18 @@ def _svg_empty(title: str) -> str:
     )
 
 
+_UNBREAKABLE = re.compile(r"[A-Za-z0-9]+|.", re.S)
+
+
 def _wrap(text: str, width: float) -> list[str]:
     """``text`` broken into lines of at most ``width`` px (never cut: every character
     is shown, at any page width)."""
     lines, line = [], ""
-    for ch in text:
-        if line and _text_width(line + ch) > width:
+    for piece in _UNBREAKABLE.findall(text):  # Latin words and numbers stay whole
+        if line and _text_width(line + piece) > width:
             lines.append(line)
             line = ""
-        line += ch
+        line += piece
     return [*lines, line] if line or not lines else lines
 
 
