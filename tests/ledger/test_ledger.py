@@ -193,6 +193,9 @@ def test_deadlines_named_in_the_measures() -> None:
     assert find_deadlines(text, suffix, anchor) == [dt.date(2024, 11, 30), dt.date(2024, 12, 15)]
     assert find_deadlines("9月10日以前整改到位。", suffix, anchor) == [dt.date(2024, 9, 10)]
     assert find_deadlines("2025年1月前全部完成。", suffix, anchor) == [dt.date(2025, 1, 31)]
+    # a bare month is a deadline only before 前: 12月份 and 3月 are not
+    assert find_deadlines("12月份起实行，11月前完成。", suffix, anchor) == [dt.date(2024, 11, 30)]
+    assert find_deadlines("于3月完成培训。", suffix, anchor) == []
 
 
 def test_done_with_a_deadline_after_the_signature_is_flagged(tmp_path: Path) -> None:
