@@ -42,7 +42,8 @@ def ledger_file(job: Job, options: Options) -> dict[str, Any]:
     """One file's ledger: ``{"path", "readable", "error", "notice", "organ", "rows",
     "severities"}`` (rows as dicts in document order; severities of its findings)."""
     from noticelint.cache import ResultCache
-    from noticelint.read import ReadError, load_bytes, read_bytes
+    from noticelint.read import ReadError, load_bytes
+    from noticelint.read.isolate import ReaderFailed, read_untrusted
 
     settings = job.settings
     try:
@@ -59,9 +60,9 @@ def ledger_file(job: Job, options: Options) -> dict[str, Any]:
         if isinstance(hit, dict):
             moved = [{**row, "path": job.path} for row in hit["rows"]]
             return {**hit, "path": job.path, "rows": moved}
-    try:
-        document = read_bytes(data, job.path, max_bytes=settings.max_bytes)
-    except ReadError as exc:
+    try:  # the format readers run sandboxed, as for `report`
+        document = read_untrusted(data, job.path, settings)
+    except (ReaderFailed, ReadError) as exc:
         return _unreadable(job, str(exc))
     from noticelint.ledger.rows import ledger_rows
     from noticelint.lint import check_document

@@ -47,12 +47,13 @@ def lsp_diagnostic(d: Diagnostic, lines: LineMap, *, in_text: bool = True) -> ty
     else:
         where = _NOWHERE
         message = f"{d.message}（提取文本第{d.line}行第{d.column}列）"
+    href = rule_href(d.code)
     return types.Diagnostic(
         range=where,
         message=message,
         severity=SEVERITY[d.severity],
         code=d.code,
-        code_description=types.CodeDescription(href=rule_href(d.code)),
+        code_description=types.CodeDescription(href=href) if href else None,
         source=SOURCE,
     )
 

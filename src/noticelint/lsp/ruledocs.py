@@ -2,8 +2,9 @@
 
 ``codeDescription.href`` of a finding points at ``docs/rules/NLxxx.md``: the copy
 installed with the package (``noticelint/docs/rules``) or the one in the source
-tree, as a ``file://`` URI; when neither is present, the project's published page
-(:data:`RULE_DOCS_URL`, the one place that names it).
+tree, as a ``file://`` URI. The project names no web address of its own, so when
+neither copy is present the finding carries no link (the hover still shows the
+rule's documentation, generated from the rule itself).
 """
 
 from __future__ import annotations
@@ -12,9 +13,6 @@ from functools import cache
 from pathlib import Path
 
 from noticelint.diagnostics import Diagnostic
-
-#: The published rule pages, for an installation without ``docs/rules``.
-RULE_DOCS_URL = "https://github.com/noticelint/noticelint/blob/main/docs/rules/{code}.md"
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -28,13 +26,13 @@ def rules_folder() -> Path | None:
     return None
 
 
-def rule_href(code: str) -> str:
+def rule_href(code: str) -> str | None:
     folder = rules_folder()
     if folder is not None:
         page = folder / f"{code}.md"
         if page.is_file():
             return page.as_uri()
-    return RULE_DOCS_URL.format(code=code)
+    return None
 
 
 def hover_markdown(findings: list[Diagnostic]) -> str:
@@ -55,5 +53,6 @@ def hover_markdown(findings: list[Diagnostic]) -> str:
         # headings two levels down: a hover is a small box under the findings
         doc = rule_markdown(rule).replace("\n## ", "\n#### ")
         doc = "##" + doc if doc.startswith("# ") else doc
-        parts += ["---", doc, f"[{d.code} 文档]({rule_href(d.code)})"]
+        href = rule_href(d.code)
+        parts += ["---", doc, *([f"[{d.code} 文档]({href})"] if href else [])]
     return "\n\n".join(parts)
