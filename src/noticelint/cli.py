@@ -18,8 +18,12 @@ import typer
 from noticelint import __version__
 
 if TYPE_CHECKING:
+    from noticelint.baseline import Baseline
+    from noticelint.batch.job import FileResult
     from noticelint.diagnostics import Diagnostic
     from noticelint.flows.overrides import Overrides
+    from noticelint.ledger.collect import LedgerCollector
+    from noticelint.settings import Settings
 
 app = typer.Typer(
     name="noticelint",
@@ -86,6 +90,10 @@ CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", help="结果缓
 MaxFileSizeOpt = Annotated[
     str | None,
     typer.Option("--max-file-size", help="单个文件大小上限，如 10MB（默认 10MB）."),
+]
+BaselineOpt = Annotated[
+    Path | None,
+    typer.Option("--baseline", help="只报告基线文件中没有记录的问题 (new findings only)."),
 ]
 TimeoutOpt = Annotated[
     float | None,
@@ -168,6 +176,11 @@ def check(
         bool,
         typer.Option("--verbose", "-v", help="显示每个文件使用的规则配置和配置文件 (to stderr)."),
     ] = False,
+    baseline: BaselineOpt = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", help="把当前全部问题记入基线文件，退出码 0."),
+    ] = None,
     watch: Annotated[
         bool,
         typer.Option(
@@ -183,7 +196,8 @@ def check(
     )
     targets = paths or [Path(".")]  # no paths: the current folder, as ruff does
     if watch:  # re-check what changes until Ctrl-C (noticelint.watch)
-        incompatible = fix or diff or unsafe_fixes or statistics
+        baselined = baseline is not None or write_baseline is not None
+        incompatible = fix or diff or unsafe_fixes or statistics or baselined
         _watch(targets, output_format, incompatible, overrides, isolated)
     request = CheckRequest(
         targets=targets,
@@ -197,6 +211,8 @@ def check(
         cache_dir=cache_dir,
         no_cache=no_cache,
         verbose=verbose,
+        baseline=baseline,
+        write_baseline=write_baseline,
     )
     overrides = _isolated(overrides, isolated)
     raise typer.Exit(_usage_errors(lambda: run_check(request, overrides, _warn)))
@@ -280,6 +296,7 @@ def report(
     timeout: TimeoutOpt = None,
     max_memory: MaxMemoryOpt = None,
     isolated: IsolatedOpt = False,
+    baseline: BaselineOpt = None,
 ) -> None:
     """生成语料合规报告 (compliance report across a corpus): HTML, JSON, CSV."""
     from noticelint.batch.job import Job, Options
@@ -315,15 +332,21 @@ def report(
     )
     workers = jobs or default_jobs()
     failed = False
+    known = _load_baseline(baseline)
+    baselined = 0
+    settings_of = {job.path: job.settings for job in job_list} if known is not None else {}
+    results: Iterator[FileResult] = run_jobs(
+        job_list,
+        options,
+        workers=workers,
+        dask_scheduler=dask_scheduler,
+        max_memory=factory.max_memory(),
+    )
     with Aggregator() as agg, _progress(len(job_list)) as advance:
         try:
-            for result in run_jobs(
-                job_list,
-                options,
-                workers=workers,
-                dask_scheduler=dask_scheduler,
-                max_memory=factory.max_memory(),
-            ):
+            for result in results:
+                if known is not None:
+                    baselined += _baseline_result(known, result, settings_of[result.path])
                 agg.add(result)
                 failed = failed or result.fail
                 advance()
@@ -332,6 +355,8 @@ def report(
         header = agg.header()
         header["configs"] = sorted({c for job in job_list for c in job.settings.config_sources})
         header["isolated"] = isolated
+        if known is not None:
+            header["baselined"] = baselined
         if json_out is not None:
             with _open_out(json_out) as fh:
                 write_json(header, agg.results(), fh)
@@ -351,7 +376,8 @@ def report(
     typer.echo(
         f"报告：{header['files']} 个文件（无法读取 {header['unreadable']} 个），"
         f"错误 {header['errors']}，警告 {header['warnings']}，提示 {header['infos']}，"
-        f"合规得分 {header['score']}"
+        f"合规得分 {'—' if header['score'] is None else header['score']}"
+        + (f"；另有 {baselined} 个已记入基线" if known is not None else "")
         + (
             f"；已写入 {written}"
             if written
@@ -362,6 +388,147 @@ def report(
     if header["configs"]:
         typer.echo(f"使用的配置文件：{'、'.join(header['configs'])}", err=True)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@app.command()
+def ledger(
+    paths: Annotated[list[Path], typer.Argument(help="通报文件或文件夹 (files or folders).")],
+    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="写出 Excel 台账 (.xlsx).")] = None,
+    csv_out: Annotated[
+        Path | None, typer.Option("--csv", help="写出 CSV 台账（UTF-8，带 BOM）.")
+    ] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="写出 JSON 台账.")] = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    dask_scheduler: Annotated[
+        str | None,
+        typer.Option("--dask-scheduler", help="在 dask.distributed 集群上运行（地址）."),
+    ] = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    profile: ProfileOpt = None,
+    config: ConfigOpt = None,
+    fail_on: FailOnOpt = None,
+    max_file_size: MaxFileSizeOpt = None,
+    timeout: TimeoutOpt = None,
+    max_memory: MaxMemoryOpt = None,
+    isolated: IsolatedOpt = False,
+) -> None:
+    """生成整改台账 (the rectification ledger): 每个问题一行，含措施、进展、时限与检查发现。"""
+    from noticelint.batch.job import Job, Options
+    from noticelint.batch.runner import default_jobs, run_jobs
+    from noticelint.cache import default_cache_dir
+    from noticelint.discover import discover
+    from noticelint.flows.overrides import SettingsFactory, UsageError
+    from noticelint.ledger.collect import LedgerCollector
+    from noticelint.ledger.worker import ledger_chunk, ledger_failed
+
+    overrides = _overrides(
+        config, select, ignore, extend_select, profile, fail_on, max_file_size, timeout, max_memory
+    )
+    for p in paths:
+        if not p.exists():
+            typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)
+    try:
+        factory = SettingsFactory(_isolated(overrides, isolated))
+        existing = [p for p in paths if p.exists()]
+        job_list = [
+            Job(str(p), factory(p))
+            for p in discover(existing, factory.base.suffixes, on_skip=_skipped)
+        ]
+    except UsageError as exc:
+        _fail(str(exc))
+        raise
+    if not job_list:
+        _fail("没有找到可检查的文件 (no input files found)")
+    options = Options(
+        cache_dir=None if no_cache else str(cache_dir or default_cache_dir()), include_text=False
+    )
+    failed = False
+    with LedgerCollector() as ledger_rows, _progress(len(job_list)) as advance:
+        try:
+            for result in run_jobs(
+                job_list,
+                options,
+                workers=jobs or default_jobs(),
+                dask_scheduler=dask_scheduler,
+                max_memory=factory.max_memory(),
+                chunk_work=ledger_chunk,
+                on_failure=ledger_failed,
+            ):
+                ledger_rows.add(result)
+                failed = failed or bool(result["fail"])
+                advance()
+        except RuntimeError as exc:
+            _fail(str(exc))
+        _write_ledger(ledger_rows, xlsx, csv_out, json_out)
+    written = ", ".join(str(p) for p in (xlsx, csv_out, json_out) if p is not None)
+    typer.echo(
+        f"台账：{ledger_rows.files} 个文件，{ledger_rows.files - len(ledger_rows.skipped)} 份通报，"
+        f"{ledger_rows.rows} 个问题；未列入 {len(ledger_rows.skipped)} 个"
+        + (f"；已写入 {written}" if written else "（未指定 --xlsx/--csv/--json，未写出文件）"),
+        err=True,
+    )
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _write_ledger(
+    collected: LedgerCollector, xlsx: Path | None, csv_out: Path | None, json_out: Path | None
+) -> None:
+    """Write the ledger files asked for (a folder that cannot be written: exit 2)."""
+    from noticelint.ledger.writers import write_csv, write_json
+    from noticelint.ledger.xlsx import write_xlsx
+
+    summary = collected.summary()
+    try:
+        if xlsx is not None:
+            write_xlsx(collected.iter_rows(), summary, collected.skipped, xlsx)
+        if csv_out is not None:
+            write_csv(collected.iter_rows(), csv_out)
+        if json_out is not None:
+            write_json(collected.iter_rows(), summary, collected.skipped, json_out)
+    except OSError as exc:
+        _fail(f"{exc.filename or ''}: 无法写入：{exc.strerror or exc}")
+
+
+def _load_baseline(path: Path | None) -> Baseline | None:
+    """The baseline for ``report --baseline`` (None without the option)."""
+    if path is None:
+        return None
+    from noticelint.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.load(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+        raise
+
+
+def _baseline_result(known: Baseline, result: FileResult, settings: Settings) -> int:
+    """Keep only new findings in a report result; return how many were baselined.
+
+    The counts and the exit status follow the new findings; the file's score still
+    measures every finding (a baseline hides old findings, it does not fix them)."""
+    from noticelint.diagnostics import SEVERITY_RANK, Diagnostic
+    from noticelint.flows.check import source_lines
+
+    summary = result.summary
+    assert summary is not None, "a report run's results carry their summary"
+    found = [Diagnostic.from_dict(d) for d in summary["diagnostics"]]
+    if not found:
+        summary["baselined"] = 0
+        return 0
+    lines = result.text.split("\n") if result.text is not None else None
+    new, old = known.split(found, lambda p: lines or source_lines(Path(p), settings))
+    summary["diagnostics"] = [d.as_dict() for d in new]
+    for severity, key in (("error", "errors"), ("warning", "warnings"), ("info", "infos")):
+        summary[key] = sum(d.severity == severity for d in new)
+    summary["baselined"] = len(old)
+    threshold = SEVERITY_RANK[settings.fail_on]
+    result.fail = any(SEVERITY_RANK[d.severity] >= threshold for d in new)
+    return len(old)
 
 
 @contextmanager
@@ -564,7 +731,10 @@ def _watch(
     from noticelint.watch import watch_paths
 
     if incompatible or any(str(t) == "-" for t in targets):
-        _fail("--watch 只能与文件和文件夹一起使用，不能与 -、--fix、--diff、--statistics 同用")
+        _fail(
+            "--watch 只能与文件和文件夹一起使用，"
+            "不能与 -、--fix、--diff、--statistics、--baseline 同用"
+        )
     overrides = replace(overrides, isolated=isolated)
 
     def make_settings() -> SettingsFactory:

@@ -33,6 +33,8 @@ class Options:
     color_system: str | None = None
     width: int = 80
     terminal: bool = False
+    #: Also send the diagnostics themselves (``check --baseline`` compares them).
+    keep_diagnostics: bool = False
 
 
 @dataclass(slots=True)
@@ -63,6 +65,8 @@ class FileResult:
     #: ``report``: the per-file summary (``FileSummary`` as JSON) and maybe the text.
     summary: dict[str, Any] | None = None
     text: str | None = None
+    #: The diagnostics as JSON objects, only when the run asks for them.
+    diagnostics: list[dict[str, Any]] | None = None
 
     @property
     def findings(self) -> int:

@@ -24,15 +24,17 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from noticelint.batch.budget import limit_memory
-from noticelint.batch.job import FileResult, Job, Options
+from noticelint.batch.job import Job, Options
+
+R = TypeVar("R")
 
 #: How far ahead of the next result due the pool may work (files).
 WINDOW = 256
@@ -46,10 +48,9 @@ PRELOAD = ["noticelint.batch.preload"]
 PRELOAD_ENV = "NOTICELINT_WORKER_PRELOAD"
 
 
-def _serve(conn: Connection, options: Options, max_memory: int) -> None:
-    """A worker's life: chunks in, one result per file out, until told to stop."""
-    from noticelint.batch.work import process
-
+def _serve(conn: Connection, options: Options, max_memory: int, work: Any) -> None:
+    """A worker's life: chunks in, one result per file out, until told to stop.
+    ``work`` is the run's chunk function, called on one file at a time."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     limit_memory(max_memory)
     gc.freeze()  # the engine's objects are never scanned again
@@ -63,7 +64,8 @@ def _serve(conn: Connection, options: Options, max_memory: int) -> None:
             return
         chunk_id, jobs = message
         for i, job in enumerate(jobs):
-            conn.send((chunk_id, i, process(job, options)))
+            (result,) = work([job], options)
+            conn.send((chunk_id, i, result))
         gc.collect()
         conn.send((chunk_id, -1, None))
 
@@ -111,10 +113,23 @@ class PoolBroken(RuntimeError):
     """Workers die before sending anything, again and again: they cannot start."""
 
 
-class WorkerPool:
-    """``results(jobs)`` yields ``(position, FileResult)`` in job order."""
+class WorkerPool(Generic[R]):
+    """``results(jobs)`` yields ``(position, result)`` in job order; ``work`` is the
+    per-chunk function (:func:`noticelint.batch.work.process_chunk` by default) and
+    ``on_failure`` makes the result of a file whose worker died or overran."""
 
-    def __init__(self, workers: int, options: Options, max_memory: int, chunk: int = 16) -> None:
+    def __init__(
+        self,
+        workers: int,
+        options: Options,
+        max_memory: int,
+        *,
+        work: Callable[[list[Job], Options], list[R]],
+        on_failure: Callable[[Job, str, Options], R],
+        chunk: int = 16,
+    ) -> None:
+        self._work = work
+        self._on_failure = on_failure
         self._ctx = _context()
         self._size = workers
         self._chunk_size = chunk
@@ -131,7 +146,7 @@ class WorkerPool:
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
         process = self._ctx.Process(
-            target=_serve, args=(child, self._options, self._max_memory), daemon=True
+            target=_serve, args=(child, self._options, self._max_memory, self._work), daemon=True
         )
         process.start()
         child.close()
@@ -141,11 +156,11 @@ class WorkerPool:
         self._ids += 1
         return _Chunk(self._ids, start, jobs, retry)
 
-    def results(self, jobs: Iterable[Job]) -> Iterator[tuple[int, FileResult]]:
+    def results(self, jobs: Iterable[Job]) -> Iterator[tuple[int, R]]:
         source = iter(jobs)
         position = 0
         exhausted = False
-        ready: dict[int, FileResult] = {}
+        ready: dict[int, R] = {}
         next_due = 0
         self._workers = [self._start() for _ in range(self._size)]
         try:
@@ -180,7 +195,7 @@ class WorkerPool:
         with suppress(OSError):  # it died while idle: _collect notices through its sentinel
             worker.conn.send((chunk.id, chunk.jobs))
 
-    def _collect(self, busy: list[_Worker]) -> Iterator[tuple[int, FileResult]]:
+    def _collect(self, busy: list[_Worker]) -> Iterator[tuple[int, R]]:
         """Wait (at most a second) for messages or deaths among busy workers."""
         waitables: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
         ready = set(wait(waitables, timeout=1.0))
@@ -205,7 +220,7 @@ class WorkerPool:
                 worker.process.join()
                 yield from self._replace(worker, killed=True)
 
-    def _receive(self, worker: _Worker) -> tuple[int, FileResult] | None:
+    def _receive(self, worker: _Worker) -> tuple[int, R] | None:
         chunk_id, index, result = worker.conn.recv()
         chunk = worker.chunk
         assert chunk is not None and chunk_id == chunk.id
@@ -225,10 +240,10 @@ class WorkerPool:
         budget = worker.chunk.jobs[worker.done].settings.timeout
         return budget > 0 and time.monotonic() - worker.since > 2 * budget + GRACE_SECONDS
 
-    def _replace(self, worker: _Worker, *, killed: bool) -> Iterator[tuple[int, FileResult]]:
+    def _replace(self, worker: _Worker, *, killed: bool) -> Iterator[tuple[int, R]]:
         """A worker died on ``chunk.jobs[done]``: a new worker, the rest of its chunk
         back in the queue, the file retried alone once (or given NL001)."""
-        from noticelint.batch.work import WORKER_DIED, failed, timed_out
+        from noticelint.batch.work import WORKER_DIED, timed_out
 
         chunk = worker.chunk
         assert chunk is not None
@@ -250,9 +265,9 @@ class WorkerPool:
         if rest:
             self._queue.appendleft(self._chunk(at + 1, rest))
         if killed:
-            yield at, failed(culprit, timed_out(culprit.settings), self._options)
+            yield at, self._on_failure(culprit, timed_out(culprit.settings), self._options)
         elif chunk.retry:
-            yield at, failed(culprit, WORKER_DIED, self._options)
+            yield at, self._on_failure(culprit, WORKER_DIED, self._options)
         else:
             self._queue.appendleft(self._chunk(at, [culprit], retry=True))
 

@@ -13,11 +13,29 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from itertools import islice
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from noticelint.batch.job import FileResult, Job, Options
-from noticelint.batch.work import process_chunk
+from noticelint.batch.job import Job, Options
+from noticelint.batch.work import failed, process_chunk
 from noticelint.settings import DEFAULT_MAX_MEMORY
+
+R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
+
+
+class ChunkWork(Protocol[R]):
+    """The per-chunk work: a top-level (picklable) function of a chunk of jobs and the
+    options, one result per job. ``check``/``report`` use :func:`process_chunk`
+    (:class:`FileResult`), ``ledger`` its own (dicts with a boolean ``"fail"``)."""
+
+    def __call__(self, jobs: list[Job], options: Options) -> list[R]: ...
+
+
+class Failure(Protocol[R_co]):
+    """The result for a file whose worker died or overran (NL001 ``message``)."""
+
+    def __call__(self, job: Job, message: str, options: Options) -> R_co: ...
+
 
 #: Below this many files a pool costs more to start than it saves.
 PARALLEL_MIN_FILES = 48
@@ -58,26 +76,30 @@ def run_jobs(
     workers: int = 1,
     dask_scheduler: str | None = None,
     max_memory: int = DEFAULT_MAX_MEMORY,
-) -> Iterator[FileResult]:
+    chunk_work: ChunkWork[R] = process_chunk,  # type: ignore[assignment]
+    on_failure: Failure[R] = failed,  # type: ignore[assignment]
+) -> Iterator[R]:
     """Yield every job's result, in job order (on dask: as they complete)."""
     if dask_scheduler:
-        yield from _run_dask(jobs, partial(process_chunk, options=options), dask_scheduler)
+        yield from _run_dask(jobs, partial(chunk_work, options=options), dask_scheduler)
         return
     if workers <= 1 or (isinstance(jobs, list) and len(jobs) < PARALLEL_MIN_FILES):
         with _collect_per_chunk():
             for chunk in _chunks(jobs, CHUNK):
-                yield from process_chunk(chunk, options)
+                yield from chunk_work(chunk, options)
                 gc.collect()
         return
     from noticelint.batch.pool import WorkerPool  # multiprocessing: only for a pool
 
-    pool = WorkerPool(workers, options, max_memory, chunk=CHUNK)
+    pool: WorkerPool[R] = WorkerPool(
+        workers, options, max_memory, chunk=CHUNK, work=chunk_work, on_failure=on_failure
+    )
     with _collect_per_chunk():
         for _, result in pool.results(jobs):
             yield result
 
 
-def _run_dask(jobs: Iterable[Job], work: Any, address: str) -> Iterator[FileResult]:
+def _run_dask(jobs: Iterable[Job], work: Any, address: str) -> Iterator[Any]:
     try:
         from distributed import Client, as_completed
     except ImportError as exc:  # pragma: no cover - exercised only without the extra

@@ -62,6 +62,7 @@ def summarize(parsed: Parsed, diagnostics: list[Diagnostic], path: str) -> dict[
         "signature_organ": bool(sig and sig.organ),
         "signature_date": bool(sig and sig.date),
     }
+    score = file_score(parts, diagnostics, parsed.profile.score)
     summary = FileSummary(
         path=path,
         organ=organ,
@@ -75,7 +76,8 @@ def summarize(parsed: Parsed, diagnostics: list[Diagnostic], path: str) -> dict[
         errors=counts["error"],
         warnings=counts["warning"],
         infos=counts["info"],
-        score=file_score(counts["error"], counts["warning"], counts["info"]),
+        score=score.total if score else None,
+        score_parts=score,
         size=len(parsed.document.text),
     ).model_dump(mode="json")
     summary["diagnostics"] = [d.as_dict() for d in diagnostics]
@@ -107,7 +109,7 @@ def failed(job: Job, message: str, options: Options) -> FileResult:
             errors=counts["error"],
             warnings=counts["warning"],
             infos=counts["info"],
-            score=0.0,
+            score=None,
         ).model_dump(mode="json")
         summary["diagnostics"] = [d.as_dict() for d in diagnostics]
     return _result(job, diagnostics, options, None, summary, None, lambda: [])
@@ -136,6 +138,7 @@ def _result(
         statistics=rule_counts(diagnostics) if options.statistics else [],
         summary=summary,
         text=text,
+        diagnostics=[d.as_dict() for d in diagnostics] if options.keep_diagnostics else None,
     )
 
 
@@ -167,7 +170,7 @@ def _process(job: Job, options: Options) -> FileResult:
     want_text = options.include_text and options.output is None
     if cache is not None:
         # The suffix picks the reader: the same bytes as .txt and as .docx differ.
-        key = cache.key(data, _fingerprint(settings), "report" + path.suffix.lower())
+        key = cache.key(data, fingerprint(settings), "report" + path.suffix.lower())
         hit = cache.get(key)
         if hit is not None and (hit.get("text") is not None or not want_text):
             return _from_cache(job, hit, data, options)
@@ -245,7 +248,7 @@ def _fingerprint_json(settings_json: str) -> str:
     return settings_fingerprint(settings, resolve_profile(settings, ""))
 
 
-def _fingerprint(settings: Settings) -> str:
+def fingerprint(settings: Settings) -> str:
     from noticelint.cache import RUN_LIMITS
 
     return _fingerprint_json(settings.model_dump_json(exclude=RUN_LIMITS))

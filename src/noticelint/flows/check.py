@@ -39,6 +39,14 @@ class CheckRequest:
     cache_dir: Path | None = None
     no_cache: bool = False
     verbose: bool = False
+    #: Report only findings not in this baseline file (``--baseline``).
+    baseline: Path | None = None
+    #: Record every current finding in this baseline file (``--write-baseline``).
+    write_baseline: Path | None = None
+
+    @property
+    def baselined(self) -> bool:
+        return self.baseline is not None or self.write_baseline is not None
 
     @property
     def fixing(self) -> bool:
@@ -65,18 +73,30 @@ def run_check(request: CheckRequest, overrides: Overrides, warn: Warn) -> int:
         from noticelint.batch.pool import prestart
 
         prestart()  # the forkserver loads the engine while the folders are walked
-    stdin = [_stdin_result(request, factory, options) for t in request.targets if str(t) == "-"]
+    stdin_lines: dict[str, list[str]] = {}
+    stdin = [
+        _stdin_result(request, factory, options, stdin_lines)
+        for t in request.targets
+        if str(t) == "-"
+    ]
     jobs = [Job(str(p), factory(p)) for p in discover_paths(request.targets, factory, warn)]
     if not stdin and not jobs:
         raise UsageError("没有找到可检查的文件 (no input files found)")
     if request.output in SORTED_BY_PATH:
         jobs.sort(key=lambda job: job.path)
         stdin.sort(key=lambda r: r.path)
-    results = run_jobs(jobs, options, workers=workers, max_memory=factory.max_memory())
+    results: Iterator[FileResult] = run_jobs(
+        jobs, options, workers=workers, max_memory=factory.max_memory()
+    )
     if request.verbose:
         results = _verbose(results, {job.path: job for job in jobs}, warn)
     try:
-        return emit(in_order(request.output, stdin, results), request)
+        ordered = in_order(request.output, stdin, results)
+        if request.baselined:
+            from noticelint.flows.baseline import run_baselined
+
+            return run_baselined(request, ordered, factory, stdin_lines, warn)
+        return emit(ordered, request)
     except RuntimeError as exc:  # the pool cannot start workers
         raise UsageError(str(exc)) from exc
 
@@ -116,18 +136,26 @@ def _options(request: CheckRequest) -> Options:
         cache_dir=None if request.no_cache else str(request.cache_dir or default_cache_dir()),
         output=request.output,
         statistics=request.statistics,
+        keep_diagnostics=request.baselined,
         color_system=color_system,
         width=width,
         terminal=terminal,
     )
 
 
-def _stdin_result(request: CheckRequest, factory: SettingsFactory, options: Options) -> FileResult:
+def _stdin_result(
+    request: CheckRequest,
+    factory: SettingsFactory,
+    options: Options,
+    lines: dict[str, list[str]],
+) -> FileResult:
     from noticelint.batch.work import process_stdin
 
     name = request.stdin_filename or "-"
     settings = factory(Path(name) if request.stdin_filename else Path.cwd() / "-")
-    return process_stdin(sys.stdin.buffer.read(), name, settings, options)
+    data = sys.stdin.buffer.read()
+    lines[name] = data.decode("utf-8", errors="replace").split("\n")
+    return process_stdin(data, name, settings, options)
 
 
 def discover_paths(targets: list[Path], factory: SettingsFactory, warn: Warn) -> Iterator[Path]:
@@ -152,8 +180,9 @@ def _verbose(
         yield result
 
 
-def emit_found(fmt: str, found: list[Diagnostic], names: list[str]) -> None:
-    """Write diagnostics found in this process (``check --watch``) in ``fmt``."""
+def emit_found(fmt: str, found: list[Diagnostic], names: list[str]) -> int:
+    """Write diagnostics found in this process (``check --watch``, ``--baseline``)
+    in ``fmt``; the exit status by the default ``fail-on``."""
     from noticelint.batch.work import fixed_result
     from noticelint.settings import Settings
 
@@ -175,7 +204,7 @@ def emit_found(fmt: str, found: list[Diagnostic], names: list[str]) -> None:
         )
         for name in order
     ]
-    emit(results, CheckRequest(targets=[], output=fmt))
+    return emit(results, CheckRequest(targets=[], output=fmt))
 
 
 def source_lines(path: Path, settings: Settings) -> list[str]:

@@ -3,13 +3,14 @@ that import it are merged."""
 
 from noticelint.batch.budget import OverBudget, within_budget
 from noticelint.batch.job import FileResult, Job, Options
-from noticelint.batch.work import process, process_chunk, summarize
+from noticelint.batch.work import fingerprint, process, process_chunk, summarize
 
 __all__ = [
     "FileResult",
     "Job",
     "Options",
     "OverBudget",
+    "fingerprint",
     "process",
     "process_chunk",
     "summarize",
