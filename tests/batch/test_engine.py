@@ -113,3 +113,25 @@ def test_checking_one_file_builds_neither_the_cli_app_nor_a_pool() -> None:
     modules = set(out.split("MODULES", 1)[1].split())
     assert "noticelint" in modules
     assert not modules & {"typer", "click", "rich", "multiprocessing"}, modules
+
+
+def test_nl505_numeral_led_pattern_finds_what_the_look_behind_pattern_found() -> None:
+    """NL505's enumerations (一是、二是…) were found by a pattern led by a look-behind;
+    the numeral-led pattern plus a test on the character before finds the same matches."""
+    import random
+    import re
+
+    from noticelint.rules.numbering import _enum_pattern, _enumerations
+
+    rnd = random.Random(11)
+    for suffix in ("是", "、", "要"):
+        old = re.compile(rf"(?<!\w)([一二三四五六七八九十]{{1,3}}){re.escape(suffix)}")
+        alphabet = "一二三四五六七八九十统之第a1 ，。_" + suffix
+        texts = ["统一是、第一是、之一是", "一是加强；二是完善；十一是落实"]
+        texts += [
+            "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14))) for _ in range(20000)
+        ]
+        for text in texts:
+            want = [(m.span(), m.group(1)) for m in old.finditer(text)]
+            got = [(m.span(), m.group(1)) for m in _enumerations(text, _enum_pattern(suffix))]
+            assert got == want, text
