@@ -126,6 +126,19 @@ class TypographySettings(_Section):
 
 class ArtifactSettings(_Section):
     line_patterns: list[str] = Field(default_factory=list, alias="line-patterns")
+    # Residue vocabulary (NL003; read by parse/segment.py's ResidueMatcher).
+    breadcrumb_labels: list[str] = Field(default_factory=list, alias="breadcrumb-labels")
+    breadcrumb_home: list[str] = Field(default_factory=list, alias="breadcrumb-home")
+    breadcrumb_separators: list[str] = Field(default_factory=list, alias="breadcrumb-separators")
+    date_labels: list[str] = Field(default_factory=list, alias="date-labels")
+    source_labels: list[str] = Field(default_factory=list, alias="source-labels")
+    counter_labels: list[str] = Field(default_factory=list, alias="counter-labels")
+    font_labels: list[str] = Field(default_factory=list, alias="font-labels")
+    font_sizes: list[str] = Field(default_factory=list, alias="font-sizes")
+    share_labels: list[str] = Field(default_factory=list, alias="share-labels")
+    page_tools: list[str] = Field(default_factory=list, alias="page-tools")
+    metadata_labels: list[str] = Field(default_factory=list, alias="metadata-labels")
+    metadata_block_labels: list[str] = Field(default_factory=list, alias="metadata-block-labels")
 
     _v = field_validator("line_patterns")(classmethod(lambda cls, v: _check_patterns(v)))
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from noticelint.model import Notice
 from noticelint.parse.build import build_notice
 from noticelint.parse.grammar import parse_tokens
+from noticelint.parse.residue import residue_matcher
 from noticelint.parse.segment import Segmentation, segment
 from noticelint.parse.tokens import Token, classify
 from noticelint.profile import Profile, bundled_profile, choose_profile
@@ -35,7 +36,7 @@ def parse_document(document: Document, profile: Profile | None = None) -> Parsed
         profile = bundled_profile(choose_profile(document.text))
     text = document.text
     index = LineIndex(text)
-    seg = segment(text)
+    seg = segment(text, residue_matcher(profile.artifacts))
     tokens = classify(seg.segments)
     tree, skipped = parse_tokens(tokens)
     notice = build_notice(document.path, tokens, tree, skipped, index, profile)

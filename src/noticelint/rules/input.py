@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 
 from noticelint.diagnostics import Edit, Fix
@@ -95,6 +94,12 @@ _KIND_LABELS = {
     "bookmark": "Word书签",
     "entity": "HTML实体",
     "site": "网页残留行",
+    "breadcrumb": "导航路径",
+    "date-line": "发布时间行",
+    "counter": "浏览次数",
+    "page-tools": "分享、朗读、字号等页面工具",
+    "metadata": "政府信息公开目录信息",
+    "repeated-title": "页面重复的标题",
 }
 _ENTITY_TEXT = {
     "&amp;": "&",
@@ -106,7 +111,6 @@ _ENTITY_TEXT = {
     "&hellip;": "…",
     "&mdash;": "—",
 }
-_LINE_PATTERN_CACHE: dict[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]] | None] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,20 +132,6 @@ class Residue:
     role: str  # "line" (a whole line) | "prefix" | "suffix" | "inner"
 
 
-def _line_pattern(patterns: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """The profile's residue-line patterns as one pattern for the first line and one
-    for the lines after a line break (a literal first character keeps the scan fast)."""
-    key = tuple(patterns)
-    if key not in _LINE_PATTERN_CACHE:
-        if not patterns:
-            _LINE_PATTERN_CACHE[key] = None
-        else:
-            alt = "|".join(f"(?:{p})" for p in patterns)
-            body = rf"[ \t\u3000\xa0]*(?:{alt})[ \t\u3000\xa0]*(?=\n|\Z)"
-            _LINE_PATTERN_CACHE[key] = (re.compile(body, re.M), re.compile("\n" + body, re.M))
-    return _LINE_PATTERN_CACHE[key]
-
-
 def _entity_text(entity: str, text: str, start: int, end: int) -> str:
     """What an HTML entity stands for; a non-breaking space between Chinese characters
     (or at a line end) is dropped, between Latin words it becomes a space."""
@@ -159,9 +149,9 @@ def _entity_text(entity: str, text: str, start: int, end: int) -> str:
 def residues(ctx: Context) -> list[Residue]:
     """All scrape residue of the document, sorted, with non-overlapping fix ranges.
 
-    The segmenter's artifacts plus whole lines matching the profile's
-    ``artifacts.line-patterns``. Computed once per document and kept in ``ctx.memo``
-    (NL003 reports them; the NL8 rules never fire inside them)."""
+    The segmenter's artifacts (built-in residue and the page chrome named by the
+    profile's ``[artifacts]`` vocabulary). Computed once per document and kept in
+    ``ctx.memo`` (NL003 reports them; the NL8 rules never fire inside them)."""
     found = ctx.memo.get("input.residues")
     if found is None:
         found = ctx.memo["input.residues"] = _find_residues(ctx)
@@ -182,12 +172,6 @@ def _find_residues(ctx: Context) -> list[Residue]:
         else:
             line = index.position(art.start)[0]
             by_line.setdefault(line, []).append((art.start, art.end, art.kind))
-    pattern = _line_pattern(ctx.profile.artifacts.line_patterns)
-    if pattern is not None:
-        for m in _site_lines(pattern, text):
-            line = index.position(m[0])[0]
-            if line not in by_line:
-                by_line[line] = [(m[0], m[1], "site")]
     if not by_line and not entities:
         return []
 
@@ -276,21 +260,6 @@ def _with_blank_lines(text: str, ds: int, de: int) -> tuple[int, int]:
     return (ds, end) if blank_before else (ds, de)
 
 
-def _site_lines(
-    patterns: tuple[re.Pattern[str], re.Pattern[str]], text: str
-) -> list[tuple[int, int]]:
-    """Whole lines that match the profile's residue patterns (after trimming)."""
-    first, after_break = patterns
-    hits: list[tuple[int, int]] = []
-    m = first.match(text)
-    if m and m.end() > 0:
-        hits.append((0, m.end()))
-    hits.extend(
-        (m.start() + 1, m.end()) for m in after_break.finditer(text) if m.end() > m.start() + 1
-    )
-    return hits
-
-
 def _joins(last: Residue, r: Residue) -> bool:
     """Whether ``r`` continues the block that ends with ``last``: residue on one line,
     or residue that runs on over a line break (the end of one line, whole lines, the
@@ -305,13 +274,20 @@ def _joins(last: Residue, r: Residue) -> bool:
 
 
 def residue_blocks(items: list[Residue]) -> list[list[Residue]]:
-    """Adjacent residue forms one block (one diagnostic)."""
+    """Adjacent residue forms one block (one diagnostic); the copies of a title the
+    page repeats form one block wherever they stand (the title is reported once)."""
     blocks: list[list[Residue]] = []
+    titles = [r for r in items if r.kind == "repeated-title"]
     for r in items:
+        if r.kind == "repeated-title":
+            continue
         if blocks and _joins(blocks[-1][-1], r):
             blocks[-1].append(r)
         else:
             blocks.append([r])
+    if titles:
+        blocks.append(titles)
+        blocks.sort(key=lambda b: b[0].found_start)
     return blocks
 
 
