@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 if TYPE_CHECKING:
+    from noticelint.parse.lexicon import Lexicon
     from noticelint.settings import Settings
 
 Severity = Literal["error", "warning", "info"]
@@ -40,24 +41,48 @@ def _check_patterns(values: list[str] | str) -> Any:
 
 
 class SectionKeywords(_Section):
+    """Heading keywords: one signal among several for a section's kind."""
+
     next_steps: list[str]
     clues: list[str]
     leadership: list[str]
     progress: list[str]
+    problem_heading: str = Field(alias="problem-heading")
+    general_problem: str = Field(alias="general-problem")
+    next_steps_start: str = Field(alias="next-steps-start")
+
+    _v = field_validator("problem_heading", "general_problem", "next_steps_start")(
+        classmethod(lambda cls, v: _check_patterns(v))
+    )
+
+
+class SectionContent(_Section):
+    """Words whose presence in a part's paragraphs shows what the part is about."""
+
+    leadership: list[str]
+    next_steps: list[str]
+    clues: list[str]
+    summary: str
+    min_score: int = Field(alias="min-score", ge=1)
+
+    _v = field_validator("summary")(classmethod(lambda cls, v: _check_patterns(v)))
 
 
 class TitleSettings(_Section):
     patterns: list[str]
     example: str = ""
+    hints: list[str]
+    endings: list[str]
 
-    _v = field_validator("patterns")(classmethod(lambda cls, v: _check_patterns(v)))
+    _v = field_validator("patterns", "hints")(classmethod(lambda cls, v: _check_patterns(v)))
 
 
 class ClosingFormula(_Section):
     required: list[str]
     example: str = ""
+    detect: str
 
-    _v = field_validator("required")(classmethod(lambda cls, v: _check_patterns(v)))
+    _v = field_validator("required", "detect")(classmethod(lambda cls, v: _check_patterns(v)))
 
 
 class OpeningPatterns(_Section):
@@ -66,10 +91,11 @@ class OpeningPatterns(_Section):
     inspector: str
     feedback: str
     publication: str
+    start: str
 
-    _v = field_validator("basis", "basis_object", "inspector", "feedback", "publication")(
-        classmethod(lambda cls, v: _check_patterns(v))
-    )
+    _v = field_validator(
+        "basis", "basis_object", "inspector", "feedback", "publication", "start"
+    )(classmethod(lambda cls, v: _check_patterns(v)))
 
 
 class StatusVocabulary(_Section):
@@ -79,11 +105,19 @@ class StatusVocabulary(_Section):
     done: list[str]
     max_phrase_length: int = Field(alias="max-phrase-length", ge=10)
     labels: list[str]
+    final_sentence: str = Field(alias="final-sentence")
+    final_max_length: int = Field(alias="final-max-length", ge=4)
+
+    _v = field_validator("final_sentence")(classmethod(lambda cls, v: _check_patterns(v)))
 
 
 class ProblemSettings(_Section):
     require_status: bool = Field(alias="require-status")
     measure_label: str = Field(alias="measure-label")
+    measure_labels: list[str] = Field(alias="measure-labels")
+    sentence: str
+
+    _v = field_validator("sentence")(classmethod(lambda cls, v: _check_patterns(v)))
 
 
 class DisclosureSettings(_Section):
@@ -98,6 +132,10 @@ class ContactSettings(_Section):
     postcode_labels: list[str] = Field(alias="postcode-labels")
     email_labels: list[str] = Field(alias="email-labels")
     canonical_labels: list[str] = Field(alias="canonical-labels")
+
+
+class SignatureSettings(_Section):
+    organ_endings: list[str] = Field(alias="organ-endings")
 
 
 class WordSettings(_Section):
@@ -153,6 +191,7 @@ class Profile(BaseModel):
     inspection_word: str = Field(default="巡察", alias="inspection-word")
     extends: str | None = None
     sections: SectionKeywords
+    section_content: SectionContent = Field(alias="section-content")
     title: TitleSettings
     closing: ClosingFormula
     opening: OpeningPatterns
@@ -160,6 +199,7 @@ class Profile(BaseModel):
     problems: ProblemSettings
     disclosure: DisclosureSettings
     contact: ContactSettings
+    signature: SignatureSettings
     words: WordSettings
     claims: ClaimSettings
     dates: DateSettings
@@ -176,6 +216,13 @@ class Profile(BaseModel):
             if not re.fullmatch(r"NL\d{3}", code):
                 raise ValueError(f"{code!r} is not a rule code (NLxxx)")
         return value
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """The classifier's vocabulary, compiled once per profile."""
+        from noticelint.parse.lexicon import Lexicon
+
+        return Lexicon(self)
 
     @cached_property
     def closing_patterns(self) -> list[re.Pattern[str]]:

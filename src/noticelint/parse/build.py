@@ -11,6 +11,7 @@ from lark import Tree
 
 from noticelint.model import (
     Area,
+    SectionKind,
     Closing,
     Contact,
     ContactField,
@@ -28,6 +29,8 @@ from noticelint.model import (
 )
 from noticelint.parse import fields
 from noticelint.parse.dates import parse_signature_date
+from noticelint.parse.kinds import decide_kinds, is_organising, split_next_steps
+from noticelint.parse.statuses import attach_final_statuses
 from noticelint.parse.tokens import Token
 from noticelint.profile import Profile
 from noticelint.span import LineIndex, Span
@@ -219,7 +222,16 @@ class NoticeBuilder:
         self._container_items(node.children[1:], area.problems, area.paragraphs)
         return area
 
-    def _section(self, node: Tree[LarkToken]) -> Section:
+    def _names_problem(self, node: Tree[LarkToken], heading: str) -> bool:
+        """An 一、 heading that names one problem and holds no areas or items is a
+        problem (S9: the 一、 level is the problems)."""
+        if not self.profile.lexicon.names_problem(heading):
+            return False
+        return not any(
+            isinstance(c, Tree) and c.data in ("area", "problem") for c in node.children[1:]
+        )
+
+    def _section(self, node: Tree[LarkToken]) -> Section | Problem:
         head = node.children[0]
         assert isinstance(head, LarkToken)
         tok = self.tok(head)
@@ -228,10 +240,11 @@ class NoticeBuilder:
             # "一、整改工作基本情况 区委巡察组…" on a flattened line
             parts = heading.split(maxsplit=1)
             heading = parts[0]
+        if self._names_problem(node, heading):
+            return self._problem(node, level=1)
         section = Section(
             number=tok.number,
             heading=heading,
-            kind=fields.section_kind(heading, self.profile),
             span=self.heading_span(tok),
             marker=tok.marker,
             areas=[],
@@ -249,6 +262,77 @@ class NoticeBuilder:
 
     # -- whole document ----------------------------------------------------------
 
+    def _implicit(
+        self, kind: SectionKind, first: Span, last: Span, **parts: Any
+    ) -> Section:
+        """A part without a heading of its own (``number: null``, cli.md v2)."""
+        start = self.index.offset(first.line, first.column)
+        end = self.index.offset(last.end_line, last.end_column)
+        return Section(
+            number=None, heading="", kind=kind, span=self.index.span(start, end), **parts
+        )
+
+    def _implicit_progress(self, items: list[Tree[LarkToken]]) -> Section:
+        """Areas and problems that stand at the top with no 一、 above them (S1)."""
+        problems: list[Problem] = []
+        paragraphs: list[Measure] = []
+        areas = self._container_items(items, problems, paragraphs)
+        spans = [a.span for a in areas] + [p.span for p in problems] + [m.span for m in paragraphs]
+        spans.sort(key=lambda sp: (sp.line, sp.column))
+        return self._implicit(
+            "progress",
+            spans[0],
+            spans[-1],
+            areas=areas,
+            problems=problems,
+            paragraphs=paragraphs,
+        )
+
+    def _implicit_problems(self, problems: list[Problem]) -> Section:
+        """Problems on the 一、 level (S9) under one implicit progress part."""
+        return self._implicit("progress", problems[0].span, problems[-1].span, problems=problems)
+
+    def _sections(self, parts: list[Section | Problem | list[Tree[LarkToken]]]) -> list[Section]:
+        """Sections in document order, implicit parts built from runs of orphans and
+        of problem headings."""
+        sections: list[Section] = []
+        run: list[Problem] = []
+        for part in parts:
+            if isinstance(part, Problem):
+                run.append(part)
+                continue
+            if run:
+                sections.append(self._implicit_problems(run))
+                run = []
+            if isinstance(part, Section):
+                sections.append(part)
+            elif any(isinstance(item, Tree) for item in part):
+                sections.append(self._implicit_progress(part))
+        if run:
+            sections.append(self._implicit_problems(run))
+        return sections
+
+    def _front_section(self, texts: list[Token]) -> Section | None:
+        """Unnumbered paragraphs between the opening and the first heading (S2): the
+        leadership part when they are about organising the rectification."""
+        paragraphs = [Measure(number=None, text=t.text, span=self.span(t)) for t in texts]
+        if not paragraphs or not is_organising(paragraphs, self.profile):
+            return None
+        return self._implicit(
+            "leadership", paragraphs[0].span, paragraphs[-1].span, paragraphs=paragraphs
+        )
+
+    def _next_steps(self, sections: list[Section]) -> None:
+        """The closing 下一步… paragraphs of a notice whose last part is implicit
+        become an implicit next-steps part (S1, S9)."""
+        if not sections or sections[-1].number is not None:
+            return
+        moved = split_next_steps(sections[-1], self.profile)
+        if moved:
+            sections.append(
+                self._implicit("next_steps", moved[0].span, moved[-1].span, paragraphs=moved)
+            )
+
     def build(self, tree: Tree[LarkToken], skipped: list[int]) -> Notice:
         notice = Notice(
             path=self.path,
@@ -265,22 +349,42 @@ class NoticeBuilder:
             unparsed=[self.span(self.tokens[i]) for i in skipped],
         )
         tail_tokens: list[Token] = []
+        front_texts: list[Token] = []
+        parts: list[Section | Problem | list[Tree[LarkToken]]] = []
+        in_tail = False
         for child in tree.children:
             if not isinstance(child, Tree):
                 continue
             if child.data == "front":
-                self._front(notice, child)
+                front_texts = self._front(notice, child)
             elif child.data == "section":
-                notice.sections.append(self._section(child))
+                parts.append(self._section(child))
             elif child.data == "tail_item":
                 leaf = child.children[0]
                 assert isinstance(leaf, LarkToken)
                 tail_tokens.append(self.tok(leaf))
+                in_tail = in_tail or self.tok(leaf).type != "TEXT"
+            elif child.data == "orphan" and not in_tail:
+                # Areas or problems with no 一、 above them: an implicit part (S1).
+                items = [c for c in child.children if isinstance(c, Tree)]
+                if parts and isinstance(parts[-1], list):
+                    parts[-1].extend(items)
+                else:
+                    parts.append(items)
             elif child.data == "orphan":
                 holder: list[Problem] = []
                 paras: list[Measure] = []
                 self._container_items(child.children, holder, paras)
                 notice.orphans.extend(holder)
+        sections = self._sections(parts)
+        front = self._front_section(front_texts)
+        if front is not None:
+            sections.insert(0, front)
+        self._next_steps(sections)
+        decide_kinds(sections, self.profile)
+        for section in sections:
+            attach_final_statuses(section.all_problems(), self.profile)
+        notice.sections = sections
         for i in skipped:
             if self.tokens[i].type in ("CLOSING", "DISCLOSURE", "CONTACT", "ORGAN", "SIGDATE"):
                 tail_tokens.append(self.tokens[i])
@@ -289,7 +393,10 @@ class NoticeBuilder:
         self._declared_from_first_section(notice)
         return notice
 
-    def _front(self, notice: Notice, node: Tree[LarkToken]) -> None:
+    def _front(self, notice: Notice, node: Tree[LarkToken]) -> list[Token]:
+        """Title and opening; returns the paragraphs after the opening (S2)."""
+        opening: list[Token] = []
+        after: list[Token] = []
         for item in node.children:
             if isinstance(item, Tree) and item.data == "title" and notice.title is None:
                 toks = [self.tok(leaf) for leaf in item.children if isinstance(leaf, LarkToken)]
@@ -300,24 +407,35 @@ class NoticeBuilder:
                     span=self.index.span(toks[0].seg.start, toks[-1].seg.end),
                     lines=len(toks),
                 )
-            elif isinstance(item, LarkToken) and item.type == "OPENING" and notice.opening is None:
-                tok = self.tok(item)
-                f = fields.opening_facts(tok.text, self.profile)
-                notice.opening = Opening(
-                    text=tok.text,
-                    inspection_start=f.inspection_start,
-                    inspection_end=f.inspection_end,
-                    feedback_date=f.feedback_date,
-                    declared_areas=f.declared_areas,
-                    declared_problems=f.declared_problems,
-                    declared_measures=f.declared_measures,
-                    span=self.span(tok),
-                    has_basis=f.has_basis,
-                    has_period=f.has_period,
-                    has_inspector=f.has_inspector,
-                    has_feedback=f.has_feedback,
-                    has_publication=f.has_publication,
-                )
+            elif isinstance(item, LarkToken) and item.type == "OPENING":
+                if not after:  # the classifier marks one run of opening paragraphs
+                    opening.append(self.tok(item))
+            elif isinstance(item, LarkToken) and item.type == "TEXT" and opening:
+                after.append(self.tok(item))
+        if opening:
+            notice.opening = self._opening(opening)
+        return after
+
+    def _opening(self, toks: list[Token]) -> Opening:
+        """The opening over one or more paragraphs (S4): the source text they cover."""
+        start, end = toks[0].seg.start, toks[-1].seg.end
+        text = self.index.text[start:end]
+        f = fields.opening_facts(text, self.profile)
+        return Opening(
+            text=text,
+            inspection_start=f.inspection_start,
+            inspection_end=f.inspection_end,
+            feedback_date=f.feedback_date,
+            declared_areas=f.declared_areas,
+            declared_problems=f.declared_problems,
+            declared_measures=f.declared_measures,
+            span=self.index.span(start, end),
+            has_basis=f.has_basis,
+            has_period=f.has_period,
+            has_inspector=f.has_inspector,
+            has_feedback=f.has_feedback,
+            has_publication=f.has_publication,
+        )
 
     def _declared_from_first_section(self, notice: Notice) -> None:
         """Counts declared in the first section (seed 004: 指出3大类8个问题)."""

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from noticelint.model import SectionKind, StatusClass
+from noticelint.model import StatusClass
 from noticelint.parse.dates import (
     DATE_RE,
     RANGE_SEP,
@@ -48,20 +48,6 @@ def heading_end(body: str) -> int:
     """Where the heading of a heading paragraph ends (after its 。, if any)."""
     m = _SENTENCE_END.search(body)
     return len(body) if m is None else m.end()
-
-
-def section_kind(heading: str, profile: Profile) -> SectionKind:
-    kw = profile.sections
-    order: tuple[tuple[SectionKind, list[str]], ...] = (
-        ("next_steps", kw.next_steps),
-        ("clues", kw.clues),
-        ("leadership", kw.leadership),
-        ("progress", kw.progress),
-    )
-    for kind, words in order:
-        if any(w in heading for w in words):
-            return kind
-    return "other"
 
 
 def classify_status(text: str, profile: Profile) -> tuple[StatusClass, bool]:
@@ -328,7 +314,6 @@ __all__ = [
     "normalise_organ",
     "opening_facts",
     "phone_is_valid",
-    "section_kind",
     "signature_organ_from_title",
     "split_heading",
     "split_phones",

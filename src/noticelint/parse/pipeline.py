@@ -9,6 +9,7 @@ from noticelint.parse.build import build_notice
 from noticelint.parse.grammar import parse_tokens
 from noticelint.parse.residue import residue_matcher
 from noticelint.parse.segment import Segmentation, segment
+from noticelint.parse.titles import drop_repeated_titles
 from noticelint.parse.tokens import Token, classify
 from noticelint.profile import Profile, bundled_profile, choose_profile
 from noticelint.read import Document
@@ -37,7 +38,7 @@ def parse_document(document: Document, profile: Profile | None = None) -> Parsed
     text = document.text
     index = LineIndex(text)
     seg = segment(text, residue_matcher(profile.artifacts))
-    tokens = classify(seg.segments)
+    tokens = drop_repeated_titles(classify(seg.segments, profile.lexicon), seg)
     tree, skipped = parse_tokens(tokens)
     notice = build_notice(document.path, tokens, tree, skipped, index, profile)
     return Parsed(document, index, seg, tokens, notice, profile)
