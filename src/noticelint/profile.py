@@ -140,6 +140,8 @@ class SignatureSettings(_Section):
 
 class WordSettings(_Section):
     allow_repeats: list[str] = Field(alias="allow-repeats")
+    # One-character classifiers: 一X一X with one of them is never a repeated word (NL103).
+    classifiers: list[str] = Field(default_factory=list)
 
 
 class ClaimSettings(_Section):
