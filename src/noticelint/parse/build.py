@@ -224,14 +224,14 @@ class NoticeBuilder:
 
     def _names_problem(self, node: Tree[LarkToken], heading: str) -> bool:
         """An 一、 heading that names one problem and holds no areas or items is a
-        problem (S9: the 一、 level is the problems)."""
+        problem (S9: each 一、 is a problem, whatever words it holds)."""
         if not self.profile.lexicon.names_problem(heading):
             return False
         return not any(
             isinstance(c, Tree) and c.data in ("area", "problem") for c in node.children[1:]
         )
 
-    def _section(self, node: Tree[LarkToken]) -> Section | Problem:
+    def _section(self, node: Tree[LarkToken]) -> Section:
         head = node.children[0]
         assert isinstance(head, LarkToken)
         tok = self.tok(head)
@@ -241,7 +241,15 @@ class NoticeBuilder:
             parts = heading.split(maxsplit=1)
             heading = parts[0]
         if self._names_problem(node, heading):
-            return self._problem(node, level=1)
+            # S9: a progress section holding the one problem its heading names.
+            return Section(
+                number=tok.number,
+                heading=heading,
+                kind="progress",
+                span=self.heading_span(tok),
+                marker=tok.marker,
+                problems=[self._problem(node, level=1)],
+            )
         section = Section(
             number=tok.number,
             heading=heading,
@@ -277,40 +285,28 @@ class NoticeBuilder:
         problems: list[Problem] = []
         paragraphs: list[Measure] = []
         areas = self._container_items(items, problems, paragraphs)
-        spans = [a.span for a in areas] + [p.span for p in problems] + [m.span for m in paragraphs]
-        spans.sort(key=lambda sp: (sp.line, sp.column))
+        leaves = [
+            leaf.start_pos or 0
+            for item in items
+            for leaf in item.scan_values(lambda v: isinstance(v, LarkToken))
+        ]
+        first, last = self.tokens[min(leaves)], self.tokens[max(leaves)]
         return self._implicit(
-            "progress",
-            spans[0],
-            spans[-1],
+            "progress" if areas or problems else "other",
+            self.span(first),
+            self.span(last),
             areas=areas,
             problems=problems,
             paragraphs=paragraphs,
         )
 
-    def _implicit_problems(self, problems: list[Problem]) -> Section:
-        """Problems on the 一、 level (S9) under one implicit progress part."""
-        return self._implicit("progress", problems[0].span, problems[-1].span, problems=problems)
-
-    def _sections(self, parts: list[Section | Problem | list[Tree[LarkToken]]]) -> list[Section]:
-        """Sections in document order, implicit parts built from runs of orphans and
-        of problem headings."""
-        sections: list[Section] = []
-        run: list[Problem] = []
-        for part in parts:
-            if isinstance(part, Problem):
-                run.append(part)
-                continue
-            if run:
-                sections.append(self._implicit_problems(run))
-                run = []
-            if isinstance(part, Section):
-                sections.append(part)
-            elif any(isinstance(item, Tree) for item in part):
-                sections.append(self._implicit_progress(part))
-        if run:
-            sections.append(self._implicit_problems(run))
-        return sections
+    def _sections(self, parts: list[Section | list[Tree[LarkToken]]]) -> list[Section]:
+        """Sections in document order; each run of orphans is an implicit part."""
+        return [
+            part if isinstance(part, Section) else self._implicit_progress(part)
+            for part in parts
+            if isinstance(part, Section) or part
+        ]
 
     def _front_section(self, texts: list[Token]) -> Section | None:
         """Unnumbered paragraphs between the opening and the first heading (S2): the
@@ -323,9 +319,12 @@ class NoticeBuilder:
         )
 
     def _next_steps(self, sections: list[Section]) -> None:
-        """The closing 下一步… paragraphs of a notice whose last part is implicit
-        become an implicit next-steps part (S1, S9)."""
-        if not sections or sections[-1].number is not None:
+        """The closing 下一步… paragraphs of a notice whose last part is implicit (S1)
+        or a problem on the 一、 level (S9) become an implicit next-steps part."""
+        if not sections:
+            return
+        last = sections[-1]
+        if last.number is not None and not any(p.level == 1 for p in last.problems):
             return
         moved = split_next_steps(sections[-1], self.profile)
         if moved:
@@ -350,7 +349,7 @@ class NoticeBuilder:
         )
         tail_tokens: list[Token] = []
         front_texts: list[Token] = []
-        parts: list[Section | Problem | list[Tree[LarkToken]]] = []
+        parts: list[Section | list[Tree[LarkToken]]] = []
         in_tail = False
         for child in tree.children:
             if not isinstance(child, Tree):

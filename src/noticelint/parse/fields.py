@@ -258,12 +258,39 @@ def contact_fields(text: str, profile: Profile) -> list[FieldHit]:
         label = m.group(0).rstrip(":： ")
         out.append(
             FieldHit(
-                kind, label, value.strip(), m.start(), m.end() + len(value), bool(m.group("colon"))
+                kind,
+                label,
+                clean_value(value),
+                m.start(),
+                m.end() + len(value),
+                bool(m.group("colon")),
             )
         )
     # A postcode written inside the address: "…，邮政编码527500" is found above; a
     # bare six-digit run at the end of an address is also a postcode.
     return out
+
+
+# A bracketed note in a value: （工作日受理）, （邮政编码：…） — not a (0595) area code.
+_BRACKET_NOTE = re.compile(r"[（(][^（）()]*[^\d\s（）()\-－][^（）()]*[）)]")
+_OPEN = "（("
+_CLOSE = "）)"
+
+
+def clean_value(value: str) -> str:
+    """A contact value without the notes and brackets around it: a phone followed by
+    （工作日受理）, an address holding （邮政编码：…） (the bracket belongs to neither
+    value), a postcode left with the closing bracket."""
+    value = _BRACKET_NOTE.sub("", value).strip(" \u3000，,、")
+    while value and value[-1] in _OPEN:
+        value = value[:-1].rstrip(" \u3000，,、")
+    while value and value[-1] in _CLOSE and sum(value.count(c) for c in _OPEN) < sum(
+        value.count(c) for c in _CLOSE
+    ):
+        value = value[:-1].rstrip()
+    while value and value[0] in _CLOSE:
+        value = value[1:].lstrip()
+    return value
 
 
 def split_phones(value: str) -> list[str]:

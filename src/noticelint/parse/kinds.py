@@ -1,0 +1,129 @@
+"""What each part of a notice is: section kinds from position and content.
+
+A section's kind (``leadership``, ``progress``, ``clues``, ``next_steps``,
+``other``) is decided from three signals, strongest first:
+
+1. **Evidence of progress**: a part whose problems carry measures or status labels,
+   or whose items name problems (关于…问题), is the progress part, whatever its
+   heading says (S3: 坚持问题导向，推动反馈问题整改).
+2. **Heading keywords** (profile ``[sections]``): 下一步/今后 → next steps,
+   线索/信访 → clues, 组织领导/主体责任 → leadership, 整改进展 → progress.
+3. **Content and position** (profile ``[section-content]``): a part before the
+   progress part whose paragraphs are about organising the rectification
+   (成立…领导小组, 召开…会议, 研究部署, 一是…) is leadership; a part after it
+   about 下一步/今后/持续 is next steps; 线索/信访/移交 content is clues.
+
+A part none of these decides stays ``other``; the skeleton rules treat an ``other``
+part before the progress part as the leadership slot filled (never "missing").
+"""
+
+from __future__ import annotations
+
+from noticelint.model import Measure, Problem, Section, SectionKind
+from noticelint.profile import Profile
+
+
+def _leaves(section: Section) -> list[Problem]:
+    return section.leaf_problems()
+
+
+def shows_progress(section: Section, profile: Profile) -> bool:
+    """Whether the part's problems carry labelled measures/status or name problems."""
+    lex = profile.lexicon
+    for problem in section.all_problems():
+        if problem.level == 1:
+            return True
+        for leaf in [problem, *problem.leaves()]:
+            if leaf.measure_labels or leaf.status_lines:
+                return True
+        if lex.names_problem(problem.heading):
+            return True
+    return False
+
+
+def _content_text(section: Section) -> str:
+    parts = [section.heading]
+    parts.extend(p.text for p in section.paragraphs)
+    for area in section.areas:
+        parts.append(area.heading)
+        parts.extend(p.text for p in area.paragraphs)
+    for problem in section.all_problems():
+        parts.append(problem.heading)
+        parts.append(problem.detail)
+        parts.extend(m.text for m in problem.measures)
+    return "".join(parts)
+
+
+def content_score(text: str, words: list[str]) -> int:
+    """How many of ``words`` occur in ``text`` (each word counts once)."""
+    return sum(1 for w in words if w in text)
+
+
+def heading_kind(heading: str, profile: Profile) -> SectionKind:
+    kw = profile.sections
+    order: tuple[tuple[SectionKind, list[str]], ...] = (
+        ("next_steps", kw.next_steps),
+        ("clues", kw.clues),
+        ("leadership", kw.leadership),
+        ("progress", kw.progress),
+    )
+    for kind, words in order:
+        if any(w in heading for w in words):
+            return kind
+    return "other"
+
+
+def is_organising(paragraphs: list[Measure], profile: Profile) -> bool:
+    """Whether unheaded paragraphs are about organising the rectification (S2) or
+    summarise it with counts (反馈N个问题，已完成M个…)."""
+    text = "".join(p.text for p in paragraphs)
+    content = profile.section_content
+    if profile.lexicon.summary.search(text):
+        return True
+    return content_score(text, content.leadership) >= content.min_score
+
+
+def decide_kinds(sections: list[Section], profile: Profile) -> None:
+    """Set ``kind`` on every section (see the module docstring)."""
+    content = profile.section_content
+    for section in sections:
+        if section.kind != "other":
+            continue  # decided when the part was built (implicit parts)
+        if shows_progress(section, profile):
+            section.kind = "progress"
+        else:
+            section.kind = heading_kind(section.heading, profile)
+    first_progress = next((i for i, s in enumerate(sections) if s.kind == "progress"), None)
+    for i, section in enumerate(sections):
+        if section.kind != "other":
+            continue
+        text = _content_text(section)
+        before = first_progress is None or i < first_progress
+        if before and content_score(text, content.leadership) >= content.min_score:
+            section.kind = "leadership"
+        elif not before and content_score(text, content.next_steps) >= 1:
+            section.kind = "next_steps"
+        elif content_score(text, content.clues) >= content.min_score:
+            section.kind = "clues"
+
+
+def split_next_steps(section: Section, profile: Profile) -> list[Measure]:
+    """Cut the trailing 下一步… paragraphs off the end of an implicit part (they
+    attach to the last problem in the parse); return them, in order."""
+    pattern = profile.lexicon.next_steps_start
+    holders: list[list[Measure]] = [section.paragraphs]
+    if section.areas:
+        holders.append(section.areas[-1].paragraphs)
+    problems = section.all_problems()
+    problem = problems[-1] if problems else None
+    while problem is not None:
+        holders.append(problem.measures)
+        problem = problem.children[-1] if problem.children else None
+    for holder in reversed(holders):
+        for j, measure in enumerate(holder):
+            if measure.number is None and pattern.match(measure.text):
+                if all(m.number is None for m in holder[j:]):
+                    moved = holder[j:]
+                    del holder[j:]
+                    return moved
+    return []

@@ -1,0 +1,80 @@
+"""The classifier's vocabulary, compiled from a profile.
+
+Labels, heading words, title hints and organ endings are data (``rules/*.toml``);
+this module turns them into the regular expressions the classifier and the builder
+match with. A :class:`Lexicon` is built once per profile and cached on it
+(``Profile.lexicon``), so classification pays no compilation per document.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from noticelint.profile import Profile
+
+
+def _alternation(words: list[str]) -> str:
+    """``words`` as a regex alternation, longest first (so 整改进展情况 beats 整改进展)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _any(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+class Lexicon:
+    """Compiled vocabulary of one profile (see ``rules/xuncha.toml`` for the data)."""
+
+    __slots__ = (
+        "measure_label",
+        "status_label",
+        "closing",
+        "disclosure",
+        "contact_label",
+        "title_hint",
+        "title_end",
+        "organ_end",
+        "opening_start",
+        "publication",
+        "problem_sentence",
+        "problem_heading",
+        "general_problem",
+        "next_steps_start",
+        "enumeration",
+        "final_status",
+        "summary",
+    )
+
+    def __init__(self, profile: Profile) -> None:
+        mlabels = _alternation(profile.problems.measure_labels)
+        slabels = _alternation(profile.status.labels)
+        # A label as a line's start: "整改措施：", "整改措施" alone, or "【整改措施】".
+        self.measure_label = re.compile(rf"【\s*(?:{mlabels})\s*】|(?:{mlabels})\s*(?:[:：]|$|\s)")
+        self.status_label = re.compile(rf"【\s*(?:{slabels})\s*】|(?:{slabels})\s*[:：]")
+        self.closing = re.compile(profile.closing.detect)
+        self.disclosure = re.compile(_alternation(profile.disclosure.labels))
+        c = profile.contact
+        contact_words = c.phone_labels + c.address_labels + c.postcode_labels + c.email_labels
+        self.contact_label = re.compile(
+            rf"(?:{_alternation(contact_words)})\s*(?:[:：]|(?=[\dA-Za-z(（]))"
+        )
+        self.title_hint = re.compile(_any(profile.title.hints))
+        self.title_end = re.compile(rf"(?:{_alternation(profile.title.endings)})$")
+        self.organ_end = re.compile(rf"(?:{_alternation(profile.signature.organ_endings)})$")
+        self.opening_start = re.compile(profile.opening.start)
+        self.publication = re.compile(profile.opening.publication)
+        self.problem_sentence = re.compile(profile.problems.sentence)
+        self.problem_heading = re.compile(profile.sections.problem_heading)
+        self.general_problem = re.compile(profile.sections.general_problem)
+        self.next_steps_start = re.compile(profile.sections.next_steps_start)
+        suffix = re.escape(profile.numbering.enumeration_suffix)
+        self.enumeration = re.compile(rf"([一二三四五六七八九十]{{1,3}}){suffix}")
+        self.final_status = re.compile(profile.status.final_sentence)
+        self.summary = re.compile(profile.section_content.summary)
+
+    def names_problem(self, heading: str) -> bool:
+        """Whether a heading names one problem (关于…问题), not the problems as a whole."""
+        m = self.problem_heading.search(heading)
+        return m is not None and self.general_problem.search(heading) is None
