@@ -183,6 +183,26 @@ class ArtifactSettings(_Section):
     _v = field_validator("line_patterns")(classmethod(lambda cls, v: _check_patterns(v)))
 
 
+class SummarySettings(_Section):
+    """NL605: how a summary of counts names its total and its parts."""
+
+    # The count right after one of these is the total (共25个, 反馈的25个问题).
+    total_cues: list[str] = Field(default_factory=list, alias="total-cues")
+    # Status words of a summary's parts besides the [status] vocabulary (完成20个).
+    done: list[str] = Field(default_factory=list)
+    in_progress: list[str] = Field(default_factory=list, alias="in-progress")
+
+
+class RoundSummarySettings(_Section):
+    """NL002: a text about a whole round of inspections is not a unit's notice (S13)."""
+
+    # Regular expressions; a text matching at least `min-cues` of them is a round summary.
+    cues: list[str] = Field(default_factory=list)
+    min_cues: int = Field(default=2, alias="min-cues", ge=1)
+
+    _v = field_validator("cues")(classmethod(lambda cls, v: _check_patterns(v)))
+
+
 class Profile(BaseModel):
     """A validated profile."""
 
@@ -208,6 +228,8 @@ class Profile(BaseModel):
     numbering: NumberingSettings = NumberingSettings()
     typography: TypographySettings = TypographySettings()
     artifacts: ArtifactSettings = ArtifactSettings()
+    summary: SummarySettings = SummarySettings()
+    round_summary: RoundSummarySettings = Field(RoundSummarySettings(), alias="round-summary")
     severity: dict[str, Severity] = Field(default_factory=dict)
     source: str = Field(default="", exclude=True)
 
