@@ -183,6 +183,7 @@ class ArtifactSettings(_Section):
     _v = field_validator("line_patterns")(classmethod(lambda cls, v: _check_patterns(v)))
 
 
+
 class SummarySettings(_Section):
     """NL605: how a summary of counts names its total and its parts."""
 
@@ -344,10 +345,23 @@ def bundled_profile(name: str) -> Profile:
     return load_profile(name)
 
 
+_BOOK_TITLE = re.compile(r"《[^》\n]{0,40}》")
+_VOTE_HEAD = 2000
+
+
 def choose_profile(text: str) -> str:
-    """巡视 in the title or opening → xunshi, else xuncha (rules.md, Profiles)."""
-    head = text[:600]
-    return "xunshi" if "巡视" in head and "巡察" not in head else "xuncha"
+    """``xunshi`` when the title and opening speak of 巡视 more than of 巡察, else
+    ``xuncha`` (rules.md, Profiles). Page chrome never votes (S11: a breadcrumb
+    首页 > 巡视巡察 > … says nothing about the notice), nor do cited regulations
+    (按照《巡视工作条例》 in a 巡察 notice); a 市委巡视/省委巡视 notice is ``xunshi``."""
+    from noticelint.parse.residue import content_text, residue_matcher
+
+    head = text[:_VOTE_HEAD]
+    if "巡视" not in head:
+        return "xuncha"
+    content = content_text(head, residue_matcher(bundled_profile("xuncha").artifacts))
+    content = _BOOK_TITLE.sub("", content[:800])
+    return "xunshi" if content.count("巡视") > content.count("巡察") else "xuncha"
 
 
 def resolve_profile(settings: Settings, text: str) -> Profile:

@@ -320,11 +320,9 @@ class NoticeBuilder:
 
     def _next_steps(self, sections: list[Section]) -> None:
         """The closing 下一步… paragraphs of a notice whose last part is implicit (S1)
-        or a problem on the 一、 level (S9) become an implicit next-steps part."""
-        if not sections:
-            return
-        last = sections[-1]
-        if last.number is not None and not any(p.level == 1 for p in last.problems):
+        become an implicit next-steps part. In a notice with numbered parts they stay
+        where they are: an unheaded next-steps part there is NL114's finding."""
+        if not sections or sections[-1].number is not None:
             return
         moved = split_next_steps(sections[-1], self.profile)
         if moved:

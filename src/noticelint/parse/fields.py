@@ -12,6 +12,7 @@ from noticelint.parse.dates import (
     DATE_RE,
     RANGE_SEP,
     DateRef,
+    find_collapsed_dates,
     find_dates,
     find_ranges,
     infer_year,
@@ -119,6 +120,19 @@ def declared_counts(text: str) -> tuple[int | None, int | None, int | None]:
     return areas, problems, measures
 
 
+_RANGE_MARK = frozenset("至到—–-－～~")
+
+
+def _collapsed_period(text: str) -> bool:
+    """Whether a collapsed date stands at either end of a date range."""
+    for c in find_collapsed_dates(text):
+        before = text[max(0, c.start - 2) : c.start]
+        after = text[c.end : c.end + 2]
+        if any(ch in _RANGE_MARK for ch in before + after):
+            return True
+    return False
+
+
 def opening_facts(text: str, profile: Profile) -> OpeningFacts:
     facts = OpeningFacts()
     pat = profile.opening
@@ -126,6 +140,9 @@ def opening_facts(text: str, profile: Profile) -> OpeningFacts:
     facts.has_inspector = bool(re.search(pat.inspector, text))
     facts.has_publication = bool(re.search(pat.publication, text))
     ranges = find_ranges(text)
+    # A period whose dates the website collapsed (2024717日至830日) is there: NL608
+    # reports the dates, NL105 must not call the period missing (S10).
+    facts.has_period = not ranges and _collapsed_period(text)
     if ranges:
         r = ranges[0]
         facts.has_period = True

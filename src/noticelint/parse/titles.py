@@ -2,8 +2,7 @@
 
 Web pages often print the title two or three times (the page heading, the article
 heading, a print header). The classifier gives every copy the ``TITLE`` kind; this
-step keeps one title — the most complete copy, the last of equals (the one next to
-the opening) — and turns the other copies into :class:`Artifact` s of kind
+step keeps one title — the most complete copy, the first of equals — and turns the other copies into :class:`Artifact` s of kind
 ``"repeated-title"`` that NL003 reports (once) like any other residue. The copies
 leave the token list, so the grammar and the rules never see a doubled title.
 """
@@ -68,8 +67,8 @@ def drop_repeated_titles(tokens: list[Token], seg: Segmentation) -> list[Token]:
     if len(copies) < 2:
         return tokens
     joined = ["".join(texts[i] for i in c) for c in copies]
-    # Keep the most complete copy (the last among equals); drop copies it contains.
-    keep = max(range(len(copies)), key=lambda k: (len(joined[k]), k))
+    # Keep the most complete copy (the first among equals); drop copies it contains.
+    keep = max(range(len(copies)), key=lambda k: (len(joined[k]), -k))
     drop = {
         i
         for k, copy in enumerate(copies)
