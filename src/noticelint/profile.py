@@ -197,11 +197,15 @@ class SummarySettings(_Section):
 class RoundSummarySettings(_Section):
     """NL002: a text about a whole round of inspections is not a unit's notice (S13)."""
 
-    # Regular expressions; a text matching at least `min-cues` of them is a round summary.
+    # A regular expression whose group ``n`` is a number of inspected units (对23个单位
+    # 开展了巡察); at least `min-units` of them, and `min-cues` of the `cues` (regular
+    # expressions: the author, the round, 被巡察单位…), make a text a round summary.
+    units: str = "(?!)"
+    min_units: int = Field(default=5, alias="min-units", ge=2)
     cues: list[str] = Field(default_factory=list)
-    min_cues: int = Field(default=2, alias="min-cues", ge=1)
+    min_cues: int = Field(default=1, alias="min-cues", ge=0)
 
-    _v = field_validator("cues")(classmethod(lambda cls, v: _check_patterns(v)))
+    _v = field_validator("cues", "units")(classmethod(lambda cls, v: _check_patterns(v)))
 
 
 class Profile(BaseModel):

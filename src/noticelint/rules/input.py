@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from noticelint.diagnostics import Edit, Fix
+from noticelint.parse.numerals import cn_to_int
 from noticelint.rules.base import Context, Rule, quote, register
 
 
@@ -47,7 +49,10 @@ class UnrecognizedStructure(Rule):
 
     ## 检查什么 (What it does)
     文本既没有开头段落（根据…部署，…巡察组…反馈…），也没有任何一级标题（一、二、…）时报告。
-    此时其他结构类规则不再运行，以免对一篇并非通报的文本报告几十条无意义的问题。
+    纪委或巡察办关于一整轮巡察的情况通报（对23个单位开展了巡察……，涉及几十个单位）
+    也不是单个单位的整改进展情况通报，同样报告一条（写明涉及的单位数）；识别所用的词语在
+    规则配置 `[round-summary]` 中。两种情况下其他结构类规则都不再运行，
+    以免对一篇并非整改通报的文本报告几十条无意义的问题。
 
     ## 为什么 (Why it matters)
     把会议纪要或其他文件误当作整改通报检查，得到的结论没有意义；先确认它是一份通报。
@@ -71,7 +76,14 @@ class UnrecognizedStructure(Rule):
     structural = False
 
     def check(self, ctx: Context) -> None:
-        if not is_notice(ctx):
+        units = round_summary_units(ctx)
+        if units is not None:
+            ctx.report(
+                f"该文本是一轮巡察（巡视）的情况通报（涉及{units}个单位），不是单个被巡察单位的"
+                "整改进展情况通报：不按整改通报的结构检查",
+                ctx.first_line_span(),
+            )
+        elif not is_notice(ctx):
             ctx.report(
                 "未识别出通报结构：找不到开头段落，也找不到“一、”等一级标题，"
                 "该文本可能不是整改进展情况通报",
@@ -80,8 +92,48 @@ class UnrecognizedStructure(Rule):
 
 
 def is_notice(ctx: Context) -> bool:
+    """Whether the structural rules apply: the text has a notice structure and is
+    one unit's notice, not a summary of a whole round (S13)."""
     notice = ctx.notice
-    return bool(notice.sections) or notice.opening is not None
+    has_structure = bool(notice.sections) or notice.opening is not None
+    return has_structure and round_summary_units(ctx) is None
+
+
+_ROUND_HEAD = 1500
+
+
+def round_summary_units(ctx: Context) -> int | None:
+    """How many units a round summary covers (对23个单位开展了巡察), or ``None`` when
+    the text is a unit's own notice. Read in the first paragraphs, residue excluded;
+    the vocabulary is the profile's ``[round-summary]``."""
+    if "input.round" in ctx.memo:
+        found = ctx.memo["input.round"]
+        return found if isinstance(found, int) else None
+    settings = ctx.profile.round_summary
+    head: list[str] = []
+    size = 0
+    for seg in ctx.parsed.segmentation.segments:
+        head.append(seg.text)
+        size += len(seg.text)
+        if size >= _ROUND_HEAD:
+            break
+    text = "\n".join(head)[:_ROUND_HEAD]
+    units = None
+    for m in re.finditer(settings.units, text):
+        n = _count(m.group("n"))
+        if n is not None and n >= settings.min_units:
+            units = n
+            break
+    if units is not None:
+        cues = sum(1 for cue in settings.cues if re.search(cue, text))
+        if cues < settings.min_cues:
+            units = None
+    ctx.memo["input.round"] = units
+    return units
+
+
+def _count(written: str) -> int | None:
+    return int(written) if written.isdigit() else cn_to_int(written)
 
 
 # --- NL003 scrape residue -------------------------------------------------------------
