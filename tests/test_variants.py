@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from conftest import REPO_ROOT, codes, lint, line_of, only
+from conftest import REPO_ROOT, codes, line_of, lint, only
 from noticelint.lint import check_document
 from noticelint.parse import parse_document, parse_text
 from noticelint.read import Document, read_path
