@@ -63,6 +63,13 @@ def classify_status(text: str, profile: Profile) -> tuple[StatusClass, bool]:
     )
     if narrative:
         return "unknown", True
+    first_end = _SENTENCE_END.search(body)
+    if first_end is not None and first_end.end() < len(body.rstrip("。！？!?")):
+        # Several sentences: a narrative unless the first is itself a status phrase
+        # (已完成整改。将长期坚持。); a narrative's last sentence may be its status.
+        first, _ = classify_status(body[: first_end.start()], profile)
+        if first == "unknown":
+            return "unknown", True
     if "除" in body and "外" in body:
         return "partial", False
     classes: tuple[tuple[StatusClass, list[str]], ...] = (

@@ -28,7 +28,8 @@ def _last_sentence(text: str) -> tuple[int, int] | None:
 
 def final_sentence_status(problem: Problem, profile: Profile) -> Status | None:
     """The status phrase ending ``problem``'s measures, if there is one."""
-    if problem.status is not None or problem.status_lines or not problem.measures:
+    has_status = any(not s.narrative for s in problem.status_lines)
+    if problem.status is not None or has_status or not problem.measures:
         return None
     measure = problem.measures[-1]
     text = measure.text

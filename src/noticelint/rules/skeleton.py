@@ -219,6 +219,17 @@ def _unheaded(ctx: Context, kind: str) -> Span | None:
     return None
 
 
+def _slot_a_filled(sections: list[Section]) -> bool:
+    """Whether a part of unknown kind stands before the progress part: slot (a) holds
+    something the profile's words do not name (a slogan heading), never "missing"."""
+    for section in sections:
+        if section.kind == "progress":
+            return False
+        if section.kind == "other":
+            return True
+    return False
+
+
 @register
 class MissingSection(Rule):
     """缺少“整改进展”部分（错误），或缺少“组织领导”“下一步”部分（警告）。
@@ -259,7 +270,7 @@ class MissingSection(Rule):
                 "缺少反馈问题整改进展部分：应有一个一级部分逐项说明反馈问题的整改措施和进展",
                 anchor,
             )
-        if "leadership" not in kinds:
+        if "leadership" not in kinds and not _slot_a_filled(notice.sections):
             ctx.report(
                 "缺少整改组织领导（基本情况）部分：应在整改进展之前说明如何组织整改",
                 anchor,
