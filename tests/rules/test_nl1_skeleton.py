@@ -22,10 +22,7 @@ from conftest import (
 
 NL1_CODES = ["NL101", "NL104", "NL105", "NL110", "NL111", "NL112", "NL113", "NL114"]
 
-C01_TITLE = "中共桐溪县财政局党组关于县委第二轮巡察整改进展情况的通报"
 C01_CLOSING = "欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。"
-C01_DISCLOSURE = "公开期限：2024年9月2日至9月23日。"
-C01_CONTACT_START = "联系电话：0596-83271506"
 
 
 def _sections(text: str) -> tuple[list[str], dict[str, tuple[int, int]]]:
