@@ -8,6 +8,7 @@ from noticelint.model import Notice
 from noticelint.parse.build import build_notice
 from noticelint.parse.grammar import parse_tokens
 from noticelint.parse.residue import residue_matcher
+from noticelint.parse.script import simplified_view
 from noticelint.parse.segment import Segmentation, segment
 from noticelint.parse.titles import drop_repeated_titles
 from noticelint.parse.tokens import Token, classify
@@ -35,7 +36,7 @@ class Parsed:
 def parse_document(document: Document, profile: Profile | None = None) -> Parsed:
     if profile is None:
         profile = bundled_profile(choose_profile(document.text))
-    text = document.text
+    text = simplified_view(document.text)  # S12: same length, spans shared
     index = LineIndex(text)
     seg = segment(text, residue_matcher(profile.artifacts))
     tokens = drop_repeated_titles(classify(seg.segments, profile.lexicon), seg)

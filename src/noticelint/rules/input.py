@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from noticelint.diagnostics import Edit, Fix
 from noticelint.parse.numerals import cn_to_int
+from noticelint.parse.script import is_traditional
 from noticelint.rules.base import Context, Rule, quote, register
 
 
@@ -51,7 +52,8 @@ class UnrecognizedStructure(Rule):
     文本既没有开头段落（根据…部署，…巡察组…反馈…），也没有任何一级标题（一、二、…）时报告。
     纪委或巡察办关于一整轮巡察的情况通报（对23个单位开展了巡察……，涉及几十个单位）
     也不是单个单位的整改进展情况通报，同样报告一条（写明涉及的单位数）；识别所用的词语在
-    规则配置 `[round-summary]` 中。两种情况下其他结构类规则都不再运行，
+    规则配置 `[round-summary]` 中。繁体字文本按对应的简体字识别结构；仍识别不出时，
+    诊断写明文本为繁体字。两种情况下其他结构类规则都不再运行，
     以免对一篇并非整改通报的文本报告几十条无意义的问题。
 
     ## 为什么 (Why it matters)
@@ -84,8 +86,9 @@ class UnrecognizedStructure(Rule):
                 ctx.first_line_span(),
             )
         elif not is_notice(ctx):
+            script = "（文本为繁体字，已按对应的简体字识别）" if is_traditional(ctx.text) else ""
             ctx.report(
-                "未识别出通报结构：找不到开头段落，也找不到“一、”等一级标题，"
+                f"未识别出通报结构{script}：找不到开头段落，也找不到“一、”等一级标题，"
                 "该文本可能不是整改进展情况通报",
                 ctx.first_line_span(),
             )

@@ -981,12 +981,16 @@ class RepeatedWord(Rule):
         suffix = ctx.profile.numbering.enumeration_suffix
         text = ctx.text
         for seg in ctx.parsed.segmentation.segments:
+            view = seg.text  # simplified view of a traditional text (S12), same offsets
             for i, k in repeated_words(text, seg.start, seg.end):
+                start, end = i - seg.start, i - seg.start + 2 * k
+                if _allowed(view, start, end, allow):
+                    continue
+                if "一" in view[start:end] and _classifier_reduplication(
+                    view, start, end, classifiers
+                ):
+                    continue
                 end = i + 2 * k
-                if _allowed(text, i, end, allow):
-                    continue
-                if "一" in text[i:end] and _classifier_reduplication(text, i, end, classifiers):
-                    continue
                 self._report(ctx, i, end, i + k, text[i : i + k])
             if len(suffix) == 1:
                 doubled = suffix * 2
