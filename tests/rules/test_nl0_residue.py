@@ -180,3 +180,33 @@ def test_markdown_heading_markers_are_markup_not_text() -> None:
     assert all(md[s.start : s.end] == s.text for s in seg.segments)  # offsets exact
     first = seg.segments[0]
     assert (first.text, first.column) == (TITLE, 3)
+
+
+# --- a title the page repeats (S7) -----------------------------------------------------
+
+
+def test_nl003_a_title_repeated_by_the_page_is_reported_once() -> None:
+    bad = f"{TITLE}\n{TITLE}\n{BASE}"
+    (d,) = only(lint(bad), "NL003")
+    assert "页面重复的标题" in d.message and "第2—3行" in d.message
+    assert fix_all(bad, [d]) == BASE
+    assert codes_without_residue(bad) == BASELINE
+
+
+def test_nl003_title_copies_around_a_breadcrumb_one_diagnostic_for_the_copies() -> None:
+    bad = f"{TITLE}\n当前位置：首页 > 巡视巡察 > 整改公示\n{TITLE}\n{BASE}"
+    found = only(lint(bad), "NL003")
+    titles = [d for d in found if "页面重复的标题" in d.message]
+    crumbs = [d for d in found if "导航路径" in d.message]
+    assert len(titles) == 1 and len(crumbs) == 1
+    assert "第3—4行" in titles[0].message  # the first copy stays the title
+    assert fix_all(bad, found) == BASE
+    assert codes_without_residue(bad) == BASELINE
+
+
+def test_nl003_title_copies_far_apart_are_listed_line_by_line() -> None:
+    bad = f"{TITLE}\n分享到：微信\n{TITLE}\n浏览次数：12\n{TITLE}\n{REST}"
+    found = only(lint(bad), "NL003")
+    (titles,) = [d for d in found if "页面重复的标题" in d.message]
+    assert "第3、5行" in titles.message
+    assert fix_all(bad, found) == BASE

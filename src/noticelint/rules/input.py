@@ -359,6 +359,17 @@ def residue_edits(ctx: Context, block: list[Residue]) -> list[Edit]:
     return [ctx.edit(s, e, c) for s, e, c in ranges]
 
 
+def _where(block: list[Residue]) -> str:
+    """第3行, 第3—5行, or 第1、7行 for the copies of a repeated title far apart."""
+    lines = sorted({n for r in block for n in range(r.line, r.end_line + 1)})
+    first, last = lines[0], lines[-1]
+    if first == last:
+        return f"第{first}行"
+    if last - first + 1 == len(lines):
+        return f"第{first}—{last}行"
+    return "第" + "、".join(str(n) for n in lines) + "行"
+
+
 @register
 class ScrapeArtifact(Rule):
     """文本中有网页或 Word 残留（表格竖线、【打印本页】、书签、发布日期行、HTML 实体）。
@@ -401,8 +412,7 @@ class ScrapeArtifact(Rule):
             found = list(dict.fromkeys(ctx.text[r.found_start : r.found_end] for r in block))
             shown = "".join(quote(f, 24) for f in found[:3])
             more = f"等{len(block)}处" if len(block) > max(1, len(found[:3])) else ""
-            first, last = block[0].line, block[-1].end_line
-            where = f"第{first}行" if first == last else f"第{first}—{last}行"
+            where = _where(block)
             replaced = list({r.found_start: r for r in block if r.content}.values())
             if replaced:
                 pairs = "、".join(
