@@ -11,6 +11,8 @@ Adding a case is adding a row. A file holds one rule family (NL2.toml …); each
     expect = ["NL202@公开期限:1"]                 # the new findings, exactly
     severity = "warning"                          # optional: of every expected finding
     message = ["“2024-09-02至2024-09-23”"]        # optional: each in an expected message
+    covers = ["2024-09-02至2024-09-23"]          # optional: each the exact text an
+                                                  #   expected finding spans (one line)
     implied = ["NL603"]                           # optional: may also appear, need not
     absent = ["NL205"]                            # optional: must not appear at all
     profile = "strict"                            # optional: profile name or path
@@ -54,6 +56,7 @@ KEYS = {
     "absent",
     "profile",
     "select",
+    "covers",
 }
 WHERE = re.compile(r"^(?P<code>NL\d{3})(?:@(?P<where>.+?))?(?::(?P<column>\d+))?$")
 
@@ -160,3 +163,13 @@ def test_rule_case(case: dict[str, Any]) -> None:
         assert {d.severity for d in hits} == {case["severity"]}, report
     for words in case.get("message", []):
         assert any(words in d.message for d in hits), f"{words!r} in no message\n{report}"
+    spanned = [_covered(draft, d) for d in hits]
+    for words in case.get("covers", []):
+        assert words in spanned, f"no finding spans exactly {words!r}: {spanned}\n{report}"
+
+
+def _covered(text: str, d: Diagnostic) -> str | None:
+    """The text a single-line finding spans (None for a multi-line one)."""
+    if d.line != d.end_line:
+        return None
+    return text.split("\n")[d.line - 1][d.column - 1 : d.end_column - 1]
