@@ -351,6 +351,11 @@ def bundled_profile(name: str) -> Profile:
 
 _BOOK_TITLE = re.compile(r"《[^》\n]{0,40}》")
 _VOTE_HEAD = 2000
+# A party committee's 巡视 (省委第三巡视组, 市委第九轮巡视): the notice answers a 巡视.
+_XUNSHI_BODY = re.compile(
+    r"(?:中央|省委|市委|自治区党委)(?:第[一二三四五六七八九十\d]{1,3}轮)?"
+    r"(?:第?[一二三四五六七八九十\d]{1,3})?巡视(?:组|整改|反馈|意见)"
+)
 
 
 def choose_profile(text: str) -> str:
@@ -365,6 +370,8 @@ def choose_profile(text: str) -> str:
         return "xuncha"
     content = content_text(head, residue_matcher(bundled_profile("xuncha").artifacts))
     content = _BOOK_TITLE.sub("", content[:800])
+    if _XUNSHI_BODY.search(content):
+        return "xunshi"
     return "xunshi" if content.count("巡视") > content.count("巡察") else "xuncha"
 
 

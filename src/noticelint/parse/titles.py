@@ -15,6 +15,8 @@ from noticelint.parse.segment import Artifact, Segmentation
 from noticelint.parse.tokens import Token
 
 _SPACE = re.compile(r"[\s\u3000]+")
+# Copies of the title stand among the first paragraphs of a page.
+_HEAD = 12
 
 
 def _norm(text: str) -> str:
@@ -22,9 +24,9 @@ def _norm(text: str) -> str:
 
 
 def _blocks(tokens: list[Token]) -> list[list[int]]:
-    """Runs of TITLE tokens before the first non-title, non-residue paragraph."""
+    """Runs of TITLE tokens before the opening or the first heading."""
     blocks: list[list[int]] = []
-    for i, tok in enumerate(tokens):
+    for i, tok in enumerate(tokens[:_HEAD]):
         if tok.type == "TITLE":
             if blocks and blocks[-1][-1] == i - 1:
                 blocks[-1].append(i)
@@ -58,9 +60,9 @@ def _split_repeats(block: list[int], texts: list[str]) -> list[list[int]]:
 
 def drop_repeated_titles(tokens: list[Token], seg: Segmentation) -> list[Token]:
     """``tokens`` without the repeated copies of the title (recorded as artifacts)."""
-    if sum(1 for t in tokens[:12] if t.type == "TITLE") < 2:
+    if sum(1 for t in tokens[:_HEAD] if t.type == "TITLE") < 2:
         return tokens
-    texts = [_norm(t.text) for t in tokens]
+    texts = [_norm(t.text) if t.type == "TITLE" else "" for t in tokens[:_HEAD]]
     copies: list[list[int]] = []
     for block in _blocks(tokens):
         copies.extend(_split_repeats(block, texts))
