@@ -63,7 +63,7 @@ class ResidueMatcher:
     breadcrumb_label: re.Pattern[str] | None
     breadcrumb_home: frozenset[str]
     breadcrumb_split: re.Pattern[str] | None
-    separators: tuple[str, ...]
+    separator: re.Pattern[str] | None  # the first character of any separator
     field: re.Pattern[str] | None  # page-field labels and tool words, anywhere on a line
     field_class: dict[str, str]
     font_value: re.Pattern[str]
@@ -80,6 +80,15 @@ class ResidueMatcher:
                 m = self.metadata_block.match(line)
             if m is not None and len(line) <= _METADATA_LINE_MAX and "。" not in line:
                 return "metadata", not line[m.end() :].strip(_WS + ":：")
+        if _SENTENCE.search(line):  # a sentence: no chrome but a site's own line
+            return (
+                ("site", False)
+                if self.lines is not None and self.lines.fullmatch(line)
+                else (
+                    None,
+                    False,
+                )
+            )
         crumb = self._breadcrumb(line)
         if crumb:
             return "breadcrumb", False
@@ -94,7 +103,7 @@ class ResidueMatcher:
         """Cheap pre-test: could ``line`` be page chrome at all?"""
         if self.head is not None and self.head.match(line):
             return True
-        if any(s in line for s in self.separators):
+        if self.separator is not None and self.separator.search(line):
             return True
         return self.lines is not None
 
@@ -204,7 +213,11 @@ def _build(settings: ArtifactSettings) -> ResidueMatcher:
         breadcrumb_label=crumb_label,
         breadcrumb_home=frozenset(s.breadcrumb_home),
         breadcrumb_split=split,
-        separators=tuple(s.breadcrumb_separators),
+        separator=(
+            re.compile("[" + "".join(re.escape(x[0]) for x in s.breadcrumb_separators) + "]")
+            if s.breadcrumb_separators
+            else None
+        ),
         field=field,
         field_class=field_class,
         font_value=font_value,
