@@ -77,10 +77,8 @@ def is_organising(paragraphs: list[Measure], profile: Profile) -> bool:
     """Whether unheaded paragraphs are about organising the rectification (S2) or
     summarise it with counts (反馈N个问题，已完成M个…)."""
     text = "".join(p.text for p in paragraphs)
-    content = profile.section_content
-    if profile.lexicon.summary.search(text):
-        return True
-    return content_score(text, content.leadership) >= content.min_score
+    lex = profile.lexicon
+    return lex.summary.search(text) is not None or lex.is_organising(text)
 
 
 def decide_kinds(sections: list[Section], profile: Profile) -> None:

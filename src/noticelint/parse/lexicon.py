@@ -45,6 +45,9 @@ class Lexicon:
         "enumeration",
         "final_status",
         "summary",
+        "opening_slot",
+        "organising_words",
+        "organising_min",
     )
 
     def __init__(self, profile: Profile) -> None:
@@ -73,6 +76,19 @@ class Lexicon:
         self.enumeration = re.compile(rf"([一二三四五六七八九十]{{1,3}}){suffix}")
         self.final_status = re.compile(profile.status.final_sentence)
         self.summary = re.compile(profile.section_content.summary)
+        self.opening_slot = re.compile(f"(?:{profile.opening.feedback})|(?:{profile.opening.inspector})")
+        self.organising_words = tuple(profile.section_content.leadership)
+        self.organising_min = profile.section_content.min_score
+
+    def is_organising(self, text: str) -> bool:
+        """Whether ``text`` is about organising the rectification (成立…领导小组, 召开…)."""
+        hits = 0
+        for word in self.organising_words:
+            if word in text:
+                hits += 1
+                if hits >= self.organising_min:
+                    return True
+        return False
 
     def names_problem(self, heading: str) -> bool:
         """Whether a heading names one problem (关于…问题), not the problems as a whole."""

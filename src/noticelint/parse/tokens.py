@@ -124,15 +124,23 @@ def _label(seg: Segment, lex: Lexicon) -> Token | None:
 
 
 def _opening_end(segments: list[Segment], i: int, lex: Lexicon) -> int:
-    """The index of the opening's last paragraph, the opening starting at ``i``: the
-    paragraph with the publication statement when one follows within a few
-    paragraphs before any heading (S4), else ``i`` itself."""
+    """The index of the opening's last paragraph, the opening starting at ``i`` (S4):
+    the paragraph with the publication statement when one follows within a few
+    paragraphs before any heading; without one, the run of paragraphs that still
+    fill opening slots (反馈, 巡察组) and are not about organising the work."""
+    last = i
+    extending = True
     for j in range(i, min(i + _OPENING_MAX, len(segments))):
+        text = segments[j].text
         if j > i and _numbered(segments[j]) is not None:
             break
-        if lex.publication.search(segments[j].text):
+        if lex.publication.search(text):
             return j
-    return i
+        if j > i and extending:
+            extending = lex.opening_slot.search(text) is not None and not lex.is_organising(text)
+            if extending:
+                last = j
+    return last
 
 
 def _is_title_line(segments: list[Segment], i: int, tokens: list[Token], lex: Lexicon) -> bool:
