@@ -84,7 +84,8 @@ def _status_form(status: dict[str, Any], lines: list[str]) -> str:
     if line.startswith(STATUS_LABELS):
         return "label"
     phrase = lines[span["line"] - 1][span["column"] - 1 : span["end_column"] - 1]
-    if line.startswith("整改措施") and span["line"] == span["end_line"] and "完成" in phrase:
+    on_measures = line.startswith("整改措施") and span["line"] == span["end_line"]
+    if on_measures and span["column"] > len("整改措施：") + 1 and phrase.strip("。"):
         return "sentence"
     return f"other: {line[:20]}"
 
