@@ -234,6 +234,33 @@ def test_variant_flattened_onto_one_line_keeps_sections_and_leaves(name: str) ->
     assert got["problems"] == want["problems"]
 
 
+def test_s6_organ_and_title_joined_by_a_space_are_one_title() -> None:
+    # Web pages put a space where the organ line ended (real-variants.md S6).
+    name = "v04_s4_s6_hospital"
+    text = text_of(name).replace("委员会\n关于", "委员会 关于", 1)
+    notice = parse_text(text, FACTS[name]["file"]).notice
+    assert notice.title is not None
+    assert notice.title.organ == FACTS[name]["title_organ"]
+    found = lint(text)
+    assert not [d for d in found if d.severity in SERIOUS], [
+        (d.line, d.code, d.message) for d in found
+    ]
+
+
+def test_check_through_the_cli_passes_every_variant() -> None:
+    paths = [str(path_of(name)) for name in NAMES]
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "src")}
+    run = subprocess.run(
+        [sys.executable, "-m", "noticelint", "check", *paths, "--output-format", "concise"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
 # --- one defect, one finding --------------------------------------------------------
 
 
