@@ -237,3 +237,23 @@ def test_an_area_code_in_brackets_stays_in_the_phone() -> None:
     tail = TAIL.replace("0599-5321088", "（0599）5321088")
     contact = parse_text(notice(LEADERSHIP, PROGRESS, tail=tail)).notice.contact
     assert contact is not None and contact.phones == ["（0599）5321088"]
+
+
+def test_a_problem_sentence_describing_a_numbered_problem_is_its_detail() -> None:
+    body = """（一）贯彻落实上级决策部署方面
+1.森林防火工作有差距。
+关于森林防火责任落实不到位的问题。
+整改措施：修订森林防火责任制度，逐级签订责任书。
+整改进展：已完成整改。"""
+    problems = parse_text(notice(LEADERSHIP, body, NEXT)).notice.sections[1].leaf_problems()
+    assert [(p.number, p.heading) for p in problems] == [(1, "森林防火工作有差距")]
+
+
+def test_a_bare_status_sentence_ends_the_measures() -> None:
+    body = S8.replace("目前已整改完成。", "已完成整改。")
+    first = parse_text(notice(LEADERSHIP, body, NEXT)).notice.sections[1].leaf_problems()[0]
+    assert first.status is not None and first.status.text == "已完成整改"
+
+
+def test_s1_without_organisation_paragraphs_still_has_progress_and_next_steps() -> None:
+    assert kinds(notice(PROGRESS, NEXT)) == [(None, "progress"), (None, "next_steps")]

@@ -15,6 +15,8 @@ from noticelint.parse.fields import classify_status
 from noticelint.profile import Profile
 from noticelint.span import Span
 
+# A final sentence this short (已完成整改。) is a status phrase without an opener.
+_BARE_PHRASE = 6
 _SENTENCES = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 
 
@@ -42,8 +44,8 @@ def final_sentence_status(problem: Problem, profile: Profile) -> Status | None:
     phrase = text[start:end].rstrip("。！？!?；;")
     if len(phrase) > profile.status.final_max_length:
         return None
-    if not profile.lexicon.final_status.match(phrase):
-        return None
+    if len(phrase) > _BARE_PHRASE and not profile.lexicon.final_status.match(phrase):
+        return None  # a longer sentence must open like a status (目前…, 现已…)
     cls, narrative = classify_status(phrase, profile)
     if narrative or cls == "unknown":
         return None

@@ -166,6 +166,9 @@ def classify(segments: list[Segment], lex: Lexicon) -> list[Token]:
     seen_opening = False
     seen_tail = False
     opening_until = -1
+    # A numbered problem whose label has not come yet: a 关于…问题。 sentence there
+    # describes that problem; it is not a problem of its own (S8).
+    open_problem = False
     n = len(segments)
     for i, seg in enumerate(segments):
         text = seg.text
@@ -188,11 +191,13 @@ def classify(segments: list[Segment], lex: Lexicon) -> list[Token]:
         tok = _numbered(seg)
         if tok is not None:
             seen_heading = True
+            open_problem = tok.type in ("H3", "H4")
             tokens.append(tok)
             continue
 
         tok = _label(seg, lex)
         if tok is not None:
+            open_problem = False
             tokens.append(tok)
             continue
 
@@ -223,12 +228,14 @@ def classify(segments: list[Segment], lex: Lexicon) -> list[Token]:
                 continue
 
         if (
-            seen_heading
+            not open_problem
+            and seen_heading
             and i + 1 < n
             and lex.problem_sentence.match(text)
             and _label(segments[i + 1], lex) is not None
         ):
             tokens.append(Token("H3", seg, None, "", 0))
+            open_problem = True
             continue
 
         m = lex.enumeration.match(text)
