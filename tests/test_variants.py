@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from conftest import REPO_ROOT, codes, line_of, lint, only
+from conftest import REPO_ROOT, assert_well_formed, codes, line_of, lint, only
 from noticelint.lint import check_document
 from noticelint.parse import parse_document, parse_text
 from noticelint.read import Document, read_path
@@ -259,6 +261,25 @@ def test_check_through_the_cli_passes_every_variant() -> None:
         check=False,
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(NAMES), st.data())
+def test_variant_lines_deleted_duplicated_or_swapped_never_break_the_linter(
+    name: str, data: st.DataObject
+) -> None:
+    lines = text_of(name).split("\n")
+    for _ in range(data.draw(st.integers(1, 5))):
+        i = data.draw(st.integers(0, len(lines) - 1))
+        op = data.draw(st.sampled_from(["delete", "duplicate", "swap"]))
+        if op == "delete" and len(lines) > 1:
+            del lines[i]
+        elif op == "duplicate":
+            lines.insert(i, lines[i])
+        elif op == "swap" and i + 1 < len(lines):
+            lines[i], lines[i + 1] = lines[i + 1], lines[i]
+    text = "\n".join(lines)
+    assert_well_formed(lint(text), text)
 
 
 # --- one defect, one finding --------------------------------------------------------
