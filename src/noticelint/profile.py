@@ -93,9 +93,9 @@ class OpeningPatterns(_Section):
     publication: str
     start: str
 
-    _v = field_validator(
-        "basis", "basis_object", "inspector", "feedback", "publication", "start"
-    )(classmethod(lambda cls, v: _check_patterns(v)))
+    _v = field_validator("basis", "basis_object", "inspector", "feedback", "publication", "start")(
+        classmethod(lambda cls, v: _check_patterns(v))
+    )
 
 
 class StatusVocabulary(_Section):
@@ -181,7 +181,6 @@ class ArtifactSettings(_Section):
     metadata_block_labels: list[str] = Field(default_factory=list, alias="metadata-block-labels")
 
     _v = field_validator("line_patterns")(classmethod(lambda cls, v: _check_patterns(v)))
-
 
 
 class SummarySettings(_Section):

@@ -51,7 +51,9 @@ def test_s2_summary_with_counts_is_leadership_and_feeds_the_declared_count() -> 
 
 
 def test_s2_unrelated_paragraph_after_the_opening_is_not_a_section() -> None:
-    body = f"附件见后。\n一、整改工作组织领导情况\n{LEADERSHIP}\n二、巡察反馈问题整改情况\n{PROGRESS}"
+    body = (
+        f"附件见后。\n一、整改工作组织领导情况\n{LEADERSHIP}\n二、巡察反馈问题整改情况\n{PROGRESS}"
+    )
     assert kinds(notice(body))[0] == (1, "leadership")
 
 
@@ -129,7 +131,11 @@ def test_s4_opening_runs_to_the_publication_sentence() -> None:
 
 
 def test_s5_publication_forms_are_all_publication_statements() -> None:
-    for form in ("现将整改情况报告如下：", "现将整改情况通报如下：", "现将整改情况向社会公开，接受干部群众监督。"):
+    for form in (
+        "现将整改情况报告如下：",
+        "现将整改情况通报如下：",
+        "现将整改情况向社会公开，接受干部群众监督。",
+    ):
         opening = OPENING.replace("现将巡察整改进展情况予以公布。", form)
         o = parse_text(notice(LEADERSHIP, PROGRESS, opening=opening)).notice.opening
         assert o is not None and o.has_publication, form
@@ -184,7 +190,10 @@ S8 = """（一）贯彻落实上级决策部署方面
 def test_s8_unnumbered_problem_sentences_before_labels_are_problems() -> None:
     section = parse_text(notice(LEADERSHIP, S8, NEXT)).notice.sections[1]
     problems = section.leaf_problems()
-    assert [p.heading for p in problems] == ["关于森林防火责任落实不到位的问题", "关于林地征占用审核不严的问题"]
+    assert [p.heading for p in problems] == [
+        "关于森林防火责任落实不到位的问题",
+        "关于林地征占用审核不严的问题",
+    ]
     assert all(p.number is None for p in problems)
 
 

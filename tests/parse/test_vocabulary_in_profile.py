@@ -57,13 +57,17 @@ def test_breadcrumb_naming_xunshi_does_not_vote() -> None:
 
 
 def test_a_cited_regulation_does_not_vote() -> None:
-    text = notice(LEADERSHIP, PROGRESS).replace("按照巡察工作有关要求", "按照《中国共产党巡视工作条例》有关要求")
+    text = notice(LEADERSHIP, PROGRESS).replace(
+        "按照巡察工作有关要求", "按照《中国共产党巡视工作条例》有关要求"
+    )
     assert choose_profile(text) == "xuncha"
 
 
 def test_city_and_province_xunshi_notices_are_xunshi() -> None:
     for organ in ("市委", "省委"):
-        text = notice(LEADERSHIP, PROGRESS).replace("县委巡察", f"{organ}巡视").replace(
-            "县委第二巡察组", f"{organ}第二巡视组"
+        text = (
+            notice(LEADERSHIP, PROGRESS)
+            .replace("县委巡察", f"{organ}巡视")
+            .replace("县委第二巡察组", f"{organ}第二巡视组")
         )
         assert choose_profile(text) == "xunshi", organ

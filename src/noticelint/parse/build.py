@@ -11,7 +11,6 @@ from lark import Tree
 
 from noticelint.model import (
     Area,
-    SectionKind,
     Closing,
     Contact,
     ContactField,
@@ -21,6 +20,7 @@ from noticelint.model import (
     Opening,
     Problem,
     Section,
+    SectionKind,
     Signature,
     Status,
     TailKind,
@@ -270,9 +270,7 @@ class NoticeBuilder:
 
     # -- whole document ----------------------------------------------------------
 
-    def _implicit(
-        self, kind: SectionKind, first: Span, last: Span, **parts: Any
-    ) -> Section:
+    def _implicit(self, kind: SectionKind, first: Span, last: Span, **parts: Any) -> Section:
         """A part without a heading of its own (``number: null``, cli.md v2)."""
         start = self.index.offset(first.line, first.column)
         end = self.index.offset(last.end_line, last.end_column)

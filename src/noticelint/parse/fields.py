@@ -308,8 +308,10 @@ def clean_value(value: str) -> str:
     value = _BRACKET_NOTE.sub("", value).strip(" \u3000，,、")
     while value and value[-1] in _OPEN:
         value = value[:-1].rstrip(" \u3000，,、")
-    while value and value[-1] in _CLOSE and sum(value.count(c) for c in _OPEN) < sum(
-        value.count(c) for c in _CLOSE
+    while (
+        value
+        and value[-1] in _CLOSE
+        and sum(value.count(c) for c in _OPEN) < sum(value.count(c) for c in _CLOSE)
     ):
         value = value[:-1].rstrip()
     while value and value[0] in _CLOSE:

@@ -119,9 +119,9 @@ def split_next_steps(section: Section, profile: Profile) -> list[Measure]:
         problem = problem.children[-1] if problem.children else None
     for holder in reversed(holders):
         for j, measure in enumerate(holder):
-            if measure.number is None and pattern.match(measure.text):
-                if all(m.number is None for m in holder[j:]):
-                    moved = holder[j:]
-                    del holder[j:]
-                    return moved
+            starts = measure.number is None and pattern.match(measure.text) is not None
+            if starts and all(m.number is None for m in holder[j:]):
+                moved = holder[j:]
+                del holder[j:]
+                return moved
     return []

@@ -28,26 +28,26 @@ class Lexicon:
     """Compiled vocabulary of one profile (see ``rules/xuncha.toml`` for the data)."""
 
     __slots__ = (
-        "measure_label",
-        "status_label",
         "closing",
-        "disclosure",
         "contact_label",
-        "title_hint",
-        "title_end",
-        "organ_end",
-        "opening_start",
-        "publication",
-        "problem_sentence",
-        "problem_heading",
-        "general_problem",
-        "next_steps_start",
+        "disclosure",
         "enumeration",
         "final_status",
-        "summary",
+        "general_problem",
+        "measure_label",
+        "next_steps_start",
         "opening_slot",
-        "organising_words",
+        "opening_start",
+        "organ_end",
         "organising_min",
+        "organising_words",
+        "problem_heading",
+        "problem_sentence",
+        "publication",
+        "status_label",
+        "summary",
+        "title_end",
+        "title_hint",
     )
 
     def __init__(self, profile: Profile) -> None:
@@ -76,7 +76,9 @@ class Lexicon:
         self.enumeration = re.compile(rf"([一二三四五六七八九十]{{1,3}}){suffix}")
         self.final_status = re.compile(profile.status.final_sentence)
         self.summary = re.compile(profile.section_content.summary)
-        self.opening_slot = re.compile(f"(?:{profile.opening.feedback})|(?:{profile.opening.inspector})")
+        self.opening_slot = re.compile(
+            f"(?:{profile.opening.feedback})|(?:{profile.opening.inspector})"
+        )
         self.organising_words = tuple(profile.section_content.leadership)
         self.organising_min = profile.section_content.min_score
 
