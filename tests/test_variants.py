@@ -593,8 +593,13 @@ def test_s12_traditional_copy_parses_or_gets_one_clear_diagnostic(name: str) -> 
         assert got["problems"] == FACTS[name]["problems"]
 
 
-def test_s13_round_summary_gets_one_diagnostic_and_no_skeleton_errors() -> None:
-    path = VARIANTS / "not_a_notice" / "s13_round_summary.txt"
+@pytest.mark.parametrize(
+    "file",
+    ["s13_round_summary.txt", "s13_discipline_commission_round.txt"],
+    ids=["inspection-office-round-summary", "discipline-commission-check-report"],
+)
+def test_s13_round_summary_gets_one_diagnostic_and_no_skeleton_errors(file: str) -> None:
+    path = VARIANTS / "not_a_notice" / file
     text = path.read_text(encoding="utf-8")
     _, found = check_document(Document(path=path.name, text=text), Settings(select=["ALL"]))
     report = "\n".join(f"{d.line}:{d.column} {d.code} {d.message}" for d in found)
