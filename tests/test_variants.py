@@ -48,6 +48,12 @@ def text_of(name: str) -> str:
     return path_of(name).read_text(encoding="utf-8")
 
 
+def test_every_variant_file_has_its_facts_and_every_fact_its_file() -> None:
+    files = {p.name for p in VARIANTS.iterdir() if p.suffix in (".txt", ".md")}
+    assert files == {FACTS[name]["file"] for name in NAMES}
+    assert all(FACTS[name]["file"].rsplit(".", 1)[0] == name for name in NAMES)
+
+
 # --- facts as read from `parse --format json` ---------------------------------------
 
 
