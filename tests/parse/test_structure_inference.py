@@ -266,3 +266,10 @@ def test_a_bare_status_sentence_ends_the_measures() -> None:
 
 def test_s1_without_organisation_paragraphs_still_has_progress_and_next_steps() -> None:
     assert kinds(notice(PROGRESS, NEXT)) == [(None, "progress"), (None, "next_steps")]
+
+
+def test_s6_organ_running_over_onto_the_about_line() -> None:
+    title = "中共云溪县林业局\n党组关于县委巡察\n整改进展情况的通报"
+    t = parse_text(notice(LEADERSHIP, PROGRESS, title=title)).notice.title
+    assert t is not None
+    assert (t.text, t.organ, t.lines) == (TITLE, "中共云溪县林业局党组", 3)

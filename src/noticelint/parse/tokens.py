@@ -154,8 +154,9 @@ def _is_title_line(segments: list[Segment], i: int, tokens: list[Token], lex: Le
         return lex.title_end.search(text) is not None
     # The organ alone on the line above 关于…的通报 (S6).
     if i + 1 < len(segments) and _is_organ_line(text, lex):
+        # 中共某某局 / 党组关于…: the organ may itself run over onto the next line.
         nxt = segments[i + 1].text
-        return nxt.startswith("关于") and lex.title_hint.search(nxt) is not None
+        return "关于" in nxt[:12] and lex.title_hint.search(nxt) is not None
     return False
 
 
