@@ -469,6 +469,32 @@ DEFECTS = {
 }
 
 
+def _leadership_moved_after_progress() -> tuple[tuple[str, ...], ...]:
+    """v17's slogan-headed leadership section moved after its slogan-headed progress
+    section (and both renumbered): kinds by content, so the order is wrong (NL110)."""
+    lines = text_of("v17_s8_narrative_slogans_audit").split("\n")
+    heading = "一、提高政治站位，扛牢整改责任"
+    body = lines[lines.index(heading) + 1]
+    return (
+        ("replace", f"{heading}\n{body}\n", ""),
+        ("replace", "二、聚焦反馈问题，推动真改实改", "一、聚焦反馈问题，推动真改实改"),
+        (
+            "replace",
+            "三、巩固整改成果，推动长效常治",
+            f"二、提高政治站位，扛牢整改责任\n{body}\n三、巩固整改成果，推动长效常治",
+        ),
+    )
+
+
+DEFECTS["NL110-slogan-sections-swapped"] = Defect(
+    "v17_s8_narrative_slogans_audit",
+    _leadership_moved_after_progress(),
+    "NL110",
+    at="二、提高政治站位，扛牢整改责任",
+    severity="error",
+)
+
+
 @pytest.mark.parametrize("case", list(DEFECTS))
 def test_injected_defect_fires_once_at_its_line(case: str) -> None:
     defect = DEFECTS[case]
