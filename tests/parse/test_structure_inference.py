@@ -273,3 +273,32 @@ def test_s6_organ_running_over_onto_the_about_line() -> None:
     t = parse_text(notice(LEADERSHIP, PROGRESS, title=title)).notice.title
     assert t is not None
     assert (t.text, t.organ, t.lines) == (TITLE, "中共云溪县林业局党组", 3)
+
+
+def test_s8_problem_sentence_without_its_measures_is_still_a_problem() -> None:
+    body = S8.replace(
+        "整改措施：开展林地征占用项目专项检查。目前该问题基本完成整改，正在持续推进。",
+        "关于野生动物保护宣传不够的问题。\n整改措施：开展宣传月活动。目前已整改完成。",
+    )
+    problems = parse_text(notice(LEADERSHIP, body, NEXT)).notice.sections[1].leaf_problems()
+    assert [p.heading for p in problems] == [
+        "关于森林防火责任落实不到位的问题",
+        "关于林地征占用审核不严的问题",
+        "关于野生动物保护宣传不够的问题",
+    ]
+    assert not problems[1].measures
+    assert "NL401" in codes(notice(LEADERSHIP, body, NEXT))
+
+
+def test_bracket_label_alone_on_its_line_is_a_label_not_page_residue() -> None:
+    body = PROGRESS.replace("整改措施：", "【整改措施】\n")
+    parsed = parse_text(notice(LEADERSHIP, body, NEXT))
+    assert not [a for a in parsed.segmentation.artifacts if a.kind == "print-links"]
+    assert all(p.measure_labels for p in parsed.notice.sections[1].leaf_problems())
+    assert codes(notice(LEADERSHIP, body, NEXT)) == []
+
+
+def test_organisation_part_after_the_progress_part_is_leadership_out_of_order() -> None:
+    body = f"一、巡察反馈问题整改情况\n{PROGRESS}\n二、扛牢政治责任\n{LEADERSHIP}"
+    assert kinds(notice(body)) == [(1, "progress"), (2, "leadership")]
+    assert "NL110" in codes(notice(body))

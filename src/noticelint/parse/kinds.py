@@ -8,10 +8,11 @@ A section's kind (``leadership``, ``progress``, ``clues``, ``next_steps``,
    heading says (S3: 坚持问题导向，推动反馈问题整改).
 2. **Heading keywords** (profile ``[sections]``): 下一步/今后 → next steps,
    线索/信访 → clues, 组织领导/主体责任 → leadership, 整改进展 → progress.
-3. **Content and position** (profile ``[section-content]``): a part before the
-   progress part whose paragraphs are about organising the rectification
-   (成立…领导小组, 召开…会议, 研究部署, 一是…) is leadership; a part after it
-   about 下一步/今后/持续 is next steps; 线索/信访/移交 content is clues.
+3. **Content and position** (profile ``[section-content]``): a part whose
+   paragraphs are about organising the rectification (成立…领导小组, 召开…会议,
+   研究部署, 一是…) is leadership — after the progress part too, where NL110 then
+   reports it out of order — unless, after the progress part, it speaks of
+   下一步/今后/持续 at least as much (next steps); 线索/信访/移交 content is clues.
 
 A part none of these decides stays ``other``; the skeleton rules treat an ``other``
 part before the progress part as the leadership slot filled (never "missing").
@@ -97,10 +98,13 @@ def decide_kinds(sections: list[Section], profile: Profile) -> None:
             continue
         text = _content_text(section)
         before = first_progress is None or i < first_progress
-        if before and content_score(text, content.leadership) >= content.min_score:
-            section.kind = "leadership"
-        elif not before and content_score(text, content.next_steps) >= 1:
+        lead = content_score(text, content.leadership)
+        ahead = content_score(text, content.next_steps)
+        if not before and ahead and ahead >= lead:
             section.kind = "next_steps"
+        elif lead >= content.min_score:
+            # Also after the progress part: a misplaced organisation part is NL110's.
+            section.kind = "leadership"
         elif content_score(text, content.clues) >= content.min_score:
             section.kind = "clues"
 

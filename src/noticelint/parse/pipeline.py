@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from noticelint.model import Notice
 from noticelint.parse.build import build_notice
 from noticelint.parse.grammar import parse_tokens
+from noticelint.parse.labels import restore_bracket_labels
 from noticelint.parse.residue import residue_matcher
 from noticelint.parse.script import simplified_view
 from noticelint.parse.segment import Segmentation, segment
@@ -39,6 +40,7 @@ def parse_document(document: Document, profile: Profile | None = None) -> Parsed
     text = simplified_view(document.text)  # S12: same length, spans shared
     index = LineIndex(text)
     seg = segment(text, residue_matcher(profile.artifacts))
+    restore_bracket_labels(seg, index, profile.lexicon)
     tokens = drop_repeated_titles(classify(seg.segments, profile.lexicon), seg)
     tree, skipped = parse_tokens(tokens)
     notice = build_notice(document.path, tokens, tree, skipped, index, profile)

@@ -8,8 +8,6 @@ phrase must open like a status sentence (profile ``status.final-sentence``: 目�
 
 from __future__ import annotations
 
-import re
-
 from noticelint.model import Problem, Status
 from noticelint.parse.fields import classify_status
 from noticelint.profile import Profile
@@ -17,15 +15,16 @@ from noticelint.span import Span
 
 # A final sentence this short (已完成整改。) is a status phrase without an opener.
 _BARE_PHRASE = 6
-_SENTENCES = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
+_ENDS = "。！？!?；;"
 
 
 def _last_sentence(text: str) -> tuple[int, int] | None:
-    found = None
-    for m in _SENTENCES.finditer(text):
-        if m.group(0).strip():
-            found = m.span()
-    return found
+    """The span of the last sentence of ``text`` (found from the end: measures can
+    be long narratives)."""
+    end = len(text.rstrip(" \u3000"))
+    stop = end - 1 if end and text[end - 1] in _ENDS else end
+    start = max(text.rfind(c, 0, stop) for c in _ENDS) + 1
+    return (start, end) if start < stop else None
 
 
 def final_sentence_status(problem: Problem, profile: Profile) -> Status | None:

@@ -170,6 +170,10 @@ def classify(segments: list[Segment], lex: Lexicon) -> list[Token]:
     # A numbered problem whose label has not come yet: a 关于…问题。 sentence there
     # describes that problem; it is not a problem of its own (S8).
     open_problem = False
+    # Problems written as unnumbered sentences (S8): once one is seen (followed by its
+    # label), the next 关于…问题。 sentences of the part are problems even when their
+    # measures are missing (NL401 then reports them).
+    s8 = False
     n = len(segments)
     for i, seg in enumerate(segments):
         text = seg.text
@@ -193,6 +197,7 @@ def classify(segments: list[Segment], lex: Lexicon) -> list[Token]:
         if tok is not None:
             seen_heading = True
             open_problem = tok.type in ("H3", "H4")
+            s8 = s8 and tok.type == "H2"
             tokens.append(tok)
             continue
 
@@ -231,12 +236,11 @@ def classify(segments: list[Segment], lex: Lexicon) -> list[Token]:
         if (
             not open_problem
             and seen_heading
-            and i + 1 < n
             and lex.problem_sentence.match(text)
-            and _label(segments[i + 1], lex) is not None
+            and (s8 or (i + 1 < n and _label(segments[i + 1], lex) is not None))
         ):
             tokens.append(Token("H3", seg, None, "", 0))
-            open_problem = True
+            s8 = True
             continue
 
         m = lex.enumeration.match(text)
