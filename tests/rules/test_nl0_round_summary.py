@@ -64,3 +64,12 @@ def test_few_units_do_not_make_a_round_summary() -> None:
     """对3个单位 is below the profile's min-units: read as a notice."""
     text = ROUND_SUMMARY.replace("等23个单位党组织", "等3个单位党组织")
     assert "涉及" not in " ".join(d.message for d in lint(text))
+
+
+def test_a_unit_inspected_with_its_subordinate_units_is_one_units_notice() -> None:
+    base = compliant_text("c01_xuncha_basic")
+    text = base.replace(
+        "对县财政局党组开展了常规巡察", "对县财政局党组及所属12个单位开展了常规巡察", 1
+    )
+    assert text != base
+    assert "NL002" not in [d.code for d in lint(text)]
