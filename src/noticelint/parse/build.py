@@ -219,16 +219,20 @@ class NoticeBuilder:
             problems=[],
             paragraphs=[],
         )
-        self._container_items(node.children[1:], area.problems, area.paragraphs)
+        if self._names_problem(node, heading):
+            # （一）关于…问题 with its measures and no items: the area is that problem.
+            area.problems.append(self._problem(node, level=2))
+        else:
+            self._container_items(node.children[1:], area.problems, area.paragraphs)
         return area
 
     def _names_problem(self, node: Tree[LarkToken], heading: str) -> bool:
-        """An 一、 heading that names one problem and holds no areas or items is a
-        problem (S9: each 一、 is a problem, whatever words it holds)."""
+        """An 一、 or （一） heading that names one problem and holds no areas or items
+        is a problem (S9: each 一、 is a problem, whatever words it holds)."""
         if not self.profile.lexicon.names_problem(heading):
             return False
         return not any(
-            isinstance(c, Tree) and c.data in ("area", "problem") for c in node.children[1:]
+            isinstance(c, Tree) and c.data in ("area", "problem", "sub") for c in node.children[1:]
         )
 
     def _section(self, node: Tree[LarkToken]) -> Section:
