@@ -78,8 +78,9 @@ def test_repeated_words_longest_leftmost_non_overlapping() -> None:
 
 
 def test_nl103_and_residue_detection_are_linear_on_a_hostile_line() -> None:
-    """40 KB lines made to hurt a back-reference scan and the residue classifier:
-    a quadratic scan takes minutes here; the run must finish well inside the timeout."""
+    """40 KB lines (or 40 KB of short lines) made to hurt a back-reference scan, the
+    residue classifier and the script view: a quadratic scan takes minutes here; the
+    run must finish well inside the timeout."""
     script = textwrap.dedent(
         """
         from noticelint.lint import check_document
@@ -96,6 +97,9 @@ def test_nl103_and_residue_detection_are_linear_on_a_hostile_line() -> None:
             "来源：" * 13000,
             "首页 > " * 8000,
             ("时间：" + "2" * 30 + "\\n") * 1300,
+            ("首页 > " * 30 + "\\n") * 220,
+            "索引号：\\n" * 5000 + "\\n" * 20000 + "有效",
+            "據" * 40000,
         ]
         base = open("tests/fixtures/compliant/c01_xuncha_basic.txt", encoding="utf-8").read()
         for line in hostile:
