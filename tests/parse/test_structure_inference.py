@@ -316,3 +316,9 @@ def test_area_heading_naming_a_problem_with_its_measures_is_that_problem() -> No
     assert [a.number for a in section.areas] == [1, 2]
     statuses = [p.status.class_ if p.status else None for p in section.leaf_problems()]
     assert statuses == ["done", "in_progress"]
+
+
+def test_area_naming_problems_over_a_narrative_stays_an_area() -> None:
+    body = f"一、巡察反馈问题整改情况\n{PROGRESS}\n（二）在统筹谋划、督促指导等方面问题\n一是加强统筹。二是强化督导。"
+    areas = parse_text(notice(LEADERSHIP, body)).notice.sections[1].areas
+    assert [len(a.problems) for a in areas] == [2, 0]

@@ -227,13 +227,23 @@ class NoticeBuilder:
         return area
 
     def _names_problem(self, node: Tree[LarkToken], heading: str) -> bool:
-        """An 一、 or （一） heading that names one problem and holds no areas or items
-        is a problem (S9: each 一、 is a problem, whatever words it holds)."""
+        """An 一、 or （一） heading that names one problem and holds its measures or
+        status labels but no areas or items is a problem (S9: each 一、 is a problem,
+        whatever words it holds). A heading over a narrative (…方面问题 followed by
+        一是…二是…) stays a heading."""
         if not self.profile.lexicon.names_problem(heading):
             return False
-        return not any(
-            isinstance(c, Tree) and c.data in ("area", "problem", "sub") for c in node.children[1:]
-        )
+        labelled = False
+        for child in node.children[1:]:
+            if not isinstance(child, Tree):
+                continue
+            if child.data in ("area", "problem", "sub"):
+                return False
+            if child.data == "measures" or (
+                child.data == "para" and self._leaf(child).type == "STATUS"
+            ):
+                labelled = True
+        return labelled
 
     def _section(self, node: Tree[LarkToken]) -> Section:
         head = node.children[0]
