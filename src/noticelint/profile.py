@@ -363,8 +363,11 @@ def choose_profile(text: str) -> str:
     首页 > 巡视巡察 > … says nothing about the notice), nor do cited regulations
     (按照《巡视工作条例》 in a 巡察 notice); a 市委巡视/省委巡视 notice is ``xunshi``."""
     from noticelint.parse.residue import content_text, residue_matcher
+    from noticelint.parse.script import simplified_view
 
     head = text[:_VOTE_HEAD]
+    if "巡视" not in head and "巡察" not in head:
+        head = simplified_view(head)  # S12: 巡視 in a traditional-script copy
     if "巡视" not in head:
         return "xuncha"
     content = content_text(head, residue_matcher(bundled_profile("xuncha").artifacts))

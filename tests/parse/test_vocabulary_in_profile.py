@@ -71,3 +71,8 @@ def test_city_and_province_xunshi_notices_are_xunshi() -> None:
             .replace("县委第二巡察组", f"{organ}第二巡视组")
         )
         assert choose_profile(text) == "xunshi", organ
+
+
+def test_a_traditional_script_xunshi_notice_is_xunshi() -> None:
+    text = "中共某省農業農村廳黨組關於省委第五巡視組反饋意見整改進展情況的通報\n根據省委統一部署，省委第五巡視組對省農業農村廳黨組開展了常規巡視。"
+    assert choose_profile(text) == "xunshi"
