@@ -40,15 +40,15 @@ def render_tree(notice: Notice) -> Tree:
     o = notice.opening
     if o:
         root.add(
-            f"开头 L{o.span.line}: 巡察 {o.inspection_start}–{o.inspection_end}，反馈 {o.feedback_date}，"
+            f"开头 L{o.span.line}{f'–{o.span.end_line}' if o.span.end_line > o.span.line else ''}: 期间 {o.inspection_start}–{o.inspection_end}，"
+            f"反馈 {o.feedback_date}，"
             f"申报 {o.declared_areas} 个方面 {o.declared_problems} 个问题"
         )
     else:
         root.add("[red]开头：无[/red]")
     for s in notice.sections:
-        sec = root.add(
-            f"[bold]{escape(s.marker)} {escape(s.heading)}[/bold]  [dim]L{s.span.line} {_KIND[s.kind]}[/dim]"
-        )
+        heading = escape(f"{s.marker} {s.heading}") if s.number is not None else "（无标题部分）"
+        sec = root.add(f"[bold]{heading}[/bold]  [dim]L{s.span.line} {_KIND[s.kind]}[/dim]")
         for a in s.areas:
             area = sec.add(
                 f"{escape(a.marker)} {escape(_short(a.heading))}  [dim]L{a.span.line} 问题{len(a.problems)}[/dim]"
