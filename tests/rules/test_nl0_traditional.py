@@ -81,5 +81,5 @@ def test_a_traditional_text_that_is_no_notice_says_so_once() -> None:
         "请各单位于本周五下午下班前将参会人员名单报局办公室。\n"
     )
     found = lint(meeting)
-    assert [d.code for d in found] == ["NL002"]
-    assert "繁体字" in found[0].message
+    assert [(d.code, d.severity) for d in found] == [("NL002", "warning")]
+    assert "文本为繁体字" in found[0].message

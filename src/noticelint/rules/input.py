@@ -53,7 +53,7 @@ class UnrecognizedStructure(Rule):
     纪委或巡察办关于一整轮巡察的情况通报（对23个单位开展了巡察……，涉及几十个单位）
     也不是单个单位的整改进展情况通报，同样报告一条（写明涉及的单位数）；识别所用的词语在
     规则配置 `[round-summary]` 中。繁体字文本按对应的简体字识别结构；仍识别不出时，
-    诊断写明文本为繁体字。两种情况下其他结构类规则都不再运行，
+    只报告一条警告，写明文本为繁体字。这些情况下其他结构类规则都不再运行，
     以免对一篇并非整改通报的文本报告几十条无意义的问题。
 
     ## 为什么 (Why it matters)
@@ -85,10 +85,18 @@ class UnrecognizedStructure(Rule):
                 "整改进展情况通报：不按整改通报的结构检查",
                 ctx.first_line_span(),
             )
-        elif not is_notice(ctx):
-            script = "（文本为繁体字，已按对应的简体字识别）" if is_traditional(ctx.text) else ""
+        elif not is_notice(ctx) and is_traditional(ctx.text):
+            # The reader may have failed on the script, not the text on its genre: say
+            # so once, as a warning, instead of a cascade of structure errors (S12).
             ctx.report(
-                f"未识别出通报结构{script}：找不到开头段落，也找不到“一、”等一级标题，"
+                "文本为繁体字，按对应的简体字也未能识别出通报结构（找不到开头段落和“一、”等"
+                "一级标题）：请核对这是否是整改进展情况通报，或改用简体字文本检查",
+                ctx.first_line_span(),
+                severity="warning",
+            )
+        elif not is_notice(ctx):
+            ctx.report(
+                "未识别出通报结构：找不到开头段落，也找不到“一、”等一级标题，"
                 "该文本可能不是整改进展情况通报",
                 ctx.first_line_span(),
             )
