@@ -210,3 +210,9 @@ def test_nl003_title_copies_far_apart_are_listed_line_by_line() -> None:
     (titles,) = [d for d in found if "页面重复的标题" in d.message]
     assert "第3、5行" in titles.message
     assert fix_all(bad, found) == BASE
+
+
+@pytest.mark.parametrize("line", ["申请→审核→审批", "2024/09/02", "甲>乙", "当前位置偏远"])
+def test_lines_that_only_look_like_a_path_are_text(line: str) -> None:
+    matcher = residue_matcher(bundled_profile("xuncha").artifacts)
+    assert matcher.kind(line) == (None, False)
