@@ -8,6 +8,9 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
 need_apt=()
 command -v git >/dev/null 2>&1 || need_apt+=(git)
+# the install test runs the README command on Debian's own (EXTERNALLY-MANAGED) python3
+[ -x /usr/bin/python3 ] || need_apt+=(python3)
+/usr/bin/python3 -c "import venv, ensurepip" >/dev/null 2>&1 || need_apt+=(python3-venv)
 # the HTML report is tested in a real headless Chromium, with a CJK font to render it
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 fc-list 2>/dev/null | grep -qi "noto.*cjk" || need_apt+=(fonts-noto-cjk)
@@ -16,10 +19,12 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
   $SUDO apt-get install -y -qq "${need_apt[@]}"
 fi
 
-python3 -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+# Everything goes into .venv (works on a system Python that refuses global installs).
+bash scripts/install.sh --dev
+export PATH="$PWD/.venv/bin:$PATH"
 
 set +e
-python3 -m pytest "$@"
+python -m pytest "$@"
 status=$?
 set -e
 if [ "$status" -eq 5 ]; then

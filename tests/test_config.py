@@ -202,3 +202,24 @@ def test_verbose_output_shows_the_profile_chosen_for_each_file() -> None:
     assert "规则配置 xunshi（按通报内容自动选择）" in result.stderr
     named = run("check", str(SEED_002), "-v", "--profile", "strict", "--output-format", "json")
     assert "规则配置 strict（指定）" in named.stderr
+
+
+def test_config_errors_are_in_chinese_with_the_dotted_key_and_a_suggestion(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "n.txt"
+    target.write_bytes(SEED_002.read_bytes())
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.noticelint]\nignor = ["NL201"]\nextends = "base.toml"\ntimeout = "abc"\n',
+        encoding="utf-8",
+    )
+    result = run("check", str(target))
+    assert result.returncode == 2
+    err = result.stderr
+    assert "pyproject.toml" in err
+    assert "未知的配置项“tool.noticelint.ignor”，您是不是要写“tool.noticelint.ignore”？" in err
+    assert "未知的配置项“tool.noticelint.extends”，您是不是要写“tool.noticelint.extend”？" in err
+    assert "“tool.noticelint.timeout”应为一个数" in err
+    for english in ("Extra inputs", "Input should", "Value error", "key '"):
+        assert english not in err
+    assert err.endswith("\n")

@@ -119,7 +119,7 @@ def _fail(message: str) -> None:
 def check(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="文件、文件夹或 -（标准输入）(files, folders, or -)."),
+        typer.Argument(help="文件、文件夹或 -（标准输入）；不指定时检查当前文件夹."),
     ] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--output-format", help="输出格式 (output format).")
@@ -167,9 +167,7 @@ def check(
     from noticelint.report.runner import default_jobs, run_jobs
     from noticelint.report.summary import Job, Options
 
-    targets = paths or []
-    if not targets:
-        _fail("没有指定要检查的文件 (no input: name files, folders or -)")
+    targets = paths or [Path(".")]  # no paths: the current folder, as ruff does
     settings_for = _SettingsFactory(
         config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout)
     )
@@ -330,7 +328,7 @@ class _SettingsFactory:
     def __call__(self, path: Path) -> Settings:
         from pydantic import ValidationError
 
-        from noticelint.config import ConfigError, effective_settings
+        from noticelint.config import ConfigError, effective_settings, explain_error
         from noticelint.profile import ProfileError, resolve_profile
 
         select, ignore, extend_select, profile, fail_on = self.cli
@@ -355,7 +353,7 @@ class _SettingsFactory:
             _fail(str(exc))
             raise
         except ValidationError as exc:
-            _fail("; ".join(str(e["msg"]) for e in exc.errors()))
+            _fail("；".join(explain_error(e) for e in exc.errors()))
             raise
         except ValueError as exc:
             _fail(str(exc))
@@ -516,7 +514,12 @@ def report(
     typer.echo(
         f"报告：{header['files']} 个文件（无法读取 {header['unreadable']} 个），"
         f"错误 {header['errors']}，警告 {header['warnings']}，提示 {header['infos']}，"
-        f"合规得分 {header['score']}" + (f"；已写入 {written}" if written else ""),
+        f"合规得分 {header['score']}"
+        + (
+            f"；已写入 {written}"
+            if written
+            else "；未写入报告文件（用 --html、--json 或 --csv 指定）"
+        ),
         err=True,
     )
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
@@ -597,7 +600,8 @@ def parse(
 @app.command()
 def rule(
     code: Annotated[str | None, typer.Argument(help="规则代码，如 NL201.")] = None,
-    all_: Annotated[bool, typer.Option("--all", help="列出全部规则.")] = False,
+    all_: Annotated[bool, typer.Option("--all", help="显示全部规则的说明.")] = False,
+    list_: Annotated[bool, typer.Option("--list", help="每条规则一行的一览表.")] = False,
     output_format: Annotated[
         RuleFormat, typer.Option("--output-format", help="text 或 json.")
     ] = RuleFormat.text,
@@ -606,6 +610,11 @@ def rule(
     from noticelint.docs import rule_as_dict, rule_markdown
     from noticelint.rules import REGISTRY, iter_rules
 
+    if list_:
+        from noticelint.docs import rule_table
+
+        sys.stdout.write(rule_table(list(iter_rules())))
+        return
     if all_:
         selected = list(iter_rules())
     elif code:

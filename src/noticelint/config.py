@@ -21,6 +21,7 @@ Keys::
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import re
 import tomllib
@@ -28,9 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
+from noticelint.codes import check_code, parse_selectors
 from noticelint.diagnostics import Severity
-from noticelint.settings import Settings, _codes
+from noticelint.settings import Settings
 
 CONFIG_NAMES = ("noticelint.toml", "pyproject.toml")
 
@@ -63,20 +66,18 @@ class FileConfig(BaseModel):
         return value
 
     _codes = field_validator("select", "ignore", "extend_select")(
-        classmethod(lambda cls, v: None if v is None else _codes(v))
+        classmethod(lambda cls, v: None if v is None else parse_selectors(v))
     )
 
     @field_validator("per_file_ignores")
     @classmethod
     def _pfi(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        return {glob: _codes(codes) for glob, codes in value.items()}
+        return {glob: parse_selectors(codes) for glob, codes in value.items()}
 
     @field_validator("severity")
     @classmethod
     def _sev(cls, value: dict[str, Severity]) -> dict[str, Severity]:
-        for code in value:
-            _codes([code])
-        return {k.upper(): v for k, v in value.items()}
+        return {check_code(k): v for k, v in value.items()}
 
 
 def parse_size(value: int | str) -> int:
@@ -91,6 +92,53 @@ def parse_size(value: int | str) -> int:
     unit = m.group(2).upper().rstrip("B").rstrip("I")
     factor = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}[unit]
     return int(float(m.group(1)) * factor)
+
+
+def config_keys() -> list[str]:
+    """The keys a configuration file may hold, as written in the file."""
+    return sorted(f.alias or name for name, f in FileConfig.model_fields.items())
+
+
+_EXPECTED = {
+    "string_type": "一个字符串",
+    "list_type": '一个列表（如 ["NL201"]）',
+    "dict_type": "一个表",
+    "int_type": "一个整数",
+    "int_parsing": "一个整数",
+    "float_type": "一个数",
+    "float_parsing": "一个数",
+    "finite_number": "一个有限的数",
+    "bool_type": "true 或 false",
+}
+
+
+def explain_error(err: ErrorDetails, prefix: str = "") -> str:
+    """One validation error in Chinese, naming the dotted key (``tool.noticelint.ignor``)
+    and, for an unknown key, the key that was probably meant."""
+    key = prefix + ".".join(str(p) for p in err["loc"])
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        last = str(err["loc"][-1]) if err["loc"] else ""
+        message = f"未知的配置项“{key}”"
+        near = difflib.get_close_matches(last, config_keys(), n=1, cutoff=0.5)
+        if near:
+            message += f"，您是不是要写“{prefix}{near[0]}”？"
+        else:
+            message += f"（可用：{'、'.join(config_keys())}）"
+        return message
+    if kind == "literal_error":
+        allowed = str(err.get("ctx", {}).get("expected", ""))
+        allowed = allowed.replace("'", "").replace(" or ", "、").replace(", ", "、")
+        return f"“{key}”的值应为 {allowed} 之一，实际为 {err['input']!r}"
+    if kind in _EXPECTED:
+        return f"“{key}”应为{_EXPECTED[kind]}，实际为 {err['input']!r}"
+    if kind in ("greater_than_equal", "greater_than"):
+        bound = err.get("ctx", {})
+        limit = bound.get("ge", bound.get("gt"))
+        relation = "不小于" if kind == "greater_than_equal" else "大于"
+        return f"“{key}”应{relation} {limit}，实际为 {err['input']!r}"
+    reason = str(err.get("ctx", {}).get("error", "")) or err["msg"]
+    return f"“{key}”：{reason}"
 
 
 class ResolvedConfig(BaseModel):
@@ -154,11 +202,9 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> ResolvedConfig | No
     try:
         config = FileConfig.model_validate(table)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            key = ".".join(str(p) for p in err["loc"]) or "(root)"
-            problems.append(f"key '{key}': {err['msg']}")
-        raise ConfigError(f"{path}: " + "; ".join(problems)) from exc
+        prefix = "tool.noticelint." if path.name == "pyproject.toml" else ""
+        problems = [explain_error(err, prefix) for err in exc.errors()]
+        raise ConfigError(f"{path}：配置有误\n  - " + "\n  - ".join(problems)) from exc
     prof = config.profile
     if prof is not None and (prof.endswith(".toml") or "/" in prof):
         config.profile = str((path.parent / prof).resolve())
@@ -255,9 +301,9 @@ def effective_settings(
     extend_select.extend(cli_extend_select or [])
     return base.model_copy(
         update={
-            "select": _codes(select),
-            "ignore": _codes(ignore),
-            "extend_select": _codes(extend_select),
+            "select": parse_selectors(select),
+            "ignore": parse_selectors(ignore),
+            "extend_select": parse_selectors(extend_select),
             "severity": severity,
             "profile": cli_profile or profile,
             "fail_on": cli_fail_on or fail_on,

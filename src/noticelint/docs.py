@@ -48,6 +48,28 @@ def rule_markdown(cls: type[Rule]) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+_SEVERITY_SHORT = {"error": "错误", "warning": "警告", "info": "提示"}
+_FIX_SHORT = {"none": "", "safe": "可修复", "unsafe": "不安全修复"}
+
+
+def rule_table(rules: list[type[Rule]]) -> str:
+    """``noticelint rule --list``: one line per rule (code, name, severity, fix, summary),
+    columns aligned by display width (a Chinese character takes two cells)."""
+    from rich.cells import cell_len
+
+    rows = [
+        (c.code, c.name, _SEVERITY_SHORT[c.severity], _FIX_SHORT[c.fix], c.summary()) for c in rules
+    ]
+    header = ("代码", "名称", "级别", "修复", "说明")
+    widths = [max(cell_len(r[i]) for r in [header, *rows]) for i in range(4)]
+
+    def line(row: tuple[str, ...]) -> str:
+        cells = [row[i] + " " * (widths[i] - cell_len(row[i])) for i in range(4)]
+        return "  ".join([*cells, row[4]]).rstrip()
+
+    return "\n".join(line(r) for r in [header, *rows]) + "\n"
+
+
 def write_docs(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -73,7 +73,9 @@ _LINE_REF = re.compile(r"第(\d+)(?:—(\d+))?行")
 def _in_paragraphs(d: Diagnostic) -> Diagnostic:
     """In a Word file a line is a paragraph: say so (第N段) in the message."""
     message = _LINE_REF.sub(lambda m: m.group(0).replace("行", "段"), d.message)
-    return d.model_copy(update={"message": f"{message}（第{d.line}段）"})
+    if message == d.message:  # the message names no place itself: say which paragraph
+        message = f"{message}（第{d.line}段）"
+    return d.model_copy(update={"message": message})
 
 
 def check_path(path: Path, settings: Settings, display: str | None = None) -> list[Diagnostic]:

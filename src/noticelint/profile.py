@@ -50,10 +50,11 @@ class SectionKeywords(_Section):
     problem_heading: str = Field(alias="problem-heading")
     general_problem: str = Field(alias="general-problem")
     next_steps_start: str = Field(alias="next-steps-start")
+    next_steps_future: str = Field(alias="next-steps-future")
 
-    _v = field_validator("problem_heading", "general_problem", "next_steps_start")(
-        classmethod(lambda cls, v: _check_patterns(v))
-    )
+    _v = field_validator(
+        "problem_heading", "general_problem", "next_steps_start", "next_steps_future"
+    )(classmethod(lambda cls, v: _check_patterns(v)))
 
 
 class SectionContent(_Section):

@@ -4,26 +4,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from noticelint.codes import parse_selectors
 from noticelint.diagnostics import Severity
 from noticelint.read import DEFAULT_MAX_BYTES
 
 DEFAULT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
-
-
-def _codes(value: list[str]) -> list[str]:
-    out = []
-    for item in value:
-        for part in item.split(","):
-            part = part.strip().upper()
-            if not part:
-                continue
-            valid = part == "ALL" or (
-                part.startswith("NL") and part[2:].isdigit() and len(part) <= 5
-            )
-            if not valid:
-                raise ValueError(f"{part!r} is not a rule code or prefix (e.g. NL2, NL201)")
-            out.append(part)
-    return out
 
 
 class Settings(BaseModel):
@@ -41,7 +26,9 @@ class Settings(BaseModel):
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
     config_sources: list[str] = Field(default_factory=list)
 
-    _v = field_validator("select", "ignore", "extend_select")(classmethod(lambda c, v: _codes(v)))
+    _v = field_validator("select", "ignore", "extend_select")(
+        classmethod(lambda c, v: parse_selectors(v))
+    )
 
     def enabled(self, code: str) -> bool:
         def match(prefixes: list[str]) -> int:

@@ -322,3 +322,15 @@ def test_area_naming_problems_over_a_narrative_stays_an_area() -> None:
     body = f"一、巡察反馈问题整改情况\n{PROGRESS}\n（二）在统筹谋划、督促指导等方面问题\n一是加强统筹。二是强化督导。"
     areas = parse_text(notice(LEADERSHIP, body)).notice.sections[1].areas
     assert [len(a.problems) for a in areas] == [2, 0]
+
+
+def test_s1_closing_paragraph_about_what_the_organ_will_do_is_next_steps() -> None:
+    closing = "局党组将持续巩固整改成果，建立健全长效机制，推动林业工作高质量发展。"
+    assert kinds(notice(LEADERSHIP, PROGRESS, closing))[-1] == (None, "next_steps")
+
+
+def test_a_problems_only_measure_is_never_taken_for_next_steps() -> None:
+    body = "（一）生态保护方面\n1.关于护林员管理不规范的问题。\n局党组将持续规范护林员管理，建立长效机制。"
+    parsed = parse_text(notice(LEADERSHIP, body))
+    assert [s.kind for s in parsed.notice.sections] == ["leadership", "progress"]
+    assert parsed.notice.sections[1].leaf_problems()[0].measures

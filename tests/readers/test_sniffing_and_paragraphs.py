@@ -3,6 +3,7 @@ located by paragraph (第N段)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from noticelint.lint import check_path
@@ -36,6 +37,9 @@ def test_word_diagnostics_say_paragraph(tmp_path: Path) -> None:
     document.save(str(path))
     diags = check_path(path, Settings())
     assert diags
-    assert all(d.message.endswith(f"（第{d.line}段）") for d in diags)
+    for d in diags:  # each message names its paragraph(s) once, in 段, never in 行
+        places = re.findall(r"第(\d+)(?:—\d+)?段", d.message)
+        assert places and len(places) == len(set(places)), d.message
+        assert not re.search(r"第\d+(?:—\d+)?行", d.message), d.message
     nl504 = [d for d in diags if d.code == "NL504"]
     assert nl504 and "行" not in nl504[0].message.split("（第")[0].replace("行政", "")

@@ -16,6 +16,11 @@ _KIND = {
 }
 
 
+def _shown(value: object, absent: str = "未写明") -> str:
+    """A value for the reader: never Python's ``None``."""
+    return absent if value is None or value == "" else str(value)
+
+
 def _short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
@@ -29,20 +34,29 @@ def _problem(node: Tree, p: Problem) -> None:
         _problem(branch, child)
 
 
+def _declared(areas: int | None, problems: int | None) -> str:
+    if areas is None and problems is None:
+        return "未写明问题数"
+    parts = ([f"{areas} 个方面"] if areas is not None else []) + (
+        [f"{problems} 个问题"] if problems is not None else []
+    )
+    return " ".join(parts)
+
+
 def render_tree(notice: Notice) -> Tree:
     root = Tree(f"[bold]{notice.path}[/bold]  [dim](profile {notice.profile})[/dim]")
     if notice.title:
         root.add(
-            f"标题 L{notice.title.span.line}: {escape(notice.title.text)}  [dim]机关：{notice.title.organ}[/dim]"
+            f"标题 L{notice.title.span.line}: {escape(notice.title.text)}  [dim]机关：{escape(_shown(notice.title.organ))}[/dim]"
         )
     else:
         root.add("[red]标题：无[/red]")
     o = notice.opening
     if o:
         root.add(
-            f"开头 L{o.span.line}{f'–{o.span.end_line}' if o.span.end_line > o.span.line else ''}: 期间 {o.inspection_start}–{o.inspection_end}，"
-            f"反馈 {o.feedback_date}，"
-            f"申报 {o.declared_areas} 个方面 {o.declared_problems} 个问题"
+            f"开头 L{o.span.line}{f'–{o.span.end_line}' if o.span.end_line > o.span.line else ''}: "
+            f"期间 {_shown(o.inspection_start)}–{_shown(o.inspection_end)}，"
+            f"反馈 {_shown(o.feedback_date)}，申报 {_declared(o.declared_areas, o.declared_problems)}"
         )
     else:
         root.add("[red]开头：无[/red]")
@@ -64,10 +78,13 @@ def render_tree(notice: Notice) -> Tree:
     c = notice.contact
     if c:
         tail.add(
-            f"联系方式：电话 {', '.join(c.phones) or '无'}；地址 {c.address}；邮编 {c.postcode}；邮箱 {c.email}"
+            f"联系方式：电话 {escape(', '.join(c.phones) or '无')}；地址 {escape(_shown(c.address, '无'))}；"
+            f"邮编 {escape(_shown(c.postcode, '无'))}；邮箱 {escape(_shown(c.email, '无'))}"
         )
     else:
         tail.add("联系方式：无")
     sig = notice.signature
-    tail.add(f"落款：{sig.organ if sig else '无'}  {sig.date if sig else ''}")
+    organ = _shown(sig.organ, "无") if sig else "无"
+    date = _shown(sig.date, "无成文日期") if sig else ""
+    tail.add(f"落款：{escape(organ)}  {date}")
     return root

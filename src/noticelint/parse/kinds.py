@@ -109,10 +109,26 @@ def decide_kinds(sections: list[Section], profile: Profile) -> None:
             section.kind = "clues"
 
 
+def _opens_next_steps(holder: list[Measure], j: int, profile: Profile) -> bool:
+    """Whether ``holder[j]`` opens the closing next-steps paragraphs: 下一步…/今后…,
+    or — as the very last paragraph, after others — a paragraph about what the organ
+    will do (…党组将持续巩固整改成果…) holding next-steps words."""
+    measure = holder[j]
+    if measure.number is not None or any(m.number is not None for m in holder[j:]):
+        return False
+    lex = profile.lexicon
+    if lex.next_steps_start.match(measure.text):
+        return True
+    return (
+        0 < j == len(holder) - 1
+        and lex.next_steps_future.match(measure.text) is not None
+        and content_score(measure.text, profile.section_content.next_steps) > 0
+    )
+
+
 def split_next_steps(section: Section, profile: Profile) -> list[Measure]:
-    """Cut the trailing 下一步… paragraphs off the end of an implicit part (they
+    """Cut the trailing next-steps paragraphs off the end of an implicit part (they
     attach to the last problem in the parse); return them, in order."""
-    pattern = profile.lexicon.next_steps_start
     holders: list[list[Measure]] = [section.paragraphs]
     if section.areas:
         holders.append(section.areas[-1].paragraphs)
@@ -122,9 +138,8 @@ def split_next_steps(section: Section, profile: Profile) -> list[Measure]:
         holders.append(problem.measures)
         problem = problem.children[-1] if problem.children else None
     for holder in reversed(holders):
-        for j, measure in enumerate(holder):
-            starts = measure.number is None and pattern.match(measure.text) is not None
-            if starts and all(m.number is None for m in holder[j:]):
+        for j in range(len(holder)):
+            if _opens_next_steps(holder, j, profile):
                 moved = holder[j:]
                 del holder[j:]
                 return moved

@@ -35,6 +35,7 @@ class Lexicon:
         "final_status",
         "general_problem",
         "measure_label",
+        "next_steps_future",
         "next_steps_start",
         "opening_slot",
         "opening_start",
@@ -72,6 +73,7 @@ class Lexicon:
         self.problem_heading = re.compile(profile.sections.problem_heading)
         self.general_problem = re.compile(profile.sections.general_problem)
         self.next_steps_start = re.compile(profile.sections.next_steps_start)
+        self.next_steps_future = re.compile(profile.sections.next_steps_future)
         suffix = re.escape(profile.numbering.enumeration_suffix)
         self.enumeration = re.compile(rf"([一二三四五六七八九十]{{1,3}}){suffix}")
         self.final_status = re.compile(profile.status.final_sentence)
