@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 if TYPE_CHECKING:
     from noticelint.parse.lexicon import Lexicon
+    from noticelint.parse.residue import ResidueMatcher
     from noticelint.settings import Settings
 
 Severity = Literal["error", "warning", "info"]
@@ -358,12 +359,20 @@ _XUNSHI_BODY = re.compile(
 )
 
 
+@cache
+def _vote_residue() -> ResidueMatcher:
+    """The page chrome the profile vote skips (the default profile's, built once)."""
+    from noticelint.parse.residue import residue_matcher
+
+    return residue_matcher(bundled_profile("xuncha").artifacts)
+
+
 def choose_profile(text: str) -> str:
     """``xunshi`` when the title and opening speak of 巡视 more than of 巡察, else
     ``xuncha`` (rules.md, Profiles). Page chrome never votes (S11: a breadcrumb
     首页 > 巡视巡察 > … says nothing about the notice), nor do cited regulations
     (按照《巡视工作条例》 in a 巡察 notice); a 市委巡视/省委巡视 notice is ``xunshi``."""
-    from noticelint.parse.residue import content_text, residue_matcher
+    from noticelint.parse.residue import content_text
     from noticelint.parse.script import simplified_view
 
     head = text[:_VOTE_HEAD]
@@ -371,7 +380,7 @@ def choose_profile(text: str) -> str:
         head = simplified_view(head)  # S12: 巡視 in a traditional-script copy
     if "巡视" not in head:
         return "xuncha"
-    content = content_text(head, residue_matcher(bundled_profile("xuncha").artifacts))
+    content = content_text(head, _vote_residue())
     content = _BOOK_TITLE.sub("", content[:800])
     if _XUNSHI_BODY.search(content):
         return "xunshi"

@@ -34,6 +34,7 @@ class Lexicon:
         "enumeration",
         "final_status",
         "general_problem",
+        "label_starts",
         "measure_label",
         "next_steps_future",
         "next_steps_start",
@@ -56,6 +57,10 @@ class Lexicon:
         slabels = _alternation(profile.status.labels)
         # A label as a line's start: "整改措施：", "整改措施" alone, or "【整改措施】".
         self.measure_label = re.compile(rf"【\s*(?:{mlabels})\s*】|(?:{mlabels})\s*(?:[:：]|$|\s)")
+        # The first characters a label line can start with (a cheap pre-test).
+        self.label_starts = frozenset(
+            ["【", *(w[0] for w in profile.problems.measure_labels + profile.status.labels)]
+        )
         self.status_label = re.compile(rf"【\s*(?:{slabels})\s*】|(?:{slabels})\s*[:：]")
         self.closing = re.compile(profile.closing.detect)
         self.disclosure = re.compile(_alternation(profile.disclosure.labels))

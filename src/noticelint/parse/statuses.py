@@ -18,12 +18,15 @@ _BARE_PHRASE = 6
 _ENDS = "。！？!?；;"
 
 
-def _last_sentence(text: str) -> tuple[int, int] | None:
-    """The span of the last sentence of ``text`` (found from the end: measures can
-    be long narratives)."""
+def _last_sentence(text: str, limit: int) -> tuple[int, int] | None:
+    """The span of the last sentence of ``text`` when it is at most ``limit``
+    characters long (only the end of the text is looked at: measures can be long)."""
     end = len(text.rstrip(" \u3000"))
     stop = end - 1 if end and text[end - 1] in _ENDS else end
-    start = max(text.rfind(c, 0, stop) for c in _ENDS) + 1
+    low = max(0, stop - limit - 1)
+    start = max(text.rfind(c, low, stop) for c in _ENDS) + 1
+    if start == 0 and low > 0:
+        return None  # no sentence end within reach: the last sentence is too long
     return (start, end) if start < stop else None
 
 
@@ -34,7 +37,7 @@ def final_sentence_status(problem: Problem, profile: Profile) -> Status | None:
         return None
     measure = problem.measures[-1]
     text = measure.text
-    span = _last_sentence(text)
+    span = _last_sentence(text, profile.status.final_max_length)
     if span is None:
         return None
     start, end = span

@@ -110,6 +110,8 @@ def _is_organ_line(text: str, lex: Lexicon) -> bool:
 def _label(seg: Segment, lex: Lexicon) -> Token | None:
     """A measures label (MLABEL) or status label (STATUS) at the start of ``seg``."""
     text = seg.text
+    if text[0] not in lex.label_starts:
+        return None
     m = lex.measure_label.match(text)
     kind = "MLABEL"
     if m is None:
