@@ -8,6 +8,8 @@ phrase must open like a status sentence (profile ``status.final-sentence``: 目�
 
 from __future__ import annotations
 
+import re
+
 from noticelint.model import Problem, Status
 from noticelint.parse.fields import classify_status
 from noticelint.profile import Profile
@@ -16,6 +18,7 @@ from noticelint.span import Span
 # A final sentence this short (已完成整改。) is a status phrase without an opener.
 _BARE_PHRASE = 6
 _ENDS = "。！？!?；;"
+_LAST_END = re.compile(r"[。！？!?；;](?=[^。！？!?；;]*$)")
 
 
 def _last_sentence(text: str, limit: int) -> tuple[int, int] | None:
@@ -24,8 +27,9 @@ def _last_sentence(text: str, limit: int) -> tuple[int, int] | None:
     end = len(text.rstrip(" \u3000"))
     stop = end - 1 if end and text[end - 1] in _ENDS else end
     low = max(0, stop - limit - 1)
-    start = max(text.rfind(c, low, stop) for c in _ENDS) + 1
-    if start == 0 and low > 0:
+    m = _LAST_END.search(text, low, stop)
+    start = m.end() if m else 0
+    if m is None and low > 0:
         return None  # no sentence end within reach: the last sentence is too long
     return (start, end) if start < stop else None
 
