@@ -83,3 +83,16 @@ def test_a_traditional_text_that_is_no_notice_says_so_once() -> None:
     found = lint(meeting)
     assert [(d.code, d.severity) for d in found] == [("NL002", "warning")]
     assert "文本为繁体字" in found[0].message
+
+
+def test_messages_quote_the_model_in_the_characters_the_user_wrote() -> None:
+    """The title and the signing organ are read on the simplified view; the finding
+    quotes them as written (traditional), and its advice stays as it is."""
+    text = compliant_text("c01_xuncha_basic")
+    organ = text.rstrip("\n").split("\n")[-2]
+    bad = traditional(text.replace(f"\n{organ}\n", "\n中共桐溪县教育局党组\n", 1))
+    (d,) = [x for x in lint(bad) if x.code == "NL604"]
+    assert f"“{traditional('中共桐溪县教育局党组')}”" in d.message  # as written
+    assert f"“{traditional('中共桐溪县财政局党组')}”" in d.message
+    assert "中共桐溪县" not in d.message
+    assert "两处应写同一机关" in d.message

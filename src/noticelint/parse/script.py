@@ -63,3 +63,23 @@ def simplified_view(text: str) -> str:
     view = text.translate(mapping)
     assert len(view) == len(text)
     return view
+
+
+_QUOTED = re.compile(r"“([^“”\n]{1,200})”")
+
+
+def quote_original(message: str, view: str, original: str) -> str:
+    """``message`` with every “quotation” of the simplified ``view`` replaced by the
+    characters the user wrote at the same place of ``original`` (S12: a finding on a
+    traditional notice quotes it in traditional characters). Quotations that are not
+    in the view (examples, advice) stay as they are."""
+
+    def written(m: re.Match[str]) -> str:
+        quoted = m.group(1)
+        core = quoted.rstrip("…")
+        at = view.find(core) if core else -1
+        if at == -1:
+            return m.group(0)
+        return f"“{original[at : at + len(core)]}{quoted[len(core) :]}”"
+
+    return _QUOTED.sub(written, message)
