@@ -216,3 +216,17 @@ def test_nl003_title_copies_far_apart_are_listed_line_by_line() -> None:
 def test_lines_that_only_look_like_a_path_are_text(line: str) -> None:
     matcher = residue_matcher(bundled_profile("xuncha").artifacts)
     assert matcher.kind(line) == (None, False)
+
+
+def test_a_metadata_label_never_takes_a_heading_after_the_opening_as_its_value() -> None:
+    """成文日期： alone, then the long opening, then 一、…: the heading is text."""
+    lines = BASE.split("\n")
+    bad = "\n".join([lines[0], "成文日期：", *lines[1:]])
+    (d,) = only(lint(bad), "NL003")
+    assert "“成文日期：”" in d.message and "一、" not in d.message
+    assert codes_without_residue(bad) == BASELINE
+    short = BASE.replace(lines[1], "根据县委统一部署，县委第二巡察组开展了巡察。", 1)
+    bad2 = short.replace(f"{lines[0]}\n", f"{lines[0]}\n有效性：\n", 1).replace(
+        "根据县委统一部署，县委第二巡察组开展了巡察。\n", ""
+    )
+    assert "一、" not in " ".join(nl003(bad2))

@@ -39,6 +39,10 @@ _FREE_VALUE_MAX = 30
 _BREADCRUMB_ITEM_MAX = 20
 _METADATA_LINE_MAX = 150
 _LAST_VALUE_MAX = 12
+# A numbered heading or item is text of the notice, never a metadata value.
+_NUMBERED = re.compile(
+    r"[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)"
+)
 # A line that may end a metadata block: a date (the signature's) or an organ.
 _SIGNATURE_LIKE = re.compile(
     r"(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.*日|\d{4}\s*[-./．]\s*\d{1,2}\s*[-./．]\s*\d{1,2}"
@@ -246,6 +250,10 @@ class ResidueLines:
     waiting: bool = False  # the previous line was a metadata label without its value
     in_metadata: bool = False
 
+    def other_line(self) -> None:
+        """A line that is not classified (too long to be chrome) ends any block."""
+        self.waiting = self.in_metadata = False
+
     def kind(self, line: str, next_line: Callable[[], str]) -> str | None:
         """The residue kind of the trimmed ``line``; ``next_line`` gives the next
         non-blank line (trimmed) when the decision needs it."""
@@ -266,7 +274,7 @@ class ResidueLines:
         """A metadata label's value on the next line: short, no sentence; at the end of
         the block (no label follows) only a short word that is neither a date nor an
         organ, so the signature after a block is never taken."""
-        if len(line) > _FREE_VALUE_MAX * 2 or "。" in line:
+        if len(line) > _FREE_VALUE_MAX * 2 or "。" in line or _NUMBERED.match(line):
             return False
         if self.matcher.metadata is not None and self.matcher.metadata.match(line):
             return False  # another label: the value was empty
@@ -316,7 +324,9 @@ def content_lines(text: str, matcher: ResidueMatcher) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in _lines(text):
         line = text[s:e]
-        if len(line) < 200 and lines.kind(line, partial(next_nonblank, text, e + 1)) is not None:
+        if len(line) >= 200:
+            lines.other_line()
+        elif lines.kind(line, partial(next_nonblank, text, e + 1)) is not None:
             continue
         out.append((s, e))
     return out

@@ -199,6 +199,8 @@ def segment(text: str, residue: ResidueMatcher | None = None) -> Segmentation:
         if has_amp and text.find("&", start, end) != -1:
             for m in HTML_ENTITY.finditer(text, start, end):
                 artifacts.append(Artifact(m.start(), m.end(), "entity"))
+        if chrome is not None and end - start >= 200:
+            chrome.other_line()
         if end - start < 200:  # residue lines are short
             line = text[start:end]
             if ("|" in line or "【" in line or "日期" in line or "时间" in line) and (
