@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from conftest import REPO_ROOT, assert_well_formed, codes, line_of, lint, only
 from noticelint.lint import check_document
 from noticelint.parse import parse_document, parse_text
-from noticelint.read import Document, read_path
+from noticelint.read import Document, read_bytes, read_path
 from noticelint.settings import Settings
 
 VARIANTS = Path(__file__).resolve().parent / "fixtures" / "variants"
@@ -227,6 +227,26 @@ def _flattened(name: str) -> str:
     lines = [line.strip(" \u3000") for line in text_of(name).splitlines() if line.strip()]
     head = FACTS[name]["title_lines"]
     return "".join(lines[:head]) + "\n" + " ".join(lines[head:])
+
+
+ENCODINGS = {
+    "utf-8-bom-crlf": lambda text: "\ufeff".encode() + text.replace("\n", "\r\n").encode(),
+    "gb18030": lambda text: text.encode("gb18030"),
+    "utf-16": lambda text: text.encode("utf-16"),
+}
+
+
+@pytest.mark.parametrize("encoding", list(ENCODINGS))
+@pytest.mark.parametrize("name", ["v03_s3_slogan_township", "v13_notify_as_follows_veterans"])
+def test_variant_saved_by_another_editor_has_the_same_facts(name: str, encoding: str) -> None:
+    """Word and Windows editors save notices as GB18030, UTF-16 or with a BOM and CRLF:
+    the reader decodes them to the same text, so the facts and lines are the same."""
+    data = ENCODINGS[encoding](text_of(name))
+    document = read_bytes(data, FACTS[name]["file"])
+    assert document.text == text_of(name)
+    notice = parse_document(document).notice
+    got = facts_from_json(json.loads(notice.to_json()), document.text)
+    assert not _differences(got, expected_facts(name))
 
 
 # Markdown headings only exist at the start of a line: a flattened .md is not Markdown.
