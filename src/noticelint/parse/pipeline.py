@@ -39,7 +39,7 @@ def parse_document(document: Document, profile: Profile | None = None) -> Parsed
         profile = bundled_profile(choose_profile(document.text))
     text = simplified_view(document.text)  # S12: same length, spans shared
     index = LineIndex(text)
-    seg = segment(text, residue_matcher(profile.artifacts))
+    seg = segment(text, residue_matcher(profile.artifacts, tuple(profile.signature.organ_endings)))
     restore_bracket_labels(seg, index, profile.lexicon)
     tokens = drop_repeated_titles(classify(seg.segments, profile.lexicon), seg)
     tree, skipped = parse_tokens(tokens)

@@ -43,10 +43,9 @@ _LAST_VALUE_MAX = 12
 _NUMBERED = re.compile(
     r"[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)"
 )
-# A line that may end a metadata block: a date (the signature's) or an organ.
-_SIGNATURE_LIKE = re.compile(
+# A date line (the signature's) after a metadata block is never a label's value.
+_DATE_LINE = (
     r"(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.*日|\d{4}\s*[-./．]\s*\d{1,2}\s*[-./．]\s*\d{1,2}"
-    r"|.*(?:党组|党委|委员会|党工委|支部|局|厅|办公室|政府)$"
 )
 
 
@@ -74,6 +73,7 @@ class ResidueMatcher:
     metadata: re.Pattern[str] | None
     metadata_block: re.Pattern[str] | None
     lines: re.Pattern[str] | None  # the profile's line-patterns
+    signature_like: re.Pattern[str]  # a date or an organ line (never a metadata value)
 
     def kind(self, line: str, in_metadata: bool = False) -> tuple[str | None, bool]:
         """The residue kind of a trimmed ``line`` (``None``: text of the notice), and
@@ -161,8 +161,9 @@ class ResidueMatcher:
         return len(value) <= _FREE_VALUE_MAX and not _SENTENCE.search(value)
 
 
-def _build(settings: ArtifactSettings) -> ResidueMatcher:
+def _build(settings: ArtifactSettings, organ_endings: tuple[str, ...]) -> ResidueMatcher:
     s = settings
+    organ = rf"|.*(?:{_alternation(list(organ_endings))})$" if organ_endings else ""
     field_class: dict[str, str] = {}
     for cls, words in (
         ("tool", s.page_tools),
@@ -228,17 +229,22 @@ def _build(settings: ArtifactSettings) -> ResidueMatcher:
         metadata=metadata,
         metadata_block=block,
         lines=lines,
+        signature_like=re.compile(_DATE_LINE + organ),
     )
 
 
 @lru_cache(maxsize=16)
-def _cached(settings_json: str) -> ResidueMatcher:
-    return _build(ArtifactSettings.model_validate_json(settings_json))
+def _cached(settings_json: str, organ_endings: tuple[str, ...]) -> ResidueMatcher:
+    return _build(ArtifactSettings.model_validate_json(settings_json), organ_endings)
 
 
-def residue_matcher(settings: ArtifactSettings) -> ResidueMatcher:
-    """The compiled matcher of a profile's ``[artifacts]`` table (built once per table)."""
-    return _cached(settings.model_dump_json(by_alias=True))
+def residue_matcher(
+    settings: ArtifactSettings, organ_endings: tuple[str, ...] = ()
+) -> ResidueMatcher:
+    """The compiled matcher of a profile's ``[artifacts]`` table (built once per table);
+    ``organ_endings`` (the profile's ``[signature] organ-endings``) tell an organ line,
+    which a metadata label alone at the end of a block never takes as its value."""
+    return _cached(settings.model_dump_json(by_alias=True), organ_endings)
 
 
 @dataclass(slots=True)
@@ -281,7 +287,7 @@ class ResidueLines:
         following = next_line()
         if following and self.matcher.kind(following, True)[0] == "metadata":
             return True
-        return len(line) <= _LAST_VALUE_MAX and not _SIGNATURE_LIKE.fullmatch(line)
+        return len(line) <= _LAST_VALUE_MAX and not self.matcher.signature_like.fullmatch(line)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
