@@ -84,24 +84,17 @@ class ResidueMatcher:
                 m = self.metadata_block.match(line)
             if m is not None and len(line) <= _METADATA_LINE_MAX and "。" not in line:
                 return "metadata", not line[m.end() :].strip(_WS + ":：")
-        if _SENTENCE.search(line):  # a sentence: no chrome but a site's own line
-            return (
-                ("site", False)
-                if self.lines is not None and self.lines.fullmatch(line)
-                else (
-                    None,
-                    False,
-                )
-            )
-        crumb = self._breadcrumb(line)
-        if crumb:
+        if _SENTENCE.search(line):  # a sentence: no chrome, unless a site's own line
+            return self._site(line), False
+        if self._breadcrumb(line):
             return "breadcrumb", False
         fields = self._fields(line)
         if fields is not None:
             return fields, False
-        if self.lines is not None and self.lines.fullmatch(line):
-            return "site", False
-        return None, False
+        return self._site(line), False
+
+    def _site(self, line: str) -> str | None:
+        return "site" if self.lines is not None and self.lines.fullmatch(line) else None
 
     def may_start(self, line: str) -> bool:
         """Cheap pre-test: could ``line`` be page chrome at all?"""
@@ -112,8 +105,7 @@ class ResidueMatcher:
         return self.lines is not None
 
     def _breadcrumb(self, line: str) -> bool:
-        if _SENTENCE.search(line):
-            return False
+        """当前位置：… or a short path 首页 > … > … (``line`` holds no sentence)."""
         if self.breadcrumb_label is not None and self.breadcrumb_label.match(line):
             return True
         if self.breadcrumb_split is None:
