@@ -118,8 +118,12 @@ class ProblemSettings(_Section):
     measure_label: str = Field(alias="measure-label")
     measure_labels: list[str] = Field(alias="measure-labels")
     sentence: str
+    sentence_with_label: str = Field(alias="sentence-with-label")
+    measure_openers: list[str] = Field(alias="measure-openers")
 
-    _v = field_validator("sentence")(classmethod(lambda cls, v: _check_patterns(v)))
+    _v = field_validator("sentence", "sentence_with_label")(
+        classmethod(lambda cls, v: _check_patterns(v))
+    )
 
 
 class DisclosureSettings(_Section):
@@ -188,8 +192,10 @@ class ArtifactSettings(_Section):
 class SummarySettings(_Section):
     """NL605: how a summary of counts names its total and its parts."""
 
-    # The count right after one of these is the total (共25个, 反馈的25个问题).
+    # The count right after one of these is the total (共25个, 总计25项)…
     total_cues: list[str] = Field(default_factory=list, alias="total-cues")
+    # …and after one of these when a noun goes with it (反馈的25个问题, 反馈问题25个).
+    noun_total_cues: list[str] = Field(default_factory=list, alias="noun-total-cues")
     # Status words of a summary's parts besides the [status] vocabulary (完成20个).
     done: list[str] = Field(default_factory=list)
     in_progress: list[str] = Field(default_factory=list, alias="in-progress")

@@ -334,3 +334,46 @@ def test_a_problems_only_measure_is_never_taken_for_next_steps() -> None:
     parsed = parse_text(notice(LEADERSHIP, body))
     assert [s.kind for s in parsed.notice.sections] == ["leadership", "progress"]
     assert parsed.notice.sections[1].leaf_problems()[0].measures
+
+
+def test_s8_noun_phrase_naming_a_problem_before_a_label_is_a_problem() -> None:
+    body = S8.replace("关于森林防火责任落实不到位的问题。", "森林防火责任落实不到位的问题。")
+    problems = parse_text(notice(LEADERSHIP, body, NEXT)).notice.sections[1].leaf_problems()
+    assert problems[0].heading == "森林防火责任落实不到位的问题"
+    assert len(problems) == 2
+
+
+def test_a_short_measure_ending_in_problem_is_not_a_problem() -> None:
+    body = PROGRESS.replace("逐级签订责任书。", "逐级签订责任书。\n解决了群众反映强烈的问题。")
+    problems = parse_text(notice(LEADERSHIP, body, NEXT)).notice.sections[1].leaf_problems()
+    assert len(problems) == 2
+
+
+UNLABELLED = """（一）贯彻落实上级决策部署方面
+1.关于森林防火责任落实不到位的问题。
+（1）修订森林防火责任制度，逐级签订责任书。
+（2）对责任落实不力的2个乡镇进行约谈。
+整改进展：已完成整改。"""
+
+
+def test_unlabelled_items_closed_by_a_status_are_the_measures() -> None:
+    problem = parse_text(notice(LEADERSHIP, UNLABELLED, NEXT)).notice.sections[1].leaf_problems()
+    assert len(problem) == 1
+    assert [m.number for m in problem[0].measures] == [1, 2]
+    assert problem[0].status is not None and problem[0].status.class_ == "done"
+
+
+def test_unlabelled_items_opening_like_measures_are_the_measures_without_status() -> None:
+    body = UNLABELLED.replace("\n整改进展：已完成整改。", "")
+    problems = parse_text(notice(LEADERSHIP, body, NEXT)).notice.sections[1].leaf_problems()
+    assert len(problems) == 1 and len(problems[0].measures) == 2
+
+
+def test_items_that_describe_problems_stay_sub_problems() -> None:
+    body = """（一）贯彻落实上级决策部署方面
+1.关于理论学习不够深入的问题。
+（1）学习领会不深不透。
+（2）研讨交流流于形式。
+整改措施：制定理论学习计划，每月开展专题研讨。"""
+    problems = parse_text(notice(LEADERSHIP, body, NEXT)).notice.sections[1].leaf_problems()
+    assert [p.number for p in problems] == [1, 2]

@@ -170,7 +170,45 @@ class NoticeBuilder:
             status_lines=[],
         )
         self._fill(problem, node.children[1:])
+        if self._items_are_measures(problem):
+            self._items_to_measures(problem, node)
         return problem
+
+    def _items_are_measures(self, problem: Problem) -> bool:
+        """Whether a problem's （1）（2） items are its measures written without a
+        label: the problem names a problem, the items carry nothing of their own and
+        name no problem, and a status line closes the list (…的问题。（1）修订…
+        （2）开展… 整改进展：已完成。) or at least half of them open like a measure
+        (profile ``problems.measure-openers``: 制定, 建立, 修订…)."""
+        children = problem.children
+        if not children or problem.measure_labels or problem.measures:
+            return False
+        if not self.profile.lexicon.names_problem(problem.heading):
+            return False
+        last = children[-1]
+        bare = all(
+            not c.children
+            and not c.measure_labels
+            and not (c.measures or (c.status_lines and c is not last))
+            and "问题" not in c.heading
+            for c in children
+        )
+        if not bare:
+            return False
+        if last.status_lines:
+            return True
+        openers = tuple(self.profile.problems.measure_openers)
+        return 2 * sum(c.heading.startswith(openers) for c in children) >= len(children)
+
+    def _items_to_measures(self, problem: Problem, node: Tree[LarkToken]) -> None:
+        status_lines = problem.children[-1].status_lines
+        problem.children = []
+        for item in node.children[1:]:
+            if isinstance(item, Tree) and item.data == "sub":
+                tok = self._leaf(item)
+                problem.measures.append(self._measure(tok, tok.number))
+        problem.status_lines = status_lines
+        problem.status = next((s for s in status_lines if not s.narrative), None)
 
     def _container_items(
         self, items: Sequence[Node], problems: list[Problem], paragraphs: list[Measure]

@@ -29,6 +29,9 @@ DECLARED_MEASURES_RE = re.compile(
     r"整改措施\s*(?:共)?\s*" + _NUM + r"\s*(?:条|项|个)|" + _NUM + r"\s*(?:条|项)\s*整改措施"
 )
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_COUNT_AFTER = re.compile(
+    r"(?:指出|反馈|发现)(?:的)?问题\s*(?:共|共计|总计)?\s*" + _NUM + r"\s*(?:个|项|条)"
+)
 
 
 def num(text: str | None) -> int | None:
@@ -121,6 +124,9 @@ def declared_counts(text: str) -> tuple[int | None, int | None, int | None]:
         )
         if found:
             problems = num(found.group(1))
+        else:  # 反馈问题共4个
+            found = _COUNT_AFTER.search(text)
+            problems = num(found.group(1)) if found else None
     measured = DECLARED_MEASURES_RE.search(text)
     if measured:
         measures = num(measured.group(1) or measured.group(2))

@@ -45,6 +45,7 @@ class Lexicon:
         "organising_words",
         "problem_heading",
         "problem_sentence",
+        "problem_sentence_with_label",
         "publication",
         "status_label",
         "summary",
@@ -75,6 +76,7 @@ class Lexicon:
         self.opening_start = re.compile(profile.opening.start)
         self.publication = re.compile(profile.opening.publication)
         self.problem_sentence = re.compile(profile.problems.sentence)
+        self.problem_sentence_with_label = re.compile(profile.problems.sentence_with_label)
         self.problem_heading = re.compile(profile.sections.problem_heading)
         self.general_problem = re.compile(profile.sections.general_problem)
         self.next_steps_start = re.compile(profile.sections.next_steps_start)

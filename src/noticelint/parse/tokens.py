@@ -49,6 +49,9 @@ DATE_ONLY_RE = re.compile(
     r"|\d{4}\s*[-./．]\s*\d{1,2}\s*[-./．]\s*\d{1,2}"
 )
 _SENTENCE_PUNCT = re.compile(r"[。，,；;：:！？!?]")
+# A status label's text longer than this is a narrative of measures (a cheap test;
+# the builder classifies status phrases with the profile's vocabulary).
+_STATUS_PHRASE_MAX = 30
 # The opening runs over at most this many paragraphs (S4).
 _OPENING_MAX = 5
 
@@ -145,6 +148,29 @@ def _opening_end(segments: list[Segment], i: int, lex: Lexicon) -> int:
     return last
 
 
+def _is_problem_sentence(segments: list[Segment], i: int, s8: bool, lex: Lexicon) -> bool:
+    """An unnumbered paragraph that names a problem (S8): 关于…问题。 followed by a
+    label (or any such sentence once the part writes its problems this way), or a
+    shorter noun phrase …的问题。 directly followed by a label."""
+    text = segments[i].text
+    strong = lex.problem_sentence.match(text) is not None
+    if strong and s8:
+        return True
+    if not strong and lex.problem_sentence_with_label.match(text) is None:
+        return False
+    label = _label(segments[i + 1], lex) if i + 1 < len(segments) else None
+    if label is None:
+        return False
+    # The loose form needs the label that opens measures (整改措施：…, 整改情况：<a
+    # narrative>), not a short status closing a measure (…的问题。 整改进展：已完成。).
+    return strong or label.type == "MLABEL" or _opens_narrative(label.body)
+
+
+def _opens_narrative(body: str) -> bool:
+    end = body.rstrip("。；; ")
+    return len(end) > _STATUS_PHRASE_MAX or "。" in end
+
+
 def _is_title_line(segments: list[Segment], i: int, tokens: list[Token], lex: Lexicon) -> bool:
     text = segments[i].text
     if len(text) > 80 or _SENTENCE_PUNCT.search(text):
@@ -235,12 +261,7 @@ def classify(segments: list[Segment], lex: Lexicon) -> list[Token]:
                 tokens.append(Token("OPENING", seg))
                 continue
 
-        if (
-            not open_problem
-            and seen_heading
-            and lex.problem_sentence.match(text)
-            and (s8 or (i + 1 < n and _label(segments[i + 1], lex) is not None))
-        ):
+        if not open_problem and seen_heading and _is_problem_sentence(segments, i, s8, lex):
             tokens.append(Token("H3", seg, None, "", 0))
             s8 = True
             continue
