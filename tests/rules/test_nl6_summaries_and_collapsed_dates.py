@@ -116,3 +116,20 @@ def test_find_collapsed_dates_is_precise(text: str, found: list[str]) -> None:
 def test_nl608_silent_on_compliant_notices() -> None:
     for name in ("c01_xuncha_basic", "c03_xuncha_continuous", "c05_xuncha_clues"):
         assert only(lint(compliant_text(name)), "NL608") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("共12个，已完成9个、正在整改2个。", "合计11个"),
+        ("共有12个，已完成9个、正在整改3个，完成率70%。", "为75%"),
+    ],
+)
+def test_nl605_a_bare_total_after_gong_needs_no_noun(sentence: str, said: str) -> None:
+    (message,) = nl605(with_sentence(sentence))
+    assert said in message
+
+
+def test_nl605_a_bare_count_after_fankui_is_no_total() -> None:
+    """反馈3个 without 问题/任务 is not the total of a summary."""
+    assert nl605(with_sentence("向各股室反馈3个，已完成1个、正在整改1个。")) == []

@@ -295,8 +295,10 @@ _DECLARED_PAIR = re.compile(
     + _NUM
     + r"\s*(?:个|项|条)(?:具体)?问题)"
 )
+_CN_NUM = r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})"
 _DECLARED_PROBLEMS = re.compile(
-    r"(?:指出|反馈|发现)[^。]{0,12}?(?P<problems>" + _NUM + r"\s*(?:个|项|条)(?:具体)?问题)"
+    rf"(?:指出|反馈|发现)[^。]{{0,12}}?(?P<problems>(?P<n>{_CN_NUM})\s*(?:个|项|条)(?:具体)?问题)"
+    rf"|(?:指出|反馈|发现)(?:的)?问题\s*(?:共|共计|总计)?\s*(?P<after>{_CN_NUM})\s*(?:个|项|条)"
 )
 
 
@@ -314,7 +316,7 @@ def _declared_location(ctx: Context) -> tuple[int, re.Match[str]] | None:
             if num(m.group(4)) == opening.declared_problems:
                 return seg.start, m
         for m in _DECLARED_PROBLEMS.finditer(seg.text):
-            if num(m.group(2)) == opening.declared_problems:
+            if num(m.group("n") or m.group("after")) == opening.declared_problems:
                 return seg.start, m
     return None
 
@@ -379,6 +381,8 @@ class DeclaredCountMismatch(Rule):
             if found is None or group not in found[1].re.groupindex:
                 return opening.span
             base, m = found
+            if m.start(group) == -1:  # 反馈问题共4个: the whole phrase
+                return ctx.span(base + m.start(), base + m.end())
             return ctx.span(base + m.start(group), base + m.end(group))
 
         if opening.declared_areas is not None and areas and opening.declared_areas != areas:
@@ -652,6 +656,7 @@ _NOUN = r"(?:具体|反馈)?(?:问题|整改问题|整改任务|任务|整改事
 _TOTAL_NOUN = re.compile(r"\s*" + _NOUN)
 _TOTAL_AFTER = re.compile(r"\s*" + _NOUN + "中")
 _TAIL_NOUN = re.compile(r"问题|任务|事项")
+_BARE_TAILS = frozenset({"", "有", "计", "涉及"})
 _PART_NOUN = re.compile(r"(?:整改|的|问题|任务|整改任务|事项)?\s*$")
 _PART_AFTER_OK = re.compile(r"\s*(?:$|[，,。；;、）)]|问题|任务|事项|整改)")
 _RATE = re.compile(
@@ -706,28 +711,37 @@ class _SummaryPatterns:
     total_before: re.Pattern[str]
 
 
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
 @lru_cache(maxsize=8)
-def _summary_patterns(cues: tuple[str, ...]) -> _SummaryPatterns:
-    alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) or "(?!)"
+def _summary_patterns(bare: tuple[str, ...], with_noun: tuple[str, ...]) -> _SummaryPatterns:
+    alt = _alt(bare + with_noun)
     areas = r"(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个|大)?(?:方面|类|大类|领域)\s*)?"
     return _SummaryPatterns(
         may_count=re.compile(
             rf"(?:{alt})[^\d，,。；;]{{0,8}}[\d一二三四五六七八九十两百]"
             r"|[个项条件][^。]{0,8}中|率\s*[为达是]?\s*\d|\d\s*[%％]"
         ),
-        total_before=re.compile(rf"(?:{alt})(?P<tail>[^\d，,。；;、：:（）()]{{0,6}}?)\s*{areas}$"),
+        total_before=re.compile(
+            rf"(?:(?P<bare>{_alt(bare)})|{_alt(with_noun)})"
+            rf"(?P<tail>[^\d，,。；;、：:（）()]{{0,6}}?)\s*{areas}$"
+        ),
     )
 
 
 def _total(
     sentence: str, m: re.Match[str], value: int, total_before: re.Pattern[str]
 ) -> _Count | None:
-    """共25个问题, 反馈的25个问题, 反馈问题25个 or 25个问题中: a count that is
-    clearly a total (a cue before it and a noun: 问题/任务/事项 around it)."""
+    """共25个, 反馈的25个问题, 反馈问题25个 or 25个问题中: a count that is clearly
+    a total (a cue right before it, or a cue and a noun 问题/任务/事项 around it)."""
     noun = _TOTAL_NOUN.match(sentence, m.end())
     before = total_before.search(sentence, max(0, m.start() - 40), m.start())
     if before is not None and noun is None and not _TAIL_NOUN.search(before.group("tail")):
-        before = None  # 共同推进3个项目: no total
+        bare = before.group("bare") and before.group("tail").strip() in _BARE_TAILS
+        if not bare:
+            before = None  # 共同推进3个项目, 反馈3个: no total
     inside = _TOTAL_AFTER.match(sentence, m.end())
     if before is None and inside is None:
         return None
@@ -831,7 +845,8 @@ class SummaryArithmetic(Rule):
 
     def check(self, ctx: Context) -> None:
         words, done_words, partial_words = _status_words(ctx)
-        patterns = _summary_patterns(tuple(ctx.profile.summary.total_cues))
+        summary = ctx.profile.summary
+        patterns = _summary_patterns(tuple(summary.total_cues), tuple(summary.noun_total_cues))
         for seg in ctx.parsed.segmentation.segments:
             if not patterns.may_count.search(seg.text):
                 continue  # no total (共…/…中) and no rate: nothing to add up
