@@ -36,6 +36,7 @@ _DATE_VALUE = re.compile(
 )
 _COUNTER_VALUE = re.compile(r"\d{0,9}\s*次?")
 _FREE_VALUE_MAX = 30
+_BRACKETS = "|｜【】[]［］"  # around page tools: 【打印】 [关闭] ［收藏］
 _BREADCRUMB_ITEM_MAX = 20
 _METADATA_LINE_MAX = 150
 _LAST_VALUE_MAX = 12
@@ -120,12 +121,12 @@ class ResidueMatcher:
         if self.field is None:
             return None
         matches = list(self.field.finditer(line))
-        if not matches or line[: matches[0].start()].strip(_WS + "【[|｜"):
+        if not matches or line[: matches[0].start()].strip(_WS + _BRACKETS):
             return None
         classes: set[str] = set()
         for i, m in enumerate(matches):
             end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-            value = line[m.end() : end].strip(_WS + "|｜【】[]")
+            value = line[m.end() : end].strip(_WS + _BRACKETS)
             label = m.group("label")
             cls = self.field_class[label]
             if not self._value_ok(cls, value, bool(m.group("colon"))):
@@ -201,7 +202,7 @@ def _build(settings: ArtifactSettings, organ_endings: tuple[str, ...]) -> Residu
     head = None
     if heads:
         first = sorted({w[0] for w in heads})
-        head = re.compile("[" + "".join(re.escape(c) for c in first) + "【\\[|｜]")
+        head = re.compile("[" + "".join(re.escape(c) for c in first) + "【\\[［|｜]")
     lines = None
     if s.line_patterns:
         lines = re.compile("|".join(f"(?:{p})" for p in s.line_patterns))
