@@ -11,7 +11,8 @@ command -v git >/dev/null 2>&1 || need_apt+=(git)
 # the install test runs the README command on Debian's own (EXTERNALLY-MANAGED) python3
 [ -x /usr/bin/python3 ] || need_apt+=(python3)
 /usr/bin/python3 -c "import venv, ensurepip" >/dev/null 2>&1 || need_apt+=(python3-venv)
-# the HTML report is tested in a real headless Chromium, with a CJK font to render it
+# the HTML report and the workbench page (`serve`, through Playwright's Python package,
+# installed with the dev extra) are tested in Debian's headless Chromium, with a CJK font
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 fc-list 2>/dev/null | grep -qi "noto.*cjk" || need_apt+=(fonts-noto-cjk)
 if [ "${#need_apt[@]}" -gt 0 ]; then

@@ -635,6 +635,26 @@ def rule(
     sys.stdout.write("\n\n".join(rule_markdown(c) for c in selected) + "\n")
 
 
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="监听地址（默认仅本机 127.0.0.1）.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="端口.")] = 8765,
+    open_browser: Annotated[bool, typer.Option("--open", help="启动后在浏览器中打开页面.")] = False,
+    config: ConfigOpt = None,
+    profile: ProfileOpt = None,
+) -> None:
+    """本机网页工作台 (local web workbench): 粘贴或拖入通报，查看问题并修复。"""
+    from noticelint.serve.launch import LaunchError, run
+
+    settings = _SettingsFactory(config, None, None, None, profile, None)(Path.cwd() / "通报.txt")
+    try:
+        run(settings, host=host, port=port, open_browser=open_browser)
+    except LaunchError as exc:
+        _fail(str(exc))
+
+
 @app.command("config")
 def config_cmd(
     path: Annotated[Path, typer.Argument(help="要查看其生效配置的文件或文件夹.")] = Path("."),

@@ -11,7 +11,7 @@ from noticelint.diagnostics import Diagnostic
 from noticelint.fix import fix_document
 from noticelint.parse import Parsed, parse_document
 from noticelint.profile import resolve_profile
-from noticelint.read import Document, ReadError, read_bytes, read_path
+from noticelint.read import Document, ReadError, load_bytes, read_bytes, read_path
 from noticelint.rules import REGISTRY, Context
 from noticelint.rules.base import Rule
 from noticelint.rules.input import UnreadableInput, is_notice
@@ -116,7 +116,7 @@ class FixOutcome:
     note: str | None = None  # a message for the user (not written, not converged…)
 
 
-def _diff(path: str, before: str, after: str) -> str:
+def text_diff(path: str, before: str, after: str) -> str:
     import difflib
 
     lines = difflib.unified_diff(
@@ -144,6 +144,10 @@ def fix_file(
     def lint(doc: Document) -> list[Diagnostic]:
         return check_document(doc, settings)[1]
 
+    if write and document.medium not in ("text", "docx"):
+        # Nothing is written: report every finding, the fixable ones included.
+        note = f"{document.medium} 文件不会被修改；可用 --diff 查看提取文本的修改"
+        return FixOutcome(diagnostics=lint(document), note=note)
     result = fix_document(document, lint, unsafe=unsafe)
     outcome = FixOutcome(diagnostics=result.diagnostics, applied=result.applied)
     if not result.converged:
@@ -151,11 +155,13 @@ def fix_file(
     if not result.changed:
         return outcome
     outcome.fixed = result.document
-    outcome.diff = _diff(document.path, document.text, result.document.text)
+    outcome.diff = text_diff(document.path, document.text, result.document.text)
     if not write:
         return outcome
     if document.medium != "text" or path is None:
-        outcome.note = f"{document.medium} 文件不会被修改；可用 --diff 查看提取文本的修改"
+        outcome.note = "没有写入修复（未指定文件）(nothing written: no file)"
+        outcome.diagnostics = lint(document)
+        outcome.applied = 0
         return outcome
     try:
         write_atomic(path, result.document.encode(result.document.original), stamp)
@@ -173,14 +179,69 @@ def fix_file(
     return outcome
 
 
+def fix_docx_file(
+    data: bytes,
+    document: Document,
+    settings: Settings,
+    *,
+    unsafe: bool,
+    write: bool,
+    path: Path | None = None,
+    stamp: Stamp | None = None,
+) -> FixOutcome:
+    """Fix a Word file inside its runs (formatting kept); write it back atomically when
+    ``write``. Edits that cannot be mapped onto the runs are named in the note."""
+    from noticelint.write.docx import fix_docx
+
+    def lint(doc: Document) -> list[Diagnostic]:
+        return check_document(doc, settings)[1]
+
+    try:
+        result = fix_docx(data, document.path, lint, unsafe=unsafe)
+    except ReadError as exc:
+        return FixOutcome(diagnostics=unreadable_diagnostics(document.path, exc, settings))
+    outcome = FixOutcome(diagnostics=result.diagnostics, applied=result.applied)
+    notes = []
+    if result.not_applied:
+        listed = "；".join(f"第{n.line}段 {n.code} {n.reason}" for n in result.not_applied[:5])
+        more = "…" if len(result.not_applied) > 5 else ""
+        notes.append(
+            f"{len(result.not_applied)} 处修复无法在 Word 中原样应用，未修改：{listed}{more}"
+        )
+    if not result.converged:
+        notes.append(f"修复在 {result.passes} 轮后仍未稳定，已停止 (fixes did not converge)")
+    outcome.note = "\n".join(notes) or None
+    if not result.changed:
+        return outcome
+    outcome.fixed = result.document
+    outcome.diff = text_diff(document.path, document.text, result.document.text)
+    if not write or path is None:
+        return outcome
+    try:
+        write_atomic(path, result.data, stamp)
+    except (ConcurrentModification, OSError) as exc:
+        message = str(exc) if isinstance(exc, ConcurrentModification) else exc.strerror
+        outcome.note = f"{path}: 无法写入修复：{message or exc}"
+        outcome.diagnostics = lint(document)
+        outcome.applied = 0
+        return outcome
+    outcome.written = True
+    return outcome
+
+
 def fix_path(path: Path, settings: Settings, *, unsafe: bool, write: bool) -> FixOutcome:
     try:
         stamp = Stamp.of(path)
-        document = read_path(path, max_bytes=settings.max_bytes)
+        data = load_bytes(path, max_bytes=settings.max_bytes)
+        document = read_bytes(data, str(path), max_bytes=settings.max_bytes)
     except ReadError as exc:
         return FixOutcome(diagnostics=unreadable_diagnostics(str(path), exc, settings))
     except OSError as exc:
         return FixOutcome(
             diagnostics=unreadable_diagnostics(str(path), ReadError(str(exc)), settings)
+        )
+    if document.medium == "docx":
+        return fix_docx_file(
+            data, document, settings, unsafe=unsafe, write=write, path=path, stamp=stamp
         )
     return fix_file(document, settings, unsafe=unsafe, write=write, path=path, stamp=stamp)

@@ -657,9 +657,15 @@ def _mark_deleted(p: Element) -> bool:
     return rpr is not None and (rpr.find(_DEL) is not None or rpr.find(_MOVE_FROM) is not None)
 
 
-def _paragraph_text(p: Element) -> str:
-    """The accepted, visible text of one paragraph (iterative walk)."""
-    parts: list[str] = []
+#: One piece of a paragraph's text and the ``w:t`` element it comes from (``None``
+#: for text Word generates or a reader adds: tabs, breaks, symbols). The fixer of
+#: Word files (``noticelint.write.docx``) edits the text through these elements.
+Piece = tuple[str, Element | None]
+
+
+def paragraph_pieces(p: Element) -> list[Piece]:
+    """The accepted, visible text of one paragraph, piece by piece (iterative walk)."""
+    parts: list[Piece] = []
     fields: list[bool] = []  # per open complex field: still in its instruction part?
     stack: list[Iterator[Element]] = [p.iterchildren()]
     while stack:
@@ -682,30 +688,27 @@ def _paragraph_text(p: Element) -> str:
             if fields and fields[-1]:
                 continue  # inside a field instruction
             if tag == _T:
-                parts.append(el.text or "")
+                parts.append((el.text or "", el))
             elif tag in (_TAB, _PTAB):
-                parts.append("\t")
+                parts.append(("\t", None))
             elif tag == _BR:
                 if (el.get(_TYPE) or "textWrapping") == "textWrapping":
-                    parts.append("\n")
+                    parts.append(("\n", None))
             elif tag == _CR:
-                parts.append("\n")
+                parts.append(("\n", None))
             elif tag == _NBHYPHEN:
-                parts.append("-")
+                parts.append(("-", None))
             elif tag == _SYM:
                 code = _int_hex(el.get(_CHAR))
                 if code is not None and not 0xE000 <= code <= 0xF8FF:
-                    parts.append(chr(code))
+                    parts.append((chr(code), None))
             elif len(el):
                 # w:hyperlink, w:ins, w:moveTo, w:smartTag, w:sdt, w:fldSimple, …
                 stack.append(el.iterchildren())
                 break
         else:
             stack.pop()
-    text = "".join(parts)
-    if "\n" in text:
-        text = _join_breaks(text)
-    return text
+    return parts
 
 
 def _field_char(el: Element, fields: list[bool]) -> None:
@@ -766,8 +769,19 @@ def _numbering_of(p: Element, styles: Styles, numbering: Numbering) -> tuple[str
     return num_id, ilvl
 
 
-def extract(data: bytes) -> list[str]:
-    """The paragraphs of a .docx, as lines (see the module docstring)."""
+@dataclass(slots=True)
+class Body:
+    """The parsed main part of a .docx: its package, part name and XML root."""
+
+    package: _Package
+    part: str
+    root: Element
+    styles: Styles
+    numbering: Numbering
+
+
+def load_body(data: bytes) -> Body:
+    """Open the package and parse its main document part (and what numbers it)."""
     package = _Package(data)
     rels = package.relationships("")
     main = rels.get(_OFFICE_DOCUMENT, "word/document.xml")
@@ -789,23 +803,41 @@ def extract(data: bytes) -> list[str]:
         _parse_xml(numbering_xml, "numbering.xml") if numbering_xml else None, styles
     )
     root = _parse_xml(body_xml, main)
-    body = root.find(_W + "body")
-    if body is None:
+    return Body(package, main, root, styles, numbering)
+
+
+def line_pieces(body: Body) -> list[list[Piece]]:
+    """The lines of the document (see the module docstring), each as its pieces: the
+    Word-generated number label first (no element), then the paragraph's text; a
+    paragraph whose mark was deleted continues into the next line."""
+    root_body = body.root.find(_W + "body")
+    if root_body is None:
         raise ReadError("Word 文档已损坏：document.xml 中没有正文（w:body）(corrupt docx)")
-    lines: list[str] = []
-    carry = ""
-    for p in _blocks(body):
-        text = _paragraph_text(p)
+    lines: list[list[Piece]] = []
+    carry: list[Piece] = []
+    for p in _blocks(root_body):
+        pieces = paragraph_pieces(p)
         if _mark_deleted(p):
-            carry += text
+            carry.extend(pieces)
             continue
-        numbered = _numbering_of(p, styles, numbering)
-        label = numbering.label(*numbered) if numbered else ""
-        lines.append(label + carry + text)
-        carry = ""
+        numbered = _numbering_of(p, body.styles, body.numbering)
+        label = body.numbering.label(*numbered) if numbered else ""
+        lines.append([(label, None), *carry, *pieces] if label else [*carry, *pieces])
+        carry = []
     if carry:
         lines.append(carry)
     return lines
+
+
+def line_text(pieces: list[Piece]) -> str:
+    """The text a reader sees for one line of pieces."""
+    text = "".join(piece for piece, _ in pieces)
+    return _join_breaks(text) if "\n" in text else text
+
+
+def extract(data: bytes) -> list[str]:
+    """The paragraphs of a .docx, as lines (see the module docstring)."""
+    return [line_text(pieces) for pieces in line_pieces(load_body(data))]
 
 
 def read(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

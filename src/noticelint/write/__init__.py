@@ -1,0 +1,1 @@
+"""Writing fixes back into files whose text is not the file itself (Word documents)."""
