@@ -29,7 +29,12 @@ from noticelint.model import (
 )
 from noticelint.parse import fields
 from noticelint.parse.dates import parse_signature_date
-from noticelint.parse.kinds import decide_kinds, is_organising, split_next_steps
+from noticelint.parse.kinds import (
+    decide_kinds,
+    is_organising,
+    speaks_of_the_future,
+    split_next_steps,
+)
 from noticelint.parse.statuses import attach_final_statuses
 from noticelint.parse.tokens import Token
 from noticelint.profile import Profile
@@ -189,7 +194,8 @@ class NoticeBuilder:
         bare = all(
             not c.children
             and not c.measure_labels
-            and not (c.measures or (c.status_lines and c is not last))
+            and not (c.status_lines and c is not last)
+            and not self._own_measures(c)
             and "问题" not in c.heading
             for c in children
         )
@@ -200,13 +206,35 @@ class NoticeBuilder:
         openers = tuple(self.profile.problems.measure_openers)
         return 2 * sum(c.heading.startswith(openers) for c in children) >= len(children)
 
+    def _own_measures(self, item: Problem) -> list[Measure]:
+        """An item's paragraphs before its status line and before a 下一步…
+        paragraph (what follows the list is not the item's)."""
+        end = len(item.measures)
+        if item.status_lines:
+            at = item.status_lines[0].span
+            end = sum((m.span.line, m.span.column) < (at.line, at.column) for m in item.measures)
+        starts = self.profile.lexicon.next_steps_start
+        for j, m in enumerate(item.measures[:end]):
+            if starts.match(m.text):
+                return item.measures[:j]
+        if (
+            end
+            and end == len(item.measures)
+            and speaks_of_the_future(item.measures[-1].text, self.profile)
+        ):
+            end -= 1  # the closing paragraph of a notice without headings (S1)
+        return item.measures[:end]
+
     def _items_to_measures(self, problem: Problem, node: Tree[LarkToken]) -> None:
-        status_lines = problem.children[-1].status_lines
+        last = problem.children[-1]
+        status_lines = last.status_lines
+        after = last.measures
         problem.children = []
         for item in node.children[1:]:
             if isinstance(item, Tree) and item.data == "sub":
                 tok = self._leaf(item)
                 problem.measures.append(self._measure(tok, tok.number))
+        problem.measures.extend(after)
         problem.status_lines = status_lines
         problem.status = next((s for s in status_lines if not s.narrative), None)
 

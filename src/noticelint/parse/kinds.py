@@ -116,13 +116,16 @@ def _opens_next_steps(holder: list[Measure], j: int, profile: Profile) -> bool:
     measure = holder[j]
     if measure.number is not None or any(m.number is not None for m in holder[j:]):
         return False
-    lex = profile.lexicon
-    if lex.next_steps_start.match(measure.text):
+    if profile.lexicon.next_steps_start.match(measure.text):
         return True
+    return 0 < j == len(holder) - 1 and speaks_of_the_future(measure.text, profile)
+
+
+def speaks_of_the_future(text: str, profile: Profile) -> bool:
+    """…党组将持续巩固整改成果…: what the organ will do, with next-steps words."""
     return (
-        0 < j == len(holder) - 1
-        and lex.next_steps_future.match(measure.text) is not None
-        and content_score(measure.text, profile.section_content.next_steps) > 0
+        profile.lexicon.next_steps_future.match(text) is not None
+        and content_score(text, profile.section_content.next_steps) > 0
     )
 
 
