@@ -232,3 +232,15 @@ def test_a_metadata_label_never_takes_a_heading_after_the_opening_as_its_value()
         "根据县委统一部署，县委第二巡察组开展了巡察。\n", ""
     )
     assert "一、" not in " ".join(nl003(bad2))
+
+
+def test_a_labelled_signature_date_under_the_organ_is_the_signature() -> None:
+    """日期：2024年9月2日 right under the organ, with no other date after it, is the
+    signature's date written with a label — not page chrome."""
+    good = BASE.replace(f"{ORGAN}\n{DATE}", f"{ORGAN}\n日期：{DATE}")
+    assert nl003(good) == []  # a safe fix must never delete the only signature date
+    seg = segment(good, residue_matcher(bundled_profile("xuncha").artifacts, ("党组",)))
+    assert seg.segments[-1].text == f"日期：{DATE}"
+    page = BASE.replace(f"{ORGAN}\n{DATE}", f"{ORGAN}\n日期：{DATE}\n{DATE}")
+    (d,) = only(lint(page), "NL003")  # the real date follows: the labelled one is chrome
+    assert "发布时间行" in d.message

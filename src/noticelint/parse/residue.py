@@ -75,6 +75,7 @@ class ResidueMatcher:
     metadata_block: re.Pattern[str] | None
     lines: re.Pattern[str] | None  # the profile's line-patterns
     signature_like: re.Pattern[str]  # a date or an organ line (never a metadata value)
+    organ_line: re.Pattern[str] | None  # a signing organ's line
 
     def kind(self, line: str, in_metadata: bool = False) -> tuple[str | None, bool]:
         """The residue kind of a trimmed ``line`` (``None``: text of the notice), and
@@ -223,6 +224,11 @@ def _build(settings: ArtifactSettings, organ_endings: tuple[str, ...]) -> Residu
         metadata_block=block,
         lines=lines,
         signature_like=re.compile(_DATE_LINE + organ),
+        organ_line=(
+            re.compile(rf"[^，,。；;：:\s]{{2,40}}(?:{_alternation(list(organ_endings))})")
+            if organ_endings
+            else None
+        ),
     )
 
 
@@ -248,25 +254,37 @@ class ResidueLines:
     matcher: ResidueMatcher
     waiting: bool = False  # the previous line was a metadata label without its value
     in_metadata: bool = False
+    after_organ: bool = False  # the previous line was a signing organ
 
     def other_line(self) -> None:
         """A line that is not classified (too long to be chrome) ends any block."""
-        self.waiting = self.in_metadata = False
+        self.waiting = self.in_metadata = self.after_organ = False
 
     def kind(self, line: str, next_line: Callable[[], str]) -> str | None:
         """The residue kind of the trimmed ``line``; ``next_line`` gives the next
         non-blank line (trimmed) when the decision needs it."""
+        after_organ, self.after_organ = self.after_organ, False
         if self.waiting:
             self.waiting = False
             if self._is_value(line, next_line):
                 self.in_metadata = True
                 return "metadata"
-        if not self.matcher.may_start(line):
-            self.in_metadata = False
-            return None
-        kind, waiting = self.matcher.kind(line, self.in_metadata)
+        kind, waiting = (
+            self.matcher.kind(line, self.in_metadata)
+            if self.matcher.may_start(line)
+            else (None, False)
+        )
+        if (
+            kind == "date-line"
+            and after_organ
+            and "年" in line
+            and not self.matcher.signature_like.fullmatch(next_line())
+        ):
+            kind = None  # 日期：2024年9月2日 under the organ: the signature's own date
         self.in_metadata = kind == "metadata"
         self.waiting = waiting
+        organ = self.matcher.organ_line
+        self.after_organ = kind is None and organ is not None and organ.fullmatch(line) is not None
         return kind
 
     def _is_value(self, line: str, next_line: Callable[[], str]) -> bool:
