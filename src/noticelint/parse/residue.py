@@ -254,16 +254,17 @@ class ResidueLines:
     matcher: ResidueMatcher
     waiting: bool = False  # the previous line was a metadata label without its value
     in_metadata: bool = False
-    after_organ: bool = False  # the previous line was a signing organ
+    previous: str = ""  # the previous line when it was text of the notice
 
     def other_line(self) -> None:
         """A line that is not classified (too long to be chrome) ends any block."""
-        self.waiting = self.in_metadata = self.after_organ = False
+        self.waiting = self.in_metadata = False
+        self.previous = ""
 
     def kind(self, line: str, next_line: Callable[[], str]) -> str | None:
         """The residue kind of the trimmed ``line``; ``next_line`` gives the next
         non-blank line (trimmed) when the decision needs it."""
-        after_organ, self.after_organ = self.after_organ, False
+        previous, self.previous = self.previous, ""
         if self.waiting:
             self.waiting = False
             if self._is_value(line, next_line):
@@ -274,18 +275,21 @@ class ResidueLines:
             if self.matcher.may_start(line)
             else (None, False)
         )
-        if (
-            kind == "date-line"
-            and after_organ
-            and "年" in line
-            and not self.matcher.signature_like.fullmatch(next_line())
-        ):
+        if kind == "date-line" and "年" in line and self._signature_date(previous, next_line):
             kind = None  # 日期：2024年9月2日 under the organ: the signature's own date
         self.in_metadata = kind == "metadata"
         self.waiting = waiting
-        organ = self.matcher.organ_line
-        self.after_organ = kind is None and organ is not None and organ.fullmatch(line) is not None
+        if kind is None:
+            self.previous = line
         return kind
+
+    def _signature_date(self, previous: str, next_line: Callable[[], str]) -> bool:
+        """Whether a labelled date stands right under the signing organ with no date
+        after it (then it is the signature's own date)."""
+        organ = self.matcher.organ_line
+        if organ is None or not previous or organ.fullmatch(previous) is None:
+            return False
+        return not self.matcher.signature_like.fullmatch(next_line())
 
     def _is_value(self, line: str, next_line: Callable[[], str]) -> bool:
         """A metadata label's value on the next line: short, no sentence; at the end of
