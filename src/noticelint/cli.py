@@ -157,6 +157,12 @@ def check(
         bool,
         typer.Option("--verbose", "-v", help="显示每个文件使用的规则配置和配置文件 (to stderr)."),
     ] = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch", "-w", help="监视文件变化并重新检查，Ctrl-C 结束 (re-check on change)."
+        ),
+    ] = False,
 ) -> None:
     """检查通报 (lint notices): 列出缺失或错误之处，指明位置。"""
 
@@ -184,6 +190,12 @@ def check(
         typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)
     if missing and len(missing) == len(targets):
         raise typer.Exit(EXIT_USAGE)
+    if watch:  # re-check what changes until Ctrl-C (noticelint.watch)
+        from functools import partial
+
+        cli_options = (config, select, ignore, extend_select, profile, fail_on)
+        remake = partial(_SettingsFactory, *cli_options, (max_file_size, timeout))
+        _watch(targets, output_format, fix or diff or unsafe_fixes or statistics, remake)
     want_source = output_format is OutputFormat.full and not statistics
 
     def collect(found: list[Diagnostic], settings: Settings) -> None:
@@ -697,6 +709,54 @@ def config_cmd(
         "fail-on": settings.fail_on,
     }
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _watch(
+    targets: list[Path],
+    output_format: OutputFormat,
+    incompatible: bool,
+    make_settings: Callable[[], Callable[[Path], Settings]],
+) -> None:
+    """``check --watch``: findings of each changed file in ``output_format``."""
+    from noticelint.read import DEFAULT_MAX_BYTES
+    from noticelint.watch import watch_paths
+
+    if incompatible or any(str(t) == "-" for t in targets):
+        _fail("--watch 只能与文件和文件夹一起使用，不能与 -、--fix、--diff、--statistics 同用")
+
+    def emit(found: list[Diagnostic], names: list[str]) -> None:
+        full = output_format is OutputFormat.full
+        paths = {d.path for d in found} if full else set()
+        _emit(
+            output_format,
+            found,
+            {p: _source_lines(Path(p), DEFAULT_MAX_BYTES) for p in paths},
+            names,
+        )
+
+    raise typer.Exit(watch_paths([t for t in targets if t.exists()], make_settings, emit))
+
+
+@app.command()
+def server(
+    debounce_ms: Annotated[
+        int,
+        typer.Option(
+            "--debounce-ms",
+            min=0,
+            help="编辑停顿多少毫秒后重新检查 (re-check after this many ms of quiet).",
+        ),
+    ] = 150,
+    # accepted and ignored: vscode-languageclient's stdio transport appends it
+    stdio: Annotated[bool, typer.Option("--stdio", hidden=True)] = False,
+) -> None:
+    """语言服务器 (LSP, stdio)：在编辑器中边写边看问题、一键修复。"""
+    try:
+        from noticelint.lsp.server import serve
+    except ImportError as exc:  # pygls/lsprotocol missing from a partial install
+        _fail(f"无法启动语言服务器：{exc} (pip install pygls lsprotocol)")
+        return
+    raise typer.Exit(serve(debounce_ms))
 
 
 def main() -> None:
