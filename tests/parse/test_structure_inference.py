@@ -304,18 +304,26 @@ def test_organisation_part_after_the_progress_part_is_leadership_out_of_order() 
     assert "NL110" in codes(notice(body))
 
 
-def test_area_heading_naming_a_problem_with_its_measures_is_that_problem() -> None:
-    body = """一、巡察反馈问题整改情况
+H2_PROBLEMS = """一、巡察反馈问题整改情况
 （一）关于森林防火责任落实不到位的问题
 整改措施：修订森林防火责任制度。
 整改进展：已完成整改。
 （二）关于林地征占用审核不严的问题
 整改措施：开展林地征占用项目专项检查。
 整改进展：正在推进。"""
-    section = parse_text(notice(LEADERSHIP, body)).notice.sections[1]
-    assert [a.number for a in section.areas] == [1, 2]
+
+
+def test_area_heading_naming_a_problem_with_its_labels_is_a_problem() -> None:
+    section = parse_text(notice(LEADERSHIP, H2_PROBLEMS)).notice.sections[1]
+    assert section.areas == []
+    assert [(p.number, p.level) for p in section.problems] == [(1, 2), (2, 2)]
     statuses = [p.status.class_ if p.status else None for p in section.leaf_problems()]
     assert statuses == ["done", "in_progress"]
+
+
+def test_problems_on_the_area_level_are_numbered_like_areas() -> None:
+    assert "NL501" not in codes(notice(LEADERSHIP, H2_PROBLEMS))
+    assert "NL501" in codes(notice(LEADERSHIP, H2_PROBLEMS.replace("（二）", "（三）")))
 
 
 def test_area_naming_problems_over_a_narrative_stays_an_area() -> None:

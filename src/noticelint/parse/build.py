@@ -256,7 +256,10 @@ class NoticeBuilder:
         for item in items:
             if not isinstance(item, Tree):
                 continue
-            if item.data == "area":
+            if item.data == "area" and self._area_is_problem(item):
+                # （一）关于…问题 with its own labels: a problem on the （一） level.
+                problems.append(self._problem(item, level=2))
+            elif item.data == "area":
                 areas.append(self._area(item))
             elif item.data == "problem":
                 problems.append(self._problem(item, level=3))
@@ -285,12 +288,12 @@ class NoticeBuilder:
             problems=[],
             paragraphs=[],
         )
-        if self._names_problem(node, heading):
-            # （一）关于…问题 with its measures and no items: the area is that problem.
-            area.problems.append(self._problem(node, level=2))
-        else:
-            self._container_items(node.children[1:], area.problems, area.paragraphs)
+        self._container_items(node.children[1:], area.problems, area.paragraphs)
         return area
+
+    def _area_is_problem(self, node: Tree[LarkToken]) -> bool:
+        tok = self._leaf(node)
+        return self._names_problem(node, fields.split_heading(tok.body)[0])
 
     def _names_problem(self, node: Tree[LarkToken], heading: str) -> bool:
         """An 一、 or （一） heading that names one problem and holds its measures or

@@ -381,6 +381,9 @@ class NumberingSequence(Rule):
         _check_run(ctx, sections, 1)
         for section in notice.sections:
             areas = [i for a in _layout(section).areas if (i := _item(tokens, a, 2)) is not None]
+            # Problems written on the （一） level (（一）关于…问题 + labels) number like areas.
+            areas += _items(tokens, section.problems, 2)
+            areas.sort(key=lambda item: item.line)
             _check_run(ctx, areas, 1)
 
         problem_groups: list[list[list[_Item]]] = []
