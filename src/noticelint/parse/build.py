@@ -411,6 +411,39 @@ class NoticeBuilder:
                 self._implicit("next_steps", moved[0].span, moved[-1].span, paragraphs=moved)
             )
 
+    def _top_level(
+        self, notice: Notice, tree: Tree[LarkToken], tail_tokens: list[Token]
+    ) -> tuple[list[Token], list[Section | list[Tree[LarkToken]]]]:
+        """One pass over the tree's top level: title and opening into ``notice``, tail
+        paragraphs into ``tail_tokens``; returns the paragraphs after the opening and
+        the body parts in order (a section, or a run of orphans before the tail)."""
+        front_texts: list[Token] = []
+        parts: list[Section | list[Tree[LarkToken]]] = []
+        in_tail = False
+        for child in tree.children:
+            if not isinstance(child, Tree):
+                continue
+            if child.data == "front":
+                front_texts = self._front(notice, child)
+            elif child.data == "section":
+                parts.append(self._section(child))
+            elif child.data == "tail_item":
+                tok = self._leaf(child)
+                tail_tokens.append(tok)
+                in_tail = in_tail or tok.type != "TEXT"
+            elif child.data == "orphan" and not in_tail:
+                # Areas or problems with no 一、 above them: an implicit part (S1).
+                items = [c for c in child.children if isinstance(c, Tree)]
+                if parts and isinstance(parts[-1], list):
+                    parts[-1].extend(items)
+                else:
+                    parts.append(items)
+            elif child.data == "orphan":
+                holder: list[Problem] = []
+                self._container_items(child.children, holder, [])
+                notice.orphans.extend(holder)
+        return front_texts, parts
+
     def build(self, tree: Tree[LarkToken], skipped: list[int]) -> Notice:
         notice = Notice(
             path=self.path,
@@ -427,33 +460,7 @@ class NoticeBuilder:
             unparsed=[self.span(self.tokens[i]) for i in skipped],
         )
         tail_tokens: list[Token] = []
-        front_texts: list[Token] = []
-        parts: list[Section | list[Tree[LarkToken]]] = []
-        in_tail = False
-        for child in tree.children:
-            if not isinstance(child, Tree):
-                continue
-            if child.data == "front":
-                front_texts = self._front(notice, child)
-            elif child.data == "section":
-                parts.append(self._section(child))
-            elif child.data == "tail_item":
-                leaf = child.children[0]
-                assert isinstance(leaf, LarkToken)
-                tail_tokens.append(self.tok(leaf))
-                in_tail = in_tail or self.tok(leaf).type != "TEXT"
-            elif child.data == "orphan" and not in_tail:
-                # Areas or problems with no 一、 above them: an implicit part (S1).
-                items = [c for c in child.children if isinstance(c, Tree)]
-                if parts and isinstance(parts[-1], list):
-                    parts[-1].extend(items)
-                else:
-                    parts.append(items)
-            elif child.data == "orphan":
-                holder: list[Problem] = []
-                paras: list[Measure] = []
-                self._container_items(child.children, holder, paras)
-                notice.orphans.extend(holder)
+        front_texts, parts = self._top_level(notice, tree, tail_tokens)
         sections = self._sections(parts)
         front = self._front_section(front_texts)
         if front is not None:
