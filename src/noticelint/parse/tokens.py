@@ -188,6 +188,20 @@ def _is_title_line(segments: list[Segment], i: int, tokens: list[Token], lex: Le
     return False
 
 
+def _tail_kind(text: str, in_body: bool, lex: Lexicon) -> str | None:
+    """CLOSING (only once the body has begun), DISCLOSURE or CONTACT, or ``None``."""
+    if len(text) < 400 and in_body and lex.closing.search(text):
+        return "CLOSING"
+    disclosure = lex.disclosure.search(text)
+    if disclosure is not None and (disclosure.start() == 0 or len(text) < 120):
+        return "DISCLOSURE"
+    if len(text) < 400:
+        labels = lex.contact_label.findall(text)
+        if labels and (lex.contact_label.match(text) or len(labels) >= 2):
+            return "CONTACT"
+    return None
+
+
 def classify(segments: list[Segment], lex: Lexicon) -> list[Token]:
     """Give every paragraph its token kind."""
     tokens: list[Token] = []
@@ -235,21 +249,11 @@ def classify(segments: list[Segment], lex: Lexicon) -> list[Token]:
             tokens.append(tok)
             continue
 
-        if len(text) < 400 and (seen_heading or seen_opening) and lex.closing.search(text):
+        kind = _tail_kind(text, seen_heading or seen_opening, lex)
+        if kind is not None:
             seen_tail = True
-            tokens.append(Token("CLOSING", seg))
+            tokens.append(Token(kind, seg))
             continue
-        disclosure = lex.disclosure.search(text)
-        if disclosure is not None and (disclosure.start() == 0 or len(text) < 120):
-            seen_tail = True
-            tokens.append(Token("DISCLOSURE", seg))
-            continue
-        if len(text) < 400:
-            labels = lex.contact_label.findall(text)
-            if labels and (lex.contact_label.match(text) or len(labels) >= 2):
-                seen_tail = True
-                tokens.append(Token("CONTACT", seg))
-                continue
 
         if not seen_heading and not seen_opening:
             if _is_title_line(segments, i, tokens, lex):
