@@ -385,3 +385,12 @@ def test_items_that_describe_problems_stay_sub_problems() -> None:
 整改措施：制定理论学习计划，每月开展专题研讨。"""
     problems = parse_text(notice(LEADERSHIP, body, NEXT)).notice.sections[1].leaf_problems()
     assert [p.number for p in problems] == [1, 2]
+
+
+def test_clue_items_naming_problems_leave_the_clues_part_a_clues_part() -> None:
+    body = (
+        f"一、整改工作组织领导情况\n{LEADERSHIP}\n二、巡察反馈问题整改情况\n{PROGRESS}\n"
+        "三、问题线索处置情况\n1.关于群众反映护林员工资发放问题的信访件，已办结。\n"
+        "四、下一步工作打算\n持续巩固整改成果。"
+    )
+    assert [k for _, k in kinds(notice(body))] == ["leadership", "progress", "clues", "next_steps"]

@@ -3,11 +3,11 @@
 A section's kind (``leadership``, ``progress``, ``clues``, ``next_steps``,
 ``other``) is decided from three signals, strongest first:
 
-1. **Evidence of progress**: a part whose problems carry measures or status labels,
-   or whose items name problems (关于…问题), is the progress part, whatever its
-   heading says (S3: 坚持问题导向，推动反馈问题整改).
+1. **Evidence of progress**: a part whose problems carry measures or status labels
+   is the progress part, whatever its heading says (S3: 坚持问题导向，推动反馈问题整改).
 2. **Heading keywords** (profile ``[sections]``): 下一步/今后 → next steps,
-   线索/信访 → clues, 组织领导/主体责任 → leadership, 整改进展 → progress.
+   线索/信访 → clues, 组织领导/主体责任 → leadership, 整改进展 → progress. A part
+   none of them names is progress when its items name problems (1.关于…问题).
 3. **Content and position** (profile ``[section-content]``): a part whose
    paragraphs are about organising the rectification (成立…领导小组, 召开…会议,
    研究部署, 一是…) is leadership — after the progress part too, where NL110 then
@@ -28,18 +28,22 @@ def _leaves(section: Section) -> list[Problem]:
     return section.leaf_problems()
 
 
-def shows_progress(section: Section, profile: Profile) -> bool:
-    """Whether the part's problems carry labelled measures/status or name problems."""
-    lex = profile.lexicon
+def carries_labels(section: Section) -> bool:
+    """Strong evidence of progress: problems with measures or status labels (or a
+    problem on the 一、 level, S9)."""
     for problem in section.all_problems():
         if problem.level == 1:
             return True
         for leaf in [problem, *problem.leaves()]:
             if leaf.measure_labels or leaf.status_lines:
                 return True
-        if lex.names_problem(problem.heading):
-            return True
     return False
+
+
+def names_problems(section: Section, profile: Profile) -> bool:
+    """Weaker evidence: items that name problems (1.关于…问题)."""
+    lex = profile.lexicon
+    return any(lex.names_problem(p.heading) for p in section.all_problems())
 
 
 def _content_text(section: Section) -> str:
@@ -88,10 +92,12 @@ def decide_kinds(sections: list[Section], profile: Profile) -> None:
     for section in sections:
         if section.kind != "other":
             continue  # decided when the part was built (implicit parts)
-        if shows_progress(section, profile):
+        if carries_labels(section):
             section.kind = "progress"
         else:
             section.kind = heading_kind(section.heading, profile)
+        if section.kind == "other" and names_problems(section, profile):
+            section.kind = "progress"
     first_progress = next((i for i, s in enumerate(sections) if s.kind == "progress"), None)
     for i, section in enumerate(sections):
         if section.kind != "other":
