@@ -394,3 +394,9 @@ def test_clue_items_naming_problems_leave_the_clues_part_a_clues_part() -> None:
         "四、下一步工作打算\n持续巩固整改成果。"
     )
     assert [k for _, k in kinds(notice(body))] == ["leadership", "progress", "clues", "next_steps"]
+
+
+def test_bracket_measures_label_is_not_a_badly_written_label() -> None:
+    body = PROGRESS.replace("整改措施：", "【整改措施】")
+    found = run_rules(parse_text(notice(LEADERSHIP, body, NEXT)), Settings())
+    assert "NL405" not in [d.code for d in found]
