@@ -400,3 +400,16 @@ def test_bracket_measures_label_is_not_a_badly_written_label() -> None:
     body = PROGRESS.replace("整改措施：", "【整改措施】")
     found = run_rules(parse_text(notice(LEADERSHIP, body, NEXT)), Settings())
     assert "NL405" not in [d.code for d in found]
+
+
+def test_every_title_genre_in_real_use_is_a_title() -> None:
+    for genre in (
+        "关于县委巡察整改情况的通报",
+        "关于县委巡察集中整改进展情况的通报",
+        "关于县委巡察反馈问题整改情况的通报",
+        "关于县委巡察整改情况的报告",
+    ):
+        text = notice(LEADERSHIP, PROGRESS, NEXT, title=f"中共云溪县林业局党组{genre}")
+        title = parse_text(text).notice.title
+        assert title is not None and title.organ == "中共云溪县林业局党组", genre
+        assert not {"NL101", "NL102"} & set(codes(text)), genre
