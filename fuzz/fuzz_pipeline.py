@@ -8,7 +8,14 @@ One input is one file. Its first byte chooses the suffix — ``.txt``, ``.html``
 rest is the file itself (raw) or is first wrapped the way that format holds text:
 for ``.docx`` the rest becomes ``word/document.xml`` of a minimal package (so the
 fuzzer reaches the XML walker instead of failing zip CRCs), for ``.pdf`` its lines
-are typeset into a PDF with reportlab. Then:
+are typeset into a PDF with reportlab. With bit 3 (``byte & 8``) the readers'
+guards are the target instead: for ``.docx`` the rest becomes ``word/numbering.xml``
+of a package whose paragraphs use every list level (the numbering-bomb surface:
+the text must stay within ``MAX_EXPANSION`` of the file and every label within
+``MAX_LABEL``); for ``.pdf`` the next byte picks a filter chain (Flate, ASCIIHex,
+ASCII85, RunLength, stacked, declared or not, any white space after ``stream``)
+that the rest is encoded with, as the content stream of a one-page PDF: the
+stream measurer must find exactly the rest's length. Then:
 
     read_bytes → parse → every rule → the safe fixes, applied once → lint again
 
@@ -19,6 +26,7 @@ diagnostic and of every fix edit must lie inside the text.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
 import zipfile
@@ -30,6 +38,7 @@ with atheris.instrument_imports(include=["noticelint"]):
     import noticelint.read.docx
     import noticelint.read.html
     import noticelint.read.pdf
+    import noticelint.read.pdf_streams
     import noticelint.read.text
     import noticelint.rules  # noqa: F401  (registers every rule)
     from noticelint.fix import apply_edits, selected_edits
@@ -88,6 +97,102 @@ def wrap_pdf(body: bytes) -> bytes | None:
     return out.getvalue()
 
 
+_NUMBERED_BODY = (
+    f'<w:document xmlns:w="{W_NS}"><w:body>'
+    + "".join(
+        f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{k % 9}"/><w:numId w:val="{1 + k % 3}"/>'
+        "</w:numPr></w:pPr><w:r><w:t>整改</w:t></w:r></w:p>"
+        for k in range(27)
+    )
+    + "</w:body></w:document>"
+)
+_NUMBERING_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
+    'schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" '
+    'Target="numbering.xml"/></Relationships>'
+)
+
+
+def wrap_numbering(xml: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("[Content_Types].xml", _CT)
+        z.writestr("word/document.xml", _NUMBERED_BODY)
+        z.writestr("word/numbering.xml", xml)
+        z.writestr("word/_rels/document.xml.rels", _NUMBERING_RELS)
+    return out.getvalue()
+
+
+def _run_length(data: bytes) -> bytes:
+    out = bytearray()
+    for pos in range(0, len(data), 128):
+        piece = data[pos : pos + 128]
+        out += bytes([len(piece) - 1]) + piece
+    return bytes(out) + b"\x80"
+
+
+_ENCODERS: list[tuple[bytes, Any]] = [
+    (b"FlateDecode", lambda d: __import__("zlib").compress(d)),
+    (b"ASCIIHexDecode", lambda d: d.hex().encode() + b">"),
+    (b"ASCII85Decode", lambda d: __import__("base64").a85encode(d) + b"~>"),
+    (b"RunLengthDecode", _run_length),
+]
+_AFTER_STREAM = [b"\n", b"\r\n", b"\r", b"   \n", b" \t\r\n"]
+
+
+def wrap_stream(choice: int, content: bytes) -> tuple[bytes, bytes]:
+    """A one-page PDF whose content stream (object 4) is ``content`` encoded with the
+    filter chain ``choice`` picks (up to three layers, declared or not), and the
+    encoded stream data."""
+    layers = [_ENCODERS[(choice >> (2 * k)) & 3] for k in range(1 + choice % 3)]
+    raw = content
+    for _, encode in reversed(layers):
+        raw = encode(raw)
+    declared = choice & 0x40 == 0 or layers[0][0] != b"FlateDecode" or len(layers) > 1
+    names = b" ".join(b"/" + name for name, _ in layers)
+    entries = b"/Filter [" + names + b"]" if declared else b""
+    after = _AFTER_STREAM[choice % len(_AFTER_STREAM)]
+    if after.endswith(b"\r") and raw.startswith(b"\n"):
+        after += b"\n"  # "stream\r" + "\n…" reads as one line end (PDFium too)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< " + entries + b" >>\nstream" + after + raw + b"\nendstream",
+    ]
+    out = b"%PDF-1.4\n"
+    for number, body in enumerate(objects, 1):
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    return out + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n", raw
+
+
+def _zlib_header(head: bytes) -> bool:
+    return len(head) >= 2 and head[0] & 0x0F == 8 and (head[0] << 8 | head[1]) % 31 == 0
+
+
+def check_guards(suffix: str, body: bytes, data: bytes, raw: bytes = b"") -> None:
+    """The guard invariants of bit 3 (see the module docstring)."""
+    if suffix == ".pdf":
+        from noticelint.read.pdf_streams import measure
+
+        sizes = measure(data, 1 << 26, 1 << 28)
+        # Exact unless the content itself looks like one more zlib layer (measured
+        # on purpose) or the encoded data holds a keyword that ends the stream early.
+        if not _zlib_header(body[:2]) and b"stream" not in raw:
+            assert sizes.by_object.get(4) == len(body), (sizes.by_object, len(body))
+        return
+    from noticelint.read.docx import MAX_EXPANSION, MAX_LABEL
+
+    try:
+        document = read_bytes(data, "fuzz.docx")
+    except ReadError:
+        return
+    assert len(document.text) <= MAX_EXPANSION * len(data) + 4096
+    for line in document.text.split("\n"):
+        assert len(line) <= MAX_LABEL + 1 + len("整改"), line[:80]
+
+
 def check_spans(document: Document, parsed: Any, diagnostics: list[Any]) -> None:
     index = LineIndex(document.text)
 
@@ -126,6 +231,16 @@ def one_input(data: bytes) -> None:
         return
     head, body = data[0], data[1:]
     suffix = SUFFIXES[head % 4]
+    if head & 8 and suffix in (".docx", ".pdf") and body:
+        if suffix == ".docx":
+            check_guards(suffix, body, wrap_numbering(body))
+            return
+        choice, content = body[0], body[1:]
+        pdf, raw = wrap_stream(choice, content)
+        check_guards(suffix, content, pdf, raw)
+        with contextlib.suppress(ReadError):
+            read_bytes(pdf, "fuzz.pdf")
+        return
     if head & 4:
         if suffix == ".docx":
             body = wrap_docx(body)
@@ -147,7 +262,10 @@ def one_input(data: bytes) -> None:
     again = renormalised(document, fixed)
     parsed, diagnostics = check_document(again, SETTINGS)
     check_spans(again, parsed, diagnostics)
-    document.encode(fixed)  # the fixed text goes back into the file's encoding
+    # The fixed text goes back into the file's encoding; when it cannot, fix_file
+    # reports it per file ("未修复") and writes nothing.
+    with contextlib.suppress(UnicodeEncodeError):
+        document.encode(fixed)
 
 
 def main() -> None:

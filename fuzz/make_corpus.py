@@ -67,6 +67,24 @@ def main() -> None:
     assert pdf is not None
     seeds["pdf-file"] = b"\x03" + pdf
     seeds["pdf-text"] = b"\x07" + c01.encode()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    levels = "".join(
+        f'<w:lvl w:ilvl="{k}"><w:start w:val="{1 + 3 * k}"/><w:numFmt w:val="'
+        f'{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for k, (fmt, text) in enumerate(
+            [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."),
+             ("upperLetter", "%1.%2.%3.%4"), ("lowerRoman", "%5)")]
+        )
+    )  # fmt: skip
+    seeds["docx-numbering"] = (
+        b"\x0a"
+        + f'<w:numbering {w}><w:abstractNum w:abstractNumId="0">{levels}</w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="2">'
+        '<w:startOverride w:val="7"/></w:lvlOverride></w:num></w:numbering>'.encode()
+    )
+    content = "BT /F1 12 Tf 72 720 Td (整改措施) Tj ET\n".encode() * 4
+    for choice in (0x00, 0x06, 0x1B, 0x41):  # Flate; AHx+…; A85+RL+…; undeclared Flate
+        seeds[f"pdf-stream-{choice:02x}"] = b"\x0b" + bytes([choice]) + content
     for old in corpus.iterdir():
         old.unlink()
     for name, data in seeds.items():

@@ -11,7 +11,6 @@ round summary about many units (S13) are checked at the end.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -26,28 +25,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from notice_support import REPO_ROOT, assert_well_formed, codes, line_of, lint, only
 from noticelint.lint import check_document
 from noticelint.parse import parse_document, parse_text
 from noticelint.read import Document, read_bytes, read_path
 from noticelint.settings import Settings
-
-
-def _root_conftest() -> Any:
-    """tests/conftest.py by its path: once tests/serve is collected, the module named
-    ``conftest`` is that folder's, and this file (collected after it) needs the root's."""
-    spec = importlib.util.spec_from_file_location(
-        "tests_root_conftest", Path(__file__).with_name("conftest.py")
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_helpers = _root_conftest()
-REPO_ROOT = _helpers.REPO_ROOT
-assert_well_formed, codes, line_of = _helpers.assert_well_formed, _helpers.codes, _helpers.line_of
-lint, only = _helpers.lint, _helpers.only
 
 VARIANTS = Path(__file__).resolve().parent / "fixtures" / "variants"
 FACTS: dict[str, dict[str, Any]] = tomllib.loads(

@@ -8,6 +8,7 @@ zlib-compressed JSON files under ``$XDG_CACHE_HOME/noticelint`` (or
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -48,7 +49,7 @@ def settings_fingerprint(settings: Settings, profile: Profile | None) -> str:
     """What, besides the file's bytes, decides a file's result."""
     h = hashlib.sha256()
     h.update(code_fingerprint().encode())
-    h.update(settings.model_dump_json(exclude={"config_sources", "timeout"}).encode())
+    h.update(settings.model_dump_json(exclude={"config_sources", "timeout", "max_memory"}).encode())
     if profile is not None:
         h.update(profile.model_dump_json().encode())
     return h.hexdigest()
@@ -68,21 +69,62 @@ class ResultCache:
         return self.folder / key[:2] / f"{key[2:]}.json.z"
 
     def get(self, key: str) -> Any | None:
+        """The entry stored under ``key``; ``None`` (a miss) when there is none or it is
+        not a well-formed result (:func:`valid_entry`)."""
         try:
             raw = self._path(key).read_bytes()
             # surrogatepass: a path with an undecodable byte (os.fsdecode) round-trips
-            return json.loads(zlib.decompress(raw).decode("utf-8", "surrogatepass"))
-        except (OSError, ValueError, zlib.error):
+            value = json.loads(zlib.decompress(raw).decode("utf-8", "surrogatepass"))
+        except (OSError, ValueError, zlib.error, RecursionError):
             return None
+        return value if valid_entry(value) else None
 
     def put(self, key: str, value: Any) -> None:
+        """Store ``value`` atomically (a temporary file renamed into place); on any
+        failure — a full disk included — nothing is left behind."""
         path = self._path(key)
         payload = json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        tmp: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(zlib.compress(payload, 3))
             os.replace(tmp, path)
+            tmp = None
         except OSError:
             pass  # a cache that cannot be written is only slower
+        finally:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+
+
+def valid_entry(value: Any) -> bool:
+    """A cached result has the shape the code writes: ``{"summary": FileSummary with
+    every field, "text": str | None}``, and its counts agree with its diagnostics.
+    Anything else (an older layout, a hand-edited or truncated entry) is a miss."""
+    from pydantic import ValidationError
+
+    from noticelint.report.model import FileSummary
+
+    if not isinstance(value, dict) or not isinstance(value.get("summary"), dict):
+        return False
+    text = value.get("text")
+    if text is not None and not isinstance(text, str):
+        return False
+    summary = value["summary"]
+    if not set(FileSummary.model_fields) <= set(summary):
+        return False
+    try:
+        parsed = FileSummary.model_validate(summary)
+    except (ValidationError, ValueError, TypeError):
+        return False
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for d in parsed.diagnostics:
+        counts[d.severity] += 1
+    return (parsed.errors, parsed.warnings, parsed.infos) == (
+        counts["error"],
+        counts["warning"],
+        counts["info"],
+    )

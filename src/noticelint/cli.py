@@ -7,7 +7,8 @@ that need them, so ``noticelint check one.txt`` starts fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
@@ -90,6 +91,14 @@ TimeoutOpt = Annotated[
     float | None,
     typer.Option("--timeout", help="每个文件的处理时限（秒，默认 30；0 为不限）."),
 ]
+MaxMemoryOpt = Annotated[
+    str | None,
+    typer.Option("--max-memory", help="读取单个文件可用的内存上限，如 2GB（默认 2GB）."),
+]
+IsolatedOpt = Annotated[
+    bool,
+    typer.Option("--isolated", help="忽略所有配置文件 (ignore all configuration files)."),
+]
 
 
 def _version(value: bool) -> None:
@@ -153,6 +162,8 @@ def check(
     cache_dir: CacheDirOpt = None,
     max_file_size: MaxFileSizeOpt = None,
     timeout: TimeoutOpt = None,
+    max_memory: MaxMemoryOpt = None,
+    isolated: IsolatedOpt = False,
     verbose: Annotated[
         bool,
         typer.Option("--verbose", "-v", help="显示每个文件使用的规则配置和配置文件 (to stderr)."),
@@ -169,13 +180,21 @@ def check(
     from noticelint.cache import default_cache_dir
     from noticelint.diagnostics import SEVERITY_RANK, Diagnostic
     from noticelint.discover import discover
-    from noticelint.read import ReadError, read_bytes
+    from noticelint.read import ReadError
+    from noticelint.read.isolate import read_untrusted
     from noticelint.report.runner import default_jobs, run_jobs
     from noticelint.report.summary import Job, Options
 
     targets = paths or [Path(".")]  # no paths: the current folder, as ruff does
     settings_for = _SettingsFactory(
-        config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout)
+        config,
+        select,
+        ignore,
+        extend_select,
+        profile,
+        fail_on,
+        (max_file_size, timeout, max_memory),
+        isolated=isolated,
     )
     base = settings_for.base
 
@@ -194,7 +213,8 @@ def check(
         from functools import partial
 
         cli_options = (config, select, ignore, extend_select, profile, fail_on)
-        remake = partial(_SettingsFactory, *cli_options, (max_file_size, timeout))
+        limits = (max_file_size, timeout, max_memory)
+        remake = partial(_SettingsFactory, *cli_options, limits, isolated=isolated)
         _watch(targets, output_format, fix or diff or unsafe_fixes or statistics, remake)
     want_source = output_format is OutputFormat.full and not statistics
 
@@ -231,7 +251,7 @@ def check(
 
             if fixing:
                 try:
-                    document = read_bytes(data, name, max_bytes=settings.max_bytes)
+                    document = read_untrusted(data, name, settings)
                 except ReadError:
                     collect(check_bytes(data, name, settings), settings)
                     continue
@@ -239,8 +259,8 @@ def check(
                 report_fix(outcome, name)
                 collect(outcome.diagnostics, settings)
                 if not diff:  # --fix on stdin: the fixed text goes to stdout
-                    fixed = outcome.fixed or document
-                    sys.stdout.buffer.write(fixed.encode(fixed.original))
+                    fixed = outcome.fixed  # unfixed: the input byte for byte
+                    sys.stdout.buffer.write(fixed.encode(fixed.original) if fixed else data)
                 continue
             collect(check_bytes(data, name, settings), settings)
             if want_source:
@@ -261,8 +281,9 @@ def check(
             outcome = fix_path(path, settings, unsafe=unsafe_fixes, write=not diff)
             report_fix(outcome, str(path))
             collect(outcome.diagnostics, settings)
-            if want_source and outcome.diagnostics:
-                sources[str(path)] = _source_lines(path, settings.max_bytes)
+            unreadable = all(d.code == "NL001" for d in outcome.diagnostics)
+            if want_source and outcome.diagnostics and not unreadable:  # no second read
+                sources[str(path)] = _source_lines(path, settings)
     if pending:
         # Checking (no fixes): a pool of workers for many files, the results cache always.
         options = Options(
@@ -284,9 +305,9 @@ def check(
                 )
             found = [Diagnostic.model_validate(d) for d in summary["diagnostics"]]
             collect(found, by_path[summary["path"]])
-            if want_source and found:
+            if want_source and found and summary.get("readable", True):
                 sources[summary["path"]] = _source_lines(
-                    Path(summary["path"]), by_path[summary["path"]].max_bytes
+                    Path(summary["path"]), by_path[summary["path"]]
                 )
         files += len(pending)
         names.extend(job.path for job in pending)
@@ -321,13 +342,17 @@ class _SettingsFactory:
         extend_select: list[str] | None,
         profile: str | None,
         fail_on: FailOn | None,
-        limits: tuple[str | None, float | None] = (None, None),
+        limits: tuple[str | None, float | None, str | None] = (None, None, None),
+        *,
+        isolated: bool = False,
     ) -> None:
         from noticelint.config import ConfigError, ConfigResolver
         from noticelint.settings import Settings
 
+        if isolated and config is not None:
+            _fail("--isolated 与 --config 不能同时使用 (--isolated ignores all configuration)")
         try:
-            self.resolver = ConfigResolver(config)
+            self.resolver = ConfigResolver(config, isolated=isolated)
         except ConfigError as exc:
             _fail(str(exc))
         self.base = Settings()
@@ -356,6 +381,7 @@ class _SettingsFactory:
                 cli_fail_on=fail_on,  # type: ignore[arg-type]
                 cli_max_file_size=self.limits[0],
                 cli_timeout=self.limits[1],
+                cli_max_memory=self.limits[2],
             )
             if settings.profile not in self.checked:
                 resolve_profile(settings, "")
@@ -397,11 +423,13 @@ def _skipped(path: Path, reason: str) -> None:
     typer.echo(f"noticelint: {path}: 已跳过：{reason}", err=True)
 
 
-def _source_lines(path: Path, max_bytes: int) -> list[str]:
-    from noticelint.read import ReadError, read_path
+def _source_lines(path: Path, settings: Settings) -> list[str]:
+    """The lines shown under the diagnostics (read again, in the sandbox)."""
+    from noticelint.read import ReadError
+    from noticelint.read.isolate import read_untrusted
 
     try:
-        return read_path(path, max_bytes=max_bytes).text.split("\n")
+        return read_untrusted(path, str(path), settings).text.split("\n")
     except ReadError:
         return []
 
@@ -468,6 +496,8 @@ def report(
     fail_on: FailOnOpt = None,
     max_file_size: MaxFileSizeOpt = None,
     timeout: TimeoutOpt = None,
+    max_memory: MaxMemoryOpt = None,
+    isolated: IsolatedOpt = False,
 ) -> None:
     """生成语料合规报告 (compliance report across a corpus): HTML, JSON, CSV."""
     from noticelint.cache import default_cache_dir
@@ -478,7 +508,14 @@ def report(
     from noticelint.report.summary import Job, Options
 
     factory = _SettingsFactory(
-        config, select, ignore, extend_select, profile, fail_on, (max_file_size, timeout)
+        config,
+        select,
+        ignore,
+        extend_select,
+        profile,
+        fail_on,
+        (max_file_size, timeout, max_memory),
+        isolated=isolated,
     )
     missing = [p for p in paths if not p.exists()]
     for p in missing:
@@ -507,6 +544,8 @@ def report(
         except RuntimeError as exc:
             _fail(str(exc))
         header = agg.header()
+        header["configs"] = sorted({c for job in job_list for c in job.settings.config_sources})
+        header["isolated"] = isolated
         if json_out is not None:
             with _open_out(json_out) as fh:
                 write_json(header, agg.results(), fh)
@@ -534,17 +573,22 @@ def report(
         ),
         err=True,
     )
+    if header["configs"]:
+        typer.echo(f"使用的配置文件：{'、'.join(header['configs'])}", err=True)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _open_out(path: Path, newline: str | None = None) -> TextIO:
-    """Open an output file for writing (a friendly exit 2 when the folder is missing)."""
+@contextmanager
+def _open_out(path: Path, newline: str | None = None) -> Iterator[TextIO]:
+    """Write an output file atomically (a friendly exit 2 when it cannot be written;
+    the previous file, if any, stays as it was)."""
+    from noticelint.report.outputs import atomic_output
+
     try:
-        # backslashreplace: an undecodable byte in a file name shows as \udcff
-        return path.open("w", encoding="utf-8", errors="backslashreplace", newline=newline)
+        with atomic_output(path, newline) as fh:
+            yield fh
     except OSError as exc:
         _fail(f"{path}: 无法写入：{exc.strerror or exc}")
-        raise
 
 
 class _progress:
@@ -583,13 +627,14 @@ def parse(
     """显示识别出的通报结构 (show the recognised structure)."""
     from noticelint.parse import parse_document
     from noticelint.profile import ProfileError, resolve_profile
-    from noticelint.read import ReadError, read_path
+    from noticelint.read import ReadError
+    from noticelint.read.isolate import read_untrusted
     from noticelint.settings import Settings
 
     if not file.is_file():
         _fail(f"{file}: 文件不存在 (no such file)")
     try:
-        document = read_path(file)
+        document = read_untrusted(file, str(file), Settings())
     except ReadError as exc:
         typer.echo(f"{file}:1:1: NL001 无法读取：{exc}", err=True)
         raise typer.Exit(EXIT_FINDINGS) from exc
@@ -684,10 +729,11 @@ def config_cmd(
         settings = effective_settings(Settings(), resolver.for_path(path), path)
         sample = ""
         if path.is_file():
-            from noticelint.read import ReadError, read_path
+            from noticelint.read import ReadError
+            from noticelint.read.isolate import read_untrusted
 
             try:
-                sample = read_path(path).text
+                sample = read_untrusted(path, str(path), settings).text
             except ReadError:
                 sample = ""
         prof = resolve_profile(settings, sample)
@@ -718,7 +764,7 @@ def _watch(
     make_settings: Callable[[], Callable[[Path], Settings]],
 ) -> None:
     """``check --watch``: findings of each changed file in ``output_format``."""
-    from noticelint.read import DEFAULT_MAX_BYTES
+    from noticelint.settings import Settings
     from noticelint.watch import watch_paths
 
     if incompatible or any(str(t) == "-" for t in targets):
@@ -730,7 +776,7 @@ def _watch(
         _emit(
             output_format,
             found,
-            {p: _source_lines(Path(p), DEFAULT_MAX_BYTES) for p in paths},
+            {p: _source_lines(Path(p), Settings()) for p in paths},
             names,
         )
 

@@ -5,6 +5,7 @@ the file's folder (``noticelint.toml`` wins over ``pyproject.toml`` in the same
 folder). ``extend = "../base.toml"`` inherits from another file; tables and keys
 are merged key by key, the extending file winning. Command-line options override
 the file: ``--select`` replaces, ``--ignore``/``--extend-select`` add.
+``--isolated`` reads no configuration file at all.
 
 Keys::
 
@@ -13,6 +14,9 @@ Keys::
     ignore = ["NL204"]
     extend-select = []
     fail-on = "warning"           # error | warning | info
+    max-file-size = "10MB"        # larger files are NL001
+    timeout = 30                  # seconds per file (0: none; at most 86400)
+    max-memory = "2GB"            # address space of a reader of an untrusted file
     [per-file-ignores]
     "drafts/*.txt" = ["NL201"]    # globs relative to the config file's folder
     [severity]
@@ -33,7 +37,7 @@ from pydantic_core import ErrorDetails
 
 from noticelint.codes import check_code, parse_selectors
 from noticelint.diagnostics import Severity
-from noticelint.settings import Settings
+from noticelint.settings import Settings, check_timeout
 
 CONFIG_NAMES = ("noticelint.toml", "pyproject.toml")
 
@@ -56,14 +60,20 @@ class FileConfig(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict)
     fail_on: Severity | None = Field(default=None, alias="fail-on")
     max_file_size: int | str | None = Field(default=None, alias="max-file-size")
-    timeout: float | None = Field(default=None, ge=0)
+    timeout: float | None = None
+    max_memory: int | str | None = Field(default=None, alias="max-memory")
 
-    @field_validator("max_file_size")
+    @field_validator("max_file_size", "max_memory")
     @classmethod
     def _size(cls, value: int | str | None) -> int | str | None:
         if value is not None:
             parse_size(value)
         return value
+
+    @field_validator("timeout")
+    @classmethod
+    def _timeout(cls, value: float | None) -> float | None:
+        return None if value is None else check_timeout(value)
 
     _codes = field_validator("select", "ignore", "extend_select")(
         classmethod(lambda cls, v: None if v is None else parse_selectors(v))
@@ -214,7 +224,9 @@ def load_config(path: Path, _seen: tuple[Path, ...] = ()) -> ResolvedConfig | No
 class ConfigResolver:
     """Finds and caches the configuration for each folder during one run."""
 
-    def __init__(self, explicit: Path | None = None) -> None:
+    def __init__(self, explicit: Path | None = None, *, isolated: bool = False) -> None:
+        #: ``--isolated``: no configuration file is read at all (as ruff's flag).
+        self.isolated = isolated
         self._explicit = load_config(explicit) if explicit is not None else None
         if explicit is not None and self._explicit is None:
             raise ConfigError(
@@ -225,6 +237,8 @@ class ConfigResolver:
     def for_path(self, path: Path) -> ResolvedConfig | None:
         if self._explicit is not None:
             return self._explicit
+        if self.isolated:
+            return None
         try:
             folder = path.resolve().parent if not path.is_dir() else path.resolve()
         except (OSError, RuntimeError):  # a symlink loop: use the folder as written
@@ -232,19 +246,33 @@ class ConfigResolver:
         return self._find(folder)
 
     def _find(self, folder: Path) -> ResolvedConfig | None:
-        if folder in self._cache:
-            return self._cache[folder]
+        """The closest configuration at or above ``folder`` (iterative: a corpus may
+        nest a thousand folders deep)."""
+        walked: list[Path] = []
         found: ResolvedConfig | None = None
+        current = folder
+        while True:
+            if current in self._cache:
+                found = self._cache[current]
+                break
+            walked.append(current)
+            found = self._here(current)
+            if found is not None or current.parent == current:
+                break
+            current = current.parent
+        for seen in walked:
+            self._cache[seen] = found
+        return found
+
+    @staticmethod
+    def _here(folder: Path) -> ResolvedConfig | None:
         for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file():
                 found = load_config(candidate)
                 if found is not None:
-                    break
-        if found is None and folder.parent != folder:
-            found = self._find(folder.parent)
-        self._cache[folder] = found
-        return found
+                    return found
+        return None
 
 
 def effective_settings(
@@ -259,6 +287,7 @@ def effective_settings(
     cli_fail_on: Severity | None = None,
     cli_max_file_size: str | None = None,
     cli_timeout: float | None = None,
+    cli_max_memory: str | None = None,
 ) -> Settings:
     """The settings for one file: defaults ← configuration file ← command line."""
     select = ["ALL"]
@@ -270,6 +299,7 @@ def effective_settings(
     sources: list[str] = []
     max_bytes = base.max_bytes
     timeout = base.timeout
+    max_memory = base.max_memory
     if resolved is not None:
         cfg = resolved.config
         sources = resolved.sources
@@ -283,6 +313,8 @@ def effective_settings(
             max_bytes = parse_size(cfg.max_file_size)
         if cfg.timeout is not None:
             timeout = cfg.timeout
+        if cfg.max_memory is not None:
+            max_memory = parse_size(cfg.max_memory)
         if path is not None:
             try:
                 rel = path.resolve().relative_to(resolved.root).as_posix()
@@ -294,7 +326,9 @@ def effective_settings(
     if cli_max_file_size is not None:
         max_bytes = parse_size(cli_max_file_size)
     if cli_timeout is not None:
-        timeout = cli_timeout
+        timeout = check_timeout(cli_timeout)
+    if cli_max_memory is not None:
+        max_memory = parse_size(cli_max_memory)
     if cli_select:
         select = cli_select
     ignore.extend(cli_ignore or [])
@@ -310,5 +344,6 @@ def effective_settings(
             "config_sources": sources,
             "max_bytes": max_bytes,
             "timeout": timeout,
+            "max_memory": max_memory,
         }
     )

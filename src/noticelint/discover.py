@@ -19,6 +19,8 @@ import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from noticelint.read import is_descriptor_link
+
 #: Called with a path the walk leaves out and the reason (in Chinese).
 OnSkip = Callable[[Path, str], None]
 
@@ -109,19 +111,85 @@ def discover(
     on_skip: OnSkip | None = None,
 ) -> Iterator[Path]:
     """Yield files to check, in a stable (sorted) order. Files named on the command
-    line are always checked (a pipe such as ``<(cat x.txt)`` included); in folders,
-    hidden, ignored and excluded names are skipped, and so are paths that are not
-    regular files or cannot be walked (reported to ``on_skip``)."""
+    line are always checked (a pipe such as ``<(cat x.txt)`` included; a symlink is
+    resolved to its target); in folders, hidden, ignored and excluded names are
+    skipped, and so are paths that are not regular files, links that lead out of the
+    walked folder, and folders that cannot be walked (reported to ``on_skip``)."""
     seen: set[Path] = set()
     skip = on_skip or _ignore_skip
     for path in paths:
         if path.is_dir():
             yield from _walk(path, suffixes, seen, exclude, skip)
-        else:
-            key = path.absolute()
-            if key not in seen:
-                seen.add(key)
-                yield path
+            continue
+        if path.is_symlink() and path.exists() and not is_descriptor_link(path):
+            # Readers never follow a link (O_NOFOLLOW): name the file it points to.
+            path = Path(os.path.realpath(path))
+        key = path.absolute()
+        if key not in seen:
+            seen.add(key)
+            yield path
+
+
+class _Walk:
+    """The state of one folder walk (iterative: a tree 10,000 folders deep is fine)."""
+
+    def __init__(
+        self, root: Path, suffixes: tuple[str, ...], exclude: tuple[str, ...], skip: OnSkip
+    ) -> None:
+        self.root = Path(os.path.realpath(root))
+        self.suffixes = suffixes
+        self.exclude = exclude
+        self.skip = skip
+        self.visited: set[tuple[int, int]] = set()
+
+    def inside(self, target: Path) -> bool:
+        return target == self.root or self.root in target.parents
+
+    def enter(
+        self, directory: Path, ignores: list[_Ignore]
+    ) -> tuple[Iterator[os.DirEntry[str]], list[_Ignore]] | None:
+        """The sorted entries of ``directory`` and the ignore rules that apply there,
+        or ``None`` when it was entered before or cannot be listed."""
+        try:
+            st = directory.stat()
+        except OSError as exc:
+            self.skip(
+                directory, f"无法访问文件夹：{exc.strerror or exc}，已跳过 (cannot access folder)"
+            )
+            return None
+        key = (st.st_dev, st.st_ino)
+        if key in self.visited:
+            self.skip(
+                directory,
+                "文件夹已检查过（符号链接循环或重复链接），不再进入 (symlink loop or repeated folder)",
+            )
+            return None
+        self.visited.add(key)
+        local = _load_ignore(directory.absolute())
+        if local is not None and (not ignores or ignores[-1].base != local.base):
+            ignores = [*ignores, local]
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            self.skip(
+                directory,
+                f"无法列出文件夹内容：{exc.strerror or exc}，已跳过 (cannot list folder)",
+            )
+            return None
+        return iter(entries), ignores
+
+    def link_target(self, path: Path) -> Path | None:
+        """Where the symlink ``path`` leads, when that is inside the walked folder;
+        ``None`` (reported) when it leads out of it."""
+        target = Path(os.path.realpath(path))
+        if self.inside(target):
+            return target
+        self.skip(
+            path,
+            "符号链接指向被检查的文件夹之外，不读取 (symlink leads out of the folder)",
+        )
+        return None
 
 
 def _walk(
@@ -136,66 +204,57 @@ def _walk(
         ig = _load_ignore(parent)
         if ig is not None:
             ignores.append(ig)
-    yield from _walk_dir(root, suffixes, seen, ignores, set(), exclude, skip)
-
-
-def _walk_dir(
-    directory: Path,
-    suffixes: tuple[str, ...],
-    seen: set[Path],
-    ignores: list[_Ignore],
-    visited: set[tuple[int, int]],
-    exclude: tuple[str, ...],
-    skip: OnSkip,
-) -> Iterator[Path]:
-    try:
-        st = directory.stat()
-    except OSError as exc:
-        skip(directory, f"无法访问文件夹：{exc.strerror or exc}，已跳过 (cannot access folder)")
-        return
-    key = (st.st_dev, st.st_ino)
-    if key in visited:
-        skip(
-            directory,
-            "文件夹已检查过（符号链接循环或重复链接），不再进入 (symlink loop or repeated folder)",
-        )
-        return
-    visited.add(key)
-    local = _load_ignore(directory.absolute())
-    if local is not None and (not ignores or ignores[-1].base != local.base):
-        ignores = [*ignores, local]
-    try:
-        with os.scandir(directory) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
-    except OSError as exc:
-        skip(directory, f"无法列出文件夹内容：{exc.strerror or exc}，已跳过 (cannot list folder)")
-        return
-    for entry in entries:
-        if entry.name.startswith(".") or entry.name in exclude:
+    walk = _Walk(root, suffixes, exclude, skip)
+    first = walk.enter(root, ignores)
+    stack = [first] if first is not None else []
+    while stack:
+        entries, ignores = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
             continue
-        path = Path(entry.path)
-        try:
-            is_dir = entry.is_dir()
-        except OSError:  # a symlink to itself (ELOOP): left out below
-            is_dir = False
-        verdict = None
-        for ig in ignores:
-            v = ig.ignored(path.absolute(), is_dir)
-            if v is not None:
-                verdict = v
-        if verdict:
-            continue
-        if is_dir:
-            yield from _walk_dir(path, suffixes, seen, ignores, visited, exclude, skip)
-        elif path.suffix.lower() in suffixes:
-            problem = _not_a_file(entry)
-            if problem is not None:
-                skip(path, problem)
-                continue
-            absolute = path.absolute()
+        found = _visit(walk, entry, ignores)
+        if isinstance(found, Path):
+            absolute = found.absolute()
             if absolute not in seen:
                 seen.add(absolute)
-                yield path
+                yield found
+        elif found is not None:
+            stack.append(found)
+
+
+def _visit(
+    walk: _Walk, entry: os.DirEntry[str], ignores: list[_Ignore]
+) -> Path | tuple[Iterator[os.DirEntry[str]], list[_Ignore]] | None:
+    """One entry of a folder: a file to check, a folder to enter, or nothing."""
+    if entry.name.startswith(".") or entry.name in walk.exclude:
+        return None
+    path = Path(entry.path)
+    try:
+        is_dir = entry.is_dir()
+    except OSError:  # a symlink to itself (ELOOP): left out below
+        is_dir = False
+    verdict = None
+    for ig in ignores:
+        v = ig.ignored(path.absolute(), is_dir)
+        if v is not None:
+            verdict = v
+    if verdict:
+        return None
+    is_link = entry.is_symlink()
+    if is_dir:
+        if is_link and walk.link_target(path) is None:
+            return None
+        return walk.enter(path, ignores)
+    if path.suffix.lower() not in walk.suffixes:
+        return None
+    problem = _not_a_file(entry)
+    if problem is not None:
+        walk.skip(path, problem)
+        return None
+    if is_link and os.path.lexists(path) and os.path.exists(path):
+        return walk.link_target(path)
+    return path
 
 
 def _not_a_file(entry: os.DirEntry[str]) -> str | None:

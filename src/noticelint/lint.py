@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from noticelint.atomic import ConcurrentModification, Stamp, write_atomic
+from noticelint.atomic import ConcurrentModification, Stamp, WriteRefused, write_atomic
 from noticelint.diagnostics import Diagnostic
 from noticelint.fix import fix_document
 from noticelint.parse import Parsed, parse_document
 from noticelint.profile import resolve_profile
-from noticelint.read import Document, ReadError, load_bytes, read_bytes, read_path
+from noticelint.read import Document, ReadError
+from noticelint.read.isolate import read_untrusted
 from noticelint.rules import REGISTRY, Context
 from noticelint.rules.base import Rule
 from noticelint.rules.input import UnreadableInput, is_notice
@@ -62,9 +63,36 @@ def check_document(document: Document, settings: Settings) -> tuple[Parsed, list
     profile = resolve_profile(settings, document.text)
     parsed = parse_document(document, profile)
     diagnostics = run_rules(parsed, settings)
+    if document.bad_bytes and settings.enabled("NL001"):
+        diagnostics = [*stray_byte_diagnostics(parsed, settings), *diagnostics]
     if document.medium == "docx":
         diagnostics = [_in_paragraphs(d) for d in diagnostics]
     return parsed, diagnostics
+
+
+def stray_byte_diagnostics(parsed: Parsed, settings: Settings) -> list[Diagnostic]:
+    """NL001 as a warning at each byte that was not valid in the file's encoding (the
+    rest of the file is read and checked; the byte reads as U+FFFD)."""
+    out = []
+    for offset, byte in parsed.document.bad_bytes:
+        span = parsed.index.span(offset, offset + 1)
+        out.append(
+            Diagnostic(
+                path=parsed.document.path,
+                code=UnreadableInput.code,
+                name=UnreadableInput.name,
+                severity=settings.severity.get("NL001", "warning"),
+                message=(
+                    f"字节 0x{byte:02X} 不是有效的 {parsed.document.encoding.upper()} 编码，"
+                    "已按替换字符“\ufffd”读取；请检查此处文字 (invalid byte)"
+                ),
+                line=span.line,
+                column=span.column,
+                end_line=span.end_line,
+                end_column=span.end_column,
+            )
+        )
+    return out
 
 
 _LINE_REF = re.compile(r"第(\d+)(?:—(\d+))?行")
@@ -78,10 +106,25 @@ def _in_paragraphs(d: Diagnostic) -> Diagnostic:
     return d.model_copy(update={"message": message})
 
 
+def over_time(settings: Settings) -> ReadError:
+    """The reason given when parsing and the rules take longer than the budget."""
+    return ReadError(f"处理超时：超过 {settings.timeout:g} 秒，已跳过 (timeout)")
+
+
+def check_within_budget(document: Document, settings: Settings) -> list[Diagnostic]:
+    """:func:`check_document` under the per-file time budget (NL001 when over it)."""
+    from noticelint.report.summary import OverBudget, within_budget
+
+    try:
+        return within_budget(settings.timeout, lambda: check_document(document, settings)[1])
+    except OverBudget:
+        return unreadable_diagnostics(document.path, over_time(settings), settings)
+
+
 def check_path(path: Path, settings: Settings, display: str | None = None) -> list[Diagnostic]:
     name = display or str(path)
     try:
-        document = read_path(path, max_bytes=settings.max_bytes)
+        document = read_untrusted(path, str(path), settings)
     except ReadError as exc:
         return unreadable_diagnostics(name, exc, settings)
     if display:
@@ -93,15 +136,15 @@ def check_path(path: Path, settings: Settings, display: str | None = None) -> li
             newline=document.newline,
             medium=document.medium,
         )
-    return check_document(document, settings)[1]
+    return check_within_budget(document, settings)
 
 
 def check_bytes(data: bytes, name: str, settings: Settings) -> list[Diagnostic]:
     try:
-        document = read_bytes(data, name, max_bytes=settings.max_bytes)
+        document = read_untrusted(data, name, settings)
     except ReadError as exc:
         return unreadable_diagnostics(name, exc, settings)
-    return check_document(document, settings)[1]
+    return check_within_budget(document, settings)
 
 
 @dataclass
@@ -147,15 +190,38 @@ def fix_file(
     if write and document.medium not in ("text", "docx"):
         # Nothing is written: report every finding, the fixable ones included.
         note = f"{document.medium} 文件不会被修改；可用 --diff 查看提取文本的修改"
-        return FixOutcome(diagnostics=lint(document), note=note)
-    result = fix_document(document, lint, unsafe=unsafe)
+        return FixOutcome(diagnostics=check_within_budget(document, settings), note=note)
+    from noticelint.report.summary import OverBudget, within_budget
+
+    try:
+        result = within_budget(
+            settings.timeout, lambda: fix_document(document, lint, unsafe=unsafe)
+        )
+    except OverBudget:
+        return _timed_out(document, settings)
     outcome = FixOutcome(diagnostics=result.diagnostics, applied=result.applied)
     if not result.converged:
         outcome.note = f"修复在 {result.passes} 轮后仍未稳定，已停止 (fixes did not converge)"
     if not result.changed:
         return outcome
+    try:
+        data = result.document.encode(result.document.original)
+    except UnicodeEncodeError as exc:
+        outcome.note = (
+            f"修复后的文字含 {result.document.encoding} 编码无法表示的字符"
+            f"（{exc.object[exc.start : exc.end]!r}），未修复；请先把文件转为 UTF-8 "
+            "(fixed text not encodable in the file's encoding)"
+        )
+        outcome.diagnostics = lint(document)
+        outcome.applied = 0
+        return outcome
     outcome.fixed = result.document
     outcome.diff = text_diff(document.path, document.text, result.document.text)
+    if document.bad_bytes:  # writing the text back would change those bytes
+        outcome.note = "文件含无效字节，写回会改变它们，未修复 (invalid bytes: not fixed)"
+        outcome.fixed = None
+        outcome.applied = 0
+        return outcome
     if not write:
         return outcome
     if document.medium != "text" or path is None:
@@ -164,19 +230,25 @@ def fix_file(
         outcome.applied = 0
         return outcome
     try:
-        write_atomic(path, result.document.encode(result.document.original), stamp)
-    except ConcurrentModification as exc:
-        outcome.note = str(exc)
+        write_atomic(path, data, stamp)
+    except (ConcurrentModification, WriteRefused, OSError) as exc:
+        if isinstance(exc, OSError):
+            outcome.note = f"{path}: 无法写入修复：{exc.strerror or exc}"
+        else:
+            outcome.note = str(exc)
         outcome.diagnostics = lint(document)
         outcome.applied = 0
-        return outcome
-    except OSError as exc:
-        outcome.note = f"{path}: 无法写入修复：{exc.strerror or exc}"
-        outcome.diagnostics = lint(document)
-        outcome.applied = 0
+        outcome.fixed = None
         return outcome
     outcome.written = True
     return outcome
+
+
+def _timed_out(document: Document, settings: Settings) -> FixOutcome:
+    return FixOutcome(
+        diagnostics=unreadable_diagnostics(document.path, over_time(settings), settings),
+        note="处理超时，未修复 (timeout: not fixed)",
+    )
 
 
 def fix_docx_file(
@@ -196,8 +268,14 @@ def fix_docx_file(
     def lint(doc: Document) -> list[Diagnostic]:
         return check_document(doc, settings)[1]
 
+    from noticelint.report.summary import OverBudget, within_budget
+
     try:
-        result = fix_docx(data, document.path, lint, unsafe=unsafe)
+        result = within_budget(
+            settings.timeout, lambda: fix_docx(data, document.path, lint, unsafe=unsafe)
+        )
+    except OverBudget:
+        return _timed_out(document, settings)
     except ReadError as exc:
         return FixOutcome(diagnostics=unreadable_diagnostics(document.path, exc, settings))
     outcome = FixOutcome(diagnostics=result.diagnostics, applied=result.applied)
@@ -219,8 +297,8 @@ def fix_docx_file(
         return outcome
     try:
         write_atomic(path, result.data, stamp)
-    except (ConcurrentModification, OSError) as exc:
-        message = str(exc) if isinstance(exc, ConcurrentModification) else exc.strerror
+    except (ConcurrentModification, WriteRefused, OSError) as exc:
+        message = exc.strerror if isinstance(exc, OSError) else str(exc)
         outcome.note = f"{path}: 无法写入修复：{message or exc}"
         outcome.diagnostics = lint(document)
         outcome.applied = 0
@@ -230,10 +308,18 @@ def fix_docx_file(
 
 
 def fix_path(path: Path, settings: Settings, *, unsafe: bool, write: bool) -> FixOutcome:
+    """Fix the file at ``path``: read once (safely, in the sandbox for native formats),
+    stamped with its status and a digest of the bytes read, so that the write can
+    tell whether anyone changed the file meanwhile."""
+    from noticelint.read import load_bytes
+
     try:
-        stamp = Stamp.of(path)
+        before = Stamp.of(path)
         data = load_bytes(path, max_bytes=settings.max_bytes)
-        document = read_bytes(data, str(path), max_bytes=settings.max_bytes)
+        stamp = Stamp.of(path, data)
+        if not before.same_file(stamp):
+            raise ReadError("文件在读取时被修改 (changed while reading)")
+        document = read_untrusted(data, str(path), settings)
     except ReadError as exc:
         return FixOutcome(diagnostics=unreadable_diagnostics(str(path), exc, settings))
     except OSError as exc:

@@ -39,7 +39,7 @@ from typing import Any
 
 import pytest
 
-from conftest import TESTS_DIR, codes, lint
+from notice_support import TESTS_DIR, codes, lint
 from noticelint.diagnostics import Diagnostic
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"

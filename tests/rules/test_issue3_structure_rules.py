@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import (
+from notice_support import (
     COMPLIANT_NAMES,
     apply_edits,
     assert_fires,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import column_of, fix_all, line_of
+from notice_support import column_of, fix_all, line_of
 from noticelint.diagnostics import Diagnostic
 from noticelint.lint import check_document
 from noticelint.read import Document, read_path

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import (
+from notice_support import (
     COMPLIANT_DIR,
     COMPLIANT_NAMES,
     CORPUS_DIR,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import compliant_text, fix_all, line_of, lint, only
+from notice_support import compliant_text, fix_all, line_of, lint, only
 from noticelint.parse.residue import content_text, residue_matcher
 from noticelint.parse.segment import segment
 from noticelint.profile import bundled_profile

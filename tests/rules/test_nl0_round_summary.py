@@ -7,7 +7,7 @@ for one.
 
 from __future__ import annotations
 
-from conftest import compliant_text, lint
+from notice_support import compliant_text, lint
 
 ROUND_SUMMARY = """\
 中共桐溪县纪委 桐溪县监委关于县委第五轮巡察整改情况的通报

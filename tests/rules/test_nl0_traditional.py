@@ -8,7 +8,7 @@ from functools import cache
 
 import pytest
 
-from conftest import COMPLIANT_NAMES, compliant_text, lint
+from notice_support import COMPLIANT_NAMES, compliant_text, lint
 from noticelint.parse import parse_text
 from noticelint.parse.script import _tables, is_traditional, simplified_view
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import (
+from notice_support import (
     COMPLIANT_NAMES,
     assert_fires,
     codes,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_NAMES, baseline, codes, compliant_text, lint, only
+from notice_support import COMPLIANT_NAMES, baseline, codes, compliant_text, lint, only
 
 NL2_CODES = ["NL201", "NL202", "NL203", "NL204", "NL205"]
 

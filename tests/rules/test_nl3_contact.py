@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import (
+from notice_support import (
     COMPLIANT_NAMES,
     codes,
     compliant_text,

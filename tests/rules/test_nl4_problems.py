@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import (
+from notice_support import (
     COMPLIANT_NAMES,
     assert_fires,
     codes,

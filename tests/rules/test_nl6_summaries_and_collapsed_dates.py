@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import compliant_text, lint, only
+from notice_support import compliant_text, lint, only
 from noticelint.parse.dates import find_collapsed_dates
 
 BASE = compliant_text("c01_xuncha_basic")

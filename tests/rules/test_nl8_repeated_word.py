@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT, apply_edits, compliant_text, lint, only
+from notice_support import REPO_ROOT, apply_edits, compliant_text, lint, only
 from noticelint.rules.typography import repeated_words
 
 BASE = compliant_text("c01_xuncha_basic")

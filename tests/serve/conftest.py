@@ -4,7 +4,6 @@ uvicorn server on a free loopback port for the browser tests."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,24 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from serve_support import CHROMIUM, CHROMIUM_ARGS, free_port
 
 from noticelint.settings import Settings
-
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def seed(prefix: str) -> Path:
-    return next(CORPUS.glob(f"{prefix}_*.txt"))
 
 
 @pytest.fixture(scope="package")
@@ -42,12 +26,6 @@ def client() -> Iterator[object]:
     app = create_app(Settings(timeout=5.0, max_bytes=2 * 1024 * 1024), workers=1)
     with TestClient(app) as test_client:
         yield test_client
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="package")

@@ -10,8 +10,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from serve_support import seed
+
 import docx_drafts
-from conftest import seed
 
 Client = Any
 

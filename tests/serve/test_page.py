@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from serve_support import seed
+
 import docx_drafts
-from conftest import seed
 from noticelint.read import read_bytes
 
 Page = Any

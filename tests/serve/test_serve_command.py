@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import free_port, seed
+from serve_support import free_port, seed
 
 
 def test_check_does_not_import_the_web_stack() -> None:

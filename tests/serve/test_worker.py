@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from conftest import seed
+from serve_support import seed
+
 from noticelint.serve.tasks import Upload
 from noticelint.serve.worker import WorkerPool
 from noticelint.settings import Settings

@@ -6,12 +6,15 @@ from collections import defaultdict
 from xml.sax.saxutils import escape, quoteattr
 
 from noticelint.diagnostics import Diagnostic
+from noticelint.output.escape import escape_controls, xml_safe
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _gh_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow-command value: control characters shown as escapes, then GitHub's
+    own escaping of ``%`` (so nothing can end the command or start a new one)."""
+    return escape_controls(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _gh_prop(text: str) -> str:
@@ -42,7 +45,8 @@ def render_junit(diagnostics: list[Diagnostic], files: list[str]) -> str:
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
     for d in diagnostics:
         by_file[d.path].append(d)
-    names = list(dict.fromkeys([*files, *by_file]))
+    names = [xml_safe(n) for n in dict.fromkeys([*files, *by_file])]
+    by_file = {xml_safe(k): v for k, v in by_file.items()}
     failing = sum(1 for n in names if by_file.get(n))
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -56,8 +60,9 @@ def render_junit(diagnostics: list[Diagnostic], files: list[str]) -> str:
             continue
         lines.append(f'    <testcase classname="noticelint" name={quoteattr(name)}>')
         for d in found:
-            message = f"{d.line}:{d.column}: {d.code} {d.message}"
-            body = f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.name}: {d.message}"
+            text = xml_safe(d.message)
+            message = f"{d.line}:{d.column}: {d.code} {text}"
+            body = f"{name}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.name}: {text}"
             lines.append(
                 f"      <failure type={quoteattr(d.code)} message={quoteattr(message)}>"
                 f"{escape(body)}</failure>"

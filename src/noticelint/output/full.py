@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from noticelint.diagnostics import Diagnostic
+from noticelint.output.escape import escape_controls
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 _LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -37,15 +38,19 @@ def render_full(
 ) -> None:
     for d in diagnostics:
         head = Text()
-        head.append(f"{d.path}:{d.line}:{d.column}: ", style="bold")
+        head.append(f"{escape_controls(d.path)}:{d.line}:{d.column}: ", style="bold")
         head.append(d.code, style=_STYLE[d.severity])
         head.append(f" [{_LABEL[d.severity]}] ", style=_STYLE[d.severity])
-        head.append(d.message)
+        head.append(escape_controls(d.message))
         console.print(head)
         lines = sources.get(d.path)
         if lines and 0 < d.line <= len(lines):
             text, s, e, cut_left, cut_right = _excerpt(lines[d.line - 1].expandtabs(4), d)
             gutter = f"{d.line:>5} │ "
+            # Escaped piece by piece, so that the caret still falls under the span.
+            before, marked = escape_controls(text[:s]), escape_controls(text[s:e])
+            text = before + marked + escape_controls(text[e:])
+            s, e = len(before), len(before) + len(marked)
             shown = ("…" if cut_left else "") + text + ("…" if cut_right else "")
             console.print(Text(gutter, style="dim") + Text(shown))
             prefix = ("…" if cut_left else "") + text[:s]
@@ -57,7 +62,7 @@ def render_full(
             )
         if d.fix is not None:
             tag = "可安全修复" if d.fix.applicability == "safe" else "可修复（不安全）"
-            console.print(Text(f"      = {tag}：{d.fix.message}", style="green"))
+            console.print(Text(f"      = {tag}：{escape_controls(d.fix.message)}", style="green"))
         console.print()
     console.print(summary(diagnostics, files_checked))
 

@@ -26,6 +26,10 @@ def render_jsonl(diagnostics: list[Diagnostic]) -> str:
 
 
 def render_concise(diagnostics: list[Diagnostic]) -> str:
+    from noticelint.output.escape import escape_controls
+
     return "".join(
-        f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.message}\n" for d in diagnostics
+        f"{escape_controls(d.path)}:{d.line}:{d.column}: {d.code} [{d.severity}] "
+        f"{escape_controls(d.message)}\n"
+        for d in diagnostics
     )

@@ -125,6 +125,16 @@ def _cuts(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tup
     return _between([m.span() for m in pattern.finditer(text, start, end)], start, end)
 
 
+def _pipe_tail(text: str, start: int, end: int) -> int:
+    """Where the run of white space and ``|`` that ends ``text[start:end]`` begins: a
+    table-pipe suffix lies inside it, and searching from there keeps the search
+    linear (from ``start`` it was quadratic on a line of ``| | | … x``)."""
+    pos = end
+    while pos > start and (text[pos - 1] == "|" or text[pos - 1].isspace()):
+        pos -= 1
+    return pos
+
+
 def _flattened_cuts(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
     """Where a flattened line splits into paragraphs, or ``None`` when the line is an
     ordinary paragraph (fewer than two structural markers after white space).
@@ -232,7 +242,7 @@ def segment(text: str, residue: ResidueMatcher | None = None) -> Segmentation:
                 # (entities are recorded one by one by the scan above)
                 s, e = _strip(text, prefix.end(), e)
         if has_pipe and text.find("|", s, e) != -1:
-            suffix = _ARTIFACT_SUFFIX.search(text, s, e)
+            suffix = _ARTIFACT_SUFFIX.search(text, _pipe_tail(text, s, e), e)
             if suffix:
                 artifacts.append(Artifact(*_strip(text, suffix.start(), e), "pipes"))
                 s, e = _strip(text, s, suffix.start())

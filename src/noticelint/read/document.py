@@ -29,6 +29,9 @@ class Document:
     #: U+FEFF) when it differs from ``text``; fixes are applied to it, so that
     #: nothing but the characters an edit targets changes.
     raw: str | None = None
+    #: Bytes that were not valid in the file's encoding, each decoded as U+FFFD:
+    #: (offset of the U+FFFD in ``text``, the byte). A fix never writes such a file.
+    bad_bytes: tuple[tuple[int, int], ...] = ()
 
     @property
     def original(self) -> str:

@@ -28,9 +28,8 @@ import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from noticelint.read.document import DEFAULT_MAX_BYTES, Document, ReadError
@@ -49,6 +48,14 @@ MAX_UNCOMPRESSED = 50 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_MIN_SIZE = 100 * 1024  # small members compress well legitimately
 MAX_MEMBERS = 5000
+#: Word's own limits for a list: counters run 0…32767; a rendered number label longer
+#: than this many characters is cut (a hostile ``lvlText`` repeats ``%1`` thousands
+#: of times, an ``upperLetter`` counter near 10⁷ is a 400,000-letter word).
+MAX_COUNTER = 32767
+MAX_LABEL = 64
+#: The extracted text may hold at most this many characters per byte of the file
+#: (numbering labels are the only text not in the file itself).
+MAX_EXPANSION = 16
 
 _OFFICE_DOCUMENT = "/officeDocument"
 _NUMBERING = "/numbering"
@@ -299,6 +306,11 @@ def _int(text: str | None, default: int) -> int:
         return default
 
 
+def _counter(n: int) -> int:
+    """A list counter within Word's range (0…32767)."""
+    return max(0, min(n, MAX_COUNTER))
+
+
 def _on(el: Element | None) -> bool:
     """A boolean property element (``<w:vanish/>``, ``<w:isLgl w:val="0"/>``)."""
     if el is None:
@@ -313,7 +325,7 @@ def _level(lvl: Element) -> Level:
     text_el = lvl.find(_W + "lvlText")
     restart_el = lvl.find(_W + "lvlRestart")
     return Level(
-        start=_int(_val(lvl.find(_W + "start")), 1),
+        start=_counter(_int(_val(lvl.find(_W + "start")), 1)),
         fmt=_val(fmt_el, "decimal") or "decimal",
         text=None if text_el is None else (text_el.get(_VAL) or ""),
         restart=None if restart_el is None else _int(_val(restart_el), 0),
@@ -360,7 +372,7 @@ class Numbering:
                     continue
                 start = override.find(_W + "startOverride")
                 if start is not None:
-                    inst.starts[ilvl] = _int(_val(start), 1)
+                    inst.starts[ilvl] = _counter(_int(_val(start), 1))
                 lvl = override.find(_W + "lvl")
                 if lvl is not None:
                     inst.levels[ilvl] = _level(lvl)
@@ -410,7 +422,7 @@ class Numbering:
         elif current is None:
             counts[ilvl] = level.start
         else:
-            counts[ilvl] = current + 1
+            counts[ilvl] = min(current + 1, MAX_COUNTER)
         for deeper in range(ilvl + 1, 9):
             restart = levels[deeper].restart
             # Default: restart after any shallower level; lvlRestart=N: after level N
@@ -433,10 +445,32 @@ class Numbering:
             return format_number(n, fmt)
 
         if level.fmt == "bullet":
-            rendered = "".join("•" if "\ue000" <= ch <= "\uf8ff" else ch for ch in level.text)
+            text = level.text[:MAX_LABEL]
+            rendered = "".join("•" if "\ue000" <= ch <= "\uf8ff" else ch for ch in text)
         else:
-            rendered = re.sub(r"%([1-9])", value, level.text)
+            rendered = _render_label(level.text, value)
         return _suffix(rendered, level.suffix) if rendered else ""
+
+
+def _render_label(template: str, value: Callable[[re.Match[str]], str]) -> str:
+    """``template`` (``%1.%2``) with each placeholder replaced, stopping as soon as
+    :data:`MAX_LABEL` characters are there: the work is bounded by the label, not by
+    the template's repetitions or the numbers' lengths."""
+    out: list[str] = []
+    size = 0
+    pos = 0
+    for match in _PLACEHOLDER.finditer(template):
+        for piece in (template[pos : match.start()], value(match)):
+            out.append(piece[: MAX_LABEL - size])
+            size += len(out[-1])
+        pos = match.end()
+        if size >= MAX_LABEL:
+            return "".join(out)
+    out.append(template[pos:][: MAX_LABEL - size])
+    return "".join(out)
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
 
 
 def _suffix(label: str, suffix: str) -> str:
@@ -549,7 +583,7 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "lowerRoman":
         return _roman(n).lower()
     if fmt in ("upperLetter", "lowerLetter"):
-        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        letter = chr(ord("A") + (n - 1) % 26) * min((n - 1) // 26 + 1, MAX_LABEL)
         return letter if fmt == "upperLetter" else letter.lower()
     return str(n)
 
@@ -612,10 +646,10 @@ class Styles:
         return self.numbering(style_id)[0]
 
 
-@lru_cache(maxsize=16)
 def _styles(data: bytes) -> Styles:
-    """The style table of a styles part (cached: documents made from one template
-    share it, and a :class:`Styles` is never changed once built)."""
+    """The style table of a styles part. Not cached across files: a cache keyed on
+    the part kept ~68 MB per distinct template per process; parsing a styles part
+    with numbering is a few milliseconds."""
     return Styles(_parse_xml(data, "styles.xml") if data else None)
 
 
@@ -840,6 +874,17 @@ def extract(data: bytes) -> list[str]:
     return [line_text(pieces) for pieces in line_pieces(load_body(data))]
 
 
+def _bounded(lines: list[str], data: bytes) -> list[str]:
+    """Refuse text that grew far beyond the file (numbering labels multiplied)."""
+    limit = MAX_EXPANSION * len(data) + 4096
+    if sum(len(line) + 1 for line in lines) > limit:
+        raise ReadError(
+            f"Word 文档展开后的文字超过文件大小的 {MAX_EXPANSION} 倍，疑似编号炸弹，拒绝解析 "
+            "(numbering bomb)"
+        )
+    return lines
+
+
 def read(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read a Word .docx file."""
     if len(data) > max_bytes:
@@ -847,7 +892,7 @@ def read(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
             f"文件过大：{len(data)} 字节，超过上限 {max_bytes} 字节 (file exceeds the size limit)"
         )
     try:
-        lines = extract(data)
+        lines = _bounded(extract(data), data)
     except ReadError:
         raise
     except (RecursionError, MemoryError, KeyError, ValueError, TypeError) as exc:

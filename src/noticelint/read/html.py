@@ -88,9 +88,12 @@ _SPACES = re.compile(r"[\xa0\u2002-\u200a\u202f\u205f\u1680]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 # Whole paragraphs of page furniture.
+# Each repetition is atomic and every quantifier possessive: white space between two
+# links belongs to exactly one repetition, so a line of "打印 打印 打印 …x" fails in
+# linear time (it used to backtrack exponentially).
 _PRINT_LINKS = re.compile(
-    r"(?:[【\[［]?\s*(?:打印本页|打印本文|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|"
-    r"返回|收藏本页|加入收藏|收藏|保存本页|纠错|我要纠错)\s*[】\]］]?\s*[|｜/]?\s*)+"
+    r"(?>[【\[［]?+\s*+(?>打印本页|打印本文|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|"
+    r"返回|收藏本页|加入收藏|收藏|保存本页|纠错|我要纠错)\s*+[】\]］]?+\s*+[|｜/]?+\s*+)++"
 )
 _FURNITURE_TEXT = re.compile(
     r"(?:字体|字号|文字)\s*[:：]?\s*[【\[［(（]?\s*大\s*[|｜/]?\s*中\s*[|｜/]?\s*小"
@@ -428,10 +431,47 @@ def _is_furniture_text(line: str) -> bool:
     return len(line) <= _FURNITURE_MAX and _FURNITURE_TEXT.search(line) is not None
 
 
+#: Markup limits checked by a linear scan before lexbor (which is quadratic on
+#: 200,000 attributes of one tag or 200,000 nested elements).
+MAX_TAGS = 200_000
+MAX_DEPTH = 25_000
+MAX_ATTRIBUTES = 1_000
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*+)([^<>]*+)>?")
+_ATTRIBUTE = re.compile(r"[^\s=/>]++\s*+(?:=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s>]++))?+")
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th"}
+)  # fmt: skip
+
+
+def _check_markup(text: str) -> None:
+    """Refuse markup that would make the parser super-linear (see the limits)."""
+    depth = deepest = tags = 0
+    for match in _TAG.finditer(text):
+        tags += 1
+        closing, name, rest = match.groups()
+        if closing:
+            depth = max(0, depth - 1)
+            continue
+        if len(rest) > 2 * MAX_ATTRIBUTES and len(_ATTRIBUTE.findall(rest)) > MAX_ATTRIBUTES:
+            raise ReadError(
+                f"网页中一个标签的属性超过 {MAX_ATTRIBUTES} 个，拒绝解析 (too many attributes)"
+            )
+        if name.lower() not in _VOID and not rest.endswith("/"):
+            depth += 1
+            deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH or tags > MAX_TAGS:
+            raise ReadError(
+                f"网页标签嵌套超过 {MAX_DEPTH} 层或超过 {MAX_TAGS} 个，拒绝解析 "
+                "(markup too deep or too large)"
+            )
+
+
 def extract(text: str) -> list[str]:
     """The article of an HTML page as paragraphs."""
     from selectolax.lexbor import LexborHTMLParser
 
+    _check_markup(text)
     tree = LexborHTMLParser(text)
     body = tree.body
     if body is None:

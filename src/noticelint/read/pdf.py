@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zlib
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -43,8 +42,9 @@ MAX_PAGES = 2000
 #: Inflated size limits for the Flate streams of a PDF (a deflate bomb is refused).
 MAX_INFLATED_STREAM = 64 * 1024 * 1024
 MAX_INFLATED_TOTAL = 256 * 1024 * 1024
-_STREAM_START = re.compile(rb"stream\r?\n")
-_CHUNK = 1 << 20
+#: Content PDFium interprets over all pages (a stream shared by 2,000 pages counts
+#: 2,000 times): beyond it text extraction takes minutes.
+MAX_CONTENT_TOTAL = 64 * 1024 * 1024
 
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’…—"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
@@ -320,64 +320,26 @@ def _join(parts: list[str]) -> str:
     return text.strip(" \t\u3000\xa0")
 
 
-def _inflated_size(data: bytes, start: int, limit: int) -> int:
-    """How many bytes the zlib stream at ``data[start:]`` inflates to, counted chunk
-    by chunk (nothing is kept) and only up to just past ``limit``. When what comes out
-    is itself a zlib stream (a filter chain ``[/FlateDecode /FlateDecode]``), the
-    inner layers are inflated and counted as well, up to three layers."""
-    layers = [zlib.decompressobj()]
-    started = [False]
-    total = 0
-
-    def feed(depth: int, piece: bytes) -> bool:
-        """Inflate ``piece`` at ``depth``; ``False`` when counting must stop."""
-        nonlocal total
-        layer = layers[depth]
-        while piece and not layer.eof:
-            try:
-                out = layer.decompress(piece, _CHUNK)
-            except zlib.error:
-                return depth > 0  # not (or no longer) a zlib stream
-            piece = layer.unconsumed_tail
-            if not out:
-                continue
-            total += len(out)
-            if total > limit:
-                return False
-            if not started[depth]:
-                started[depth] = True
-                if len(layers) < 3 and _zlib_header(out[:2]):
-                    layers.append(zlib.decompressobj())
-                    started.append(False)
-            if depth + 1 < len(layers) and not feed(depth + 1, out):
-                return False
-        return depth > 0 or not layer.eof
-
-    for pos in range(start, len(data), _CHUNK):
-        if not feed(0, data[pos : pos + _CHUNK]):
-            break
-    return total
-
-
-def _zlib_header(head: bytes) -> bool:
-    return len(head) >= 2 and head[0] & 0x0F == 8 and (head[0] << 8 | head[1]) % 31 == 0
-
-
 def _check_streams(data: bytes) -> None:
-    """Refuse a PDF whose Flate streams inflate beyond the limits (see the module doc)."""
-    total = 0
-    for m in _STREAM_START.finditer(data):
-        start = m.end()
-        if not _zlib_header(data[start : start + 2]):
-            continue
-        size = _inflated_size(data, start, MAX_INFLATED_STREAM)
-        total += size
-        if size > MAX_INFLATED_STREAM or total > MAX_INFLATED_TOTAL:
-            raise ReadError(
-                f"PDF 中的压缩数据流解压后超过 {MAX_INFLATED_STREAM // (1024 * 1024)} MB"
-                f"（合计上限 {MAX_INFLATED_TOTAL // (1024 * 1024)} MB），疑似压缩炸弹，拒绝解析 "
-                "(deflate bomb)"
-            )
+    """Refuse a PDF whose streams decode beyond the limits, or whose pages together
+    ask PDFium to interpret more content than :data:`MAX_CONTENT_TOTAL` (see
+    ``read/pdf_streams.py``)."""
+    from noticelint.read.pdf_streams import measure
+
+    sizes = measure(data, MAX_INFLATED_STREAM, MAX_INFLATED_TOTAL)
+    if sizes.largest > MAX_INFLATED_STREAM or sizes.total > MAX_INFLATED_TOTAL:
+        raise ReadError(
+            f"PDF 中的压缩数据流解压后超过 {MAX_INFLATED_STREAM // (1024 * 1024)} MB"
+            f"（合计上限 {MAX_INFLATED_TOTAL // (1024 * 1024)} MB），疑似压缩炸弹，拒绝解析 "
+            "(deflate bomb)"
+        )
+    content = sizes.page_content()
+    if content > MAX_CONTENT_TOTAL:
+        raise ReadError(
+            f"PDF 各页要解释的内容合计 {content // (1024 * 1024)} MB，超过上限 "
+            f"{MAX_CONTENT_TOTAL // (1024 * 1024)} MB（多页共用一个大内容流），拒绝解析 "
+            "(page content budget)"
+        )
 
 
 def extract(data: bytes) -> list[str]:

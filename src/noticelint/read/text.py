@@ -61,6 +61,51 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return encoding
 
 
+#: At most this many invalid sequences (and one per 10,000 bytes) in otherwise valid
+#: UTF-8: a stray byte, decoded with replacement and reported, not the whole file lost.
+MAX_STRAY_BYTES = 8
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, list[tuple[int, int]]] | None:
+    """``data`` decoded as UTF-8 with each invalid sequence replaced by U+FFFD, and
+    where those are (character offset, first bad byte), when it is UTF-8 text with a
+    few stray bytes; ``None`` when it is not UTF-8 at all."""
+    allowed = max(MAX_STRAY_BYTES, len(data) // 10_000)
+    parts: list[str] = []
+    bad: list[tuple[int, int]] = []
+    length = 0
+    pos = 0
+    while True:
+        try:
+            rest = data[pos:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if len(bad) >= allowed:
+                return None
+            good = data[pos : pos + exc.start].decode("utf-8")
+            parts.append(good + "\ufffd")
+            length += len(good)
+            bad.append((length, data[pos + exc.start]))
+            length += 1
+            pos += exc.end
+            continue
+        parts.append(rest)
+        break
+    text = "".join(parts)
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in text[:4096]):
+        return None  # no Chinese read as UTF-8: some other encoding
+    return text, bad
+
+
+def _valid_utf8(data: bytes) -> bool:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True  # not UTF-8, and not to be judged as such
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _detect(data: bytes) -> tuple[str, bool]:
     """The encoding of ``data`` and whether it starts with a BOM."""
     for bom, encoding in _BOMS:
@@ -98,7 +143,13 @@ def decode_text(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -
         raise ReadError(
             f"文件过大：{len(data)} 字节，超过上限 {max_bytes} 字节 (file exceeds the size limit)"
         )
-    encoding, bom = _detect(data)
+    stray: list[tuple[int, int]] = []
+    mostly = None if _valid_utf8(data) else _mostly_utf8(data)
+    if mostly is not None:  # before GB18030 and guessing: a stray byte in UTF-8
+        encoding, bom = "utf-8", False
+        stray = mostly[1]
+    else:
+        encoding, bom = _detect(data)
     body = data
     if bom:
         for mark, enc in _BOMS:
@@ -106,7 +157,7 @@ def decode_text(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -
                 body = data[len(mark) :]
                 break
     try:
-        text = body.decode(encoding)
+        text = body.decode(encoding, "replace" if stray else "strict")
     except (UnicodeDecodeError, LookupError) as exc:
         raise ReadError(f"无法按 {encoding} 解码：{exc} (cannot decode)") from exc
     if _looks_binary(text):
@@ -117,6 +168,8 @@ def decode_text(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
+    if stray:
+        stray = _normalised_offsets(raw, stray)
     return Document(
         path=path,
         text=text,
@@ -124,4 +177,11 @@ def decode_text(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -
         bom=bom,
         newline=newline,
         raw=raw if raw != text else None,
+        bad_bytes=tuple(stray),
     )
+
+
+def _normalised_offsets(raw: str, stray: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Offsets in the raw decoded text → offsets after CRLF → LF and BOM removal."""
+    lead = 1 if raw.startswith("\ufeff") else 0
+    return [(offset - raw.count("\r\n", 0, offset) - lead, byte) for offset, byte in stray]

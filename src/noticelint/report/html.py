@@ -117,6 +117,13 @@ def _fit(text: str, width: float) -> str:
     return text + "…"
 
 
+def _configs(header: Mapping[str, Any]) -> str:
+    """Which configuration files governed the files of the report (--isolated: none)."""
+    if header.get("isolated"):
+        return "无（--isolated，忽略所有配置文件）"
+    return "、".join(header.get("configs") or []) or "无（默认设置）"
+
+
 def _when(iso: object) -> str:
     """An ISO timestamp as "2025-01-01 08:00（UTC+08:00）"."""
     import datetime as dt
@@ -456,6 +463,7 @@ def _head(header: Mapping[str, Any]) -> str:
         "<h1>巡察（巡视）整改进展情况通报 · 合规检查报告</h1>"
         f'<p class="sub">共检查 {_num(header.get("files", 0))} 份通报 · '
         f"生成时间 {_e(_when(header.get('generated')))} · noticelint {_e(header.get('version', ''))}</p>"
+        f'<p class="sub">配置文件：{_e(_configs(header))}</p>'
         "</div>"
         f'<div class="score-box">{_score_ring(score)}<div class="score-caption">总体合规得分'
         '<a href="#score-def" class="score-help" title="得分的定义">？</a></div></div>'

@@ -93,3 +93,7 @@ class CorpusReport(BaseModel):
     years: list[GroupRow]
     top: list[RuleRow]  # the most common violations
     per_file: list[FileSummary]
+    #: The configuration files that governed some file of the corpus (a
+    #: noticelint.toml inside the corpus governs its subtree); none with --isolated.
+    configs: list[str] = Field(default_factory=list)
+    isolated: bool = False

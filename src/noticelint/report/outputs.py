@@ -1,14 +1,52 @@
 """Writing the report files: JSON (the whole :class:`CorpusReport`), CSV (one row
-per file) — both streamed — and HTML (``report/html.py``)."""
+per file) — both streamed — and HTML (``report/html.py``), each atomically
+(:func:`atomic_output`): a full disk, an error or SIGTERM half-way leaves the
+previous report as it was and no temporary file behind."""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TextIO
 
+from noticelint.output.escape import csv_cell
 from noticelint.report.model import PART_NAMES
+
+
+@contextmanager
+def atomic_output(path: Path, newline: str | None = None) -> Iterator[TextIO]:
+    """A text file to write the report to: a temporary file in the same folder,
+    renamed over ``path`` only when the ``with`` block completes (after ``fsync``);
+    removed on any exception (SIGTERM becomes one, see :mod:`noticelint.atomic`)."""
+    from noticelint.atomic import _terminate_cleanly
+
+    target = path.resolve() if path.is_symlink() else path
+    with _terminate_cleanly():
+        fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.")
+        try:
+            # backslashreplace: an undecodable byte in a file name shows as \udcff
+            with os.fdopen(
+                fd, "w", encoding="utf-8", errors="backslashreplace", newline=newline
+            ) as fh:
+                yield fh
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o666 & ~_umask())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_json(header: dict[str, Any], results: Iterable[dict[str, Any]], out: TextIO) -> None:
@@ -37,7 +75,8 @@ def write_csv(results: Iterable[dict[str, Any]], out: TextIO) -> None:
         codes = sorted({d["code"] for d in s.get("diagnostics", [])})
         parts = s.get("parts", {})
         writer.writerow(
-            [
+            csv_cell(cell)
+            for cell in [
                 s["path"],
                 s.get("readable", True),
                 s.get("organ") or "",

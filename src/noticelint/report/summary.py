@@ -141,7 +141,8 @@ def _unreadable(path: str, message: str, settings: Settings) -> dict[str, Any]:
 def process(job: Job, options: Options) -> dict[str, Any]:
     """Summarise one file: ``{"summary": FileSummary dict, "text": str | None}``."""
     from noticelint.cache import ResultCache
-    from noticelint.read import ReadError, load_bytes, read_bytes
+    from noticelint.read import ReadError, load_bytes
+    from noticelint.read.isolate import ReaderFailed, read_untrusted
 
     started = time.perf_counter()
     settings = job.settings
@@ -161,7 +162,9 @@ def process(job: Job, options: Options) -> dict[str, Any]:
         if hit is not None and (hit.get("text") is not None or not options.include_text):
             return _relocated(hit, job.path)
     try:
-        document = read_bytes(data, job.path, max_bytes=settings.max_bytes)
+        document = read_untrusted(data, job.path, settings)
+    except ReaderFailed as exc:  # a crash or a budget: may pass next time, not cached
+        return _unreadable(job.path, str(exc), settings)
     except ReadError as exc:
         result = _unreadable(job.path, str(exc), settings)
     else:
@@ -198,7 +201,9 @@ def _fingerprint_json(settings_json: str) -> str:
 
 
 def _fingerprint(settings: Settings) -> str:
-    return _fingerprint_json(settings.model_dump_json(exclude={"config_sources", "timeout"}))
+    return _fingerprint_json(
+        settings.model_dump_json(exclude={"config_sources", "timeout", "max_memory"})
+    )
 
 
 def _relocated(hit: dict[str, Any], path: str) -> dict[str, Any]:

@@ -627,12 +627,17 @@ def _stray_spaces(ctx: Context, sc: Scan) -> list[_Space]:
         for m in _IDEO_TRAIL.finditer(text):
             runs_at.setdefault(m.start(), m.end())
     if "\t" in text:
+        covered = -1  # the end of the last white-space run around a tab
         for m in _TAB.finditer(text):
             s, e = m.start(), m.end()
+            if s < covered:
+                continue  # inside the run already found: linear on 10,000 tabs
+
             while s > 0 and text[s - 1] in _WS:
                 s -= 1
             while e < length and text[e] in _WS:
                 e += 1
+            covered = e
             runs_at.setdefault(s, e)
     for m in _WS_LINE.finditer(text):
         runs_at.setdefault(m.start(1), m.end(1))

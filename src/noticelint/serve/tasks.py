@@ -28,15 +28,16 @@ class Upload:
 
 
 def read_upload(upload: Upload, settings: Settings) -> Document:
-    """Decode an upload — the one place where the workbench reads untrusted bytes
-    (to be swapped for the sandboxed reader of ``noticelint.read`` in one place)."""
+    """Decode an upload — the one place where the workbench reads untrusted bytes:
+    native formats in the reading sandbox (``noticelint.read.isolate``), so a reader
+    that aborts or overruns costs an NL001 answer, not the worker."""
     if upload.pasted:
         from noticelint.read.text import decode_text
 
         return decode_text(upload.data, upload.filename, max_bytes=settings.max_bytes)
-    from noticelint.read import read_bytes
+    from noticelint.read.isolate import read_untrusted
 
-    return read_bytes(upload.data, upload.filename, max_bytes=settings.max_bytes)
+    return read_untrusted(upload.data, upload.filename, settings)
 
 
 def _span(line: int, column: int, end_line: int, end_column: int) -> dict[str, int]:
