@@ -30,15 +30,16 @@ def default_cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """The installed code itself (every source, grammar and profile file's size and
-    modification time), so that a changed rule never serves a stale result."""
+    """The installed code itself (every source, grammar, profile and data file's size
+    and modification time, e.g. parse/t2s.txt), so that a changed rule never serves a
+    stale result."""
     from noticelint.profile import profiles_dir
 
     h = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
     for folder in (package, profiles_dir()):
         for path in sorted(folder.rglob("*")):
-            if path.suffix in (".py", ".lark", ".toml"):
+            if path.suffix in (".py", ".lark", ".toml", ".txt"):
                 st = path.stat()
                 h.update(f"{path.relative_to(folder)}:{st.st_size}:{st.st_mtime_ns}".encode())
     return h.hexdigest()

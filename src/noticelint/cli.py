@@ -707,6 +707,7 @@ def config_cmd(
         "profile": settings.profile
         or f"{prof.name} (自动选择 auto: {choose_profile(sample) if sample else 'xuncha'})",
         "profile-file": prof.source,
+        "profile-description": prof.description,
         "select": settings.select,
         "ignore": settings.ignore,
         "extend-select": settings.extend_select,

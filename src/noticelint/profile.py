@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 if TYPE_CHECKING:
+    from noticelint.parse.lexicon import Lexicon
+    from noticelint.parse.residue import ResidueMatcher
     from noticelint.settings import Settings
 
 Severity = Literal["error", "warning", "info"]
@@ -40,24 +42,49 @@ def _check_patterns(values: list[str] | str) -> Any:
 
 
 class SectionKeywords(_Section):
+    """Heading keywords: one signal among several for a section's kind."""
+
     next_steps: list[str]
     clues: list[str]
     leadership: list[str]
     progress: list[str]
+    problem_heading: str = Field(alias="problem-heading")
+    general_problem: str = Field(alias="general-problem")
+    next_steps_start: str = Field(alias="next-steps-start")
+    next_steps_future: str = Field(alias="next-steps-future")
+
+    _v = field_validator(
+        "problem_heading", "general_problem", "next_steps_start", "next_steps_future"
+    )(classmethod(lambda cls, v: _check_patterns(v)))
+
+
+class SectionContent(_Section):
+    """Words whose presence in a part's paragraphs shows what the part is about."""
+
+    leadership: list[str]
+    next_steps: list[str]
+    clues: list[str]
+    summary: str
+    min_score: int = Field(alias="min-score", ge=1)
+
+    _v = field_validator("summary")(classmethod(lambda cls, v: _check_patterns(v)))
 
 
 class TitleSettings(_Section):
     patterns: list[str]
     example: str = ""
+    hints: list[str]
+    endings: list[str]
 
-    _v = field_validator("patterns")(classmethod(lambda cls, v: _check_patterns(v)))
+    _v = field_validator("patterns", "hints")(classmethod(lambda cls, v: _check_patterns(v)))
 
 
 class ClosingFormula(_Section):
     required: list[str]
     example: str = ""
+    detect: str
 
-    _v = field_validator("required")(classmethod(lambda cls, v: _check_patterns(v)))
+    _v = field_validator("required", "detect")(classmethod(lambda cls, v: _check_patterns(v)))
 
 
 class OpeningPatterns(_Section):
@@ -66,8 +93,9 @@ class OpeningPatterns(_Section):
     inspector: str
     feedback: str
     publication: str
+    start: str
 
-    _v = field_validator("basis", "basis_object", "inspector", "feedback", "publication")(
+    _v = field_validator("basis", "basis_object", "inspector", "feedback", "publication", "start")(
         classmethod(lambda cls, v: _check_patterns(v))
     )
 
@@ -79,11 +107,23 @@ class StatusVocabulary(_Section):
     done: list[str]
     max_phrase_length: int = Field(alias="max-phrase-length", ge=10)
     labels: list[str]
+    final_sentence: str = Field(alias="final-sentence")
+    final_max_length: int = Field(alias="final-max-length", ge=4)
+
+    _v = field_validator("final_sentence")(classmethod(lambda cls, v: _check_patterns(v)))
 
 
 class ProblemSettings(_Section):
     require_status: bool = Field(alias="require-status")
     measure_label: str = Field(alias="measure-label")
+    measure_labels: list[str] = Field(alias="measure-labels")
+    sentence: str
+    sentence_with_label: str = Field(alias="sentence-with-label")
+    measure_openers: list[str] = Field(alias="measure-openers")
+
+    _v = field_validator("sentence", "sentence_with_label")(
+        classmethod(lambda cls, v: _check_patterns(v))
+    )
 
 
 class DisclosureSettings(_Section):
@@ -100,8 +140,14 @@ class ContactSettings(_Section):
     canonical_labels: list[str] = Field(alias="canonical-labels")
 
 
+class SignatureSettings(_Section):
+    organ_endings: list[str] = Field(alias="organ-endings")
+
+
 class WordSettings(_Section):
     allow_repeats: list[str] = Field(alias="allow-repeats")
+    # One-character classifiers: 一X一X with one of them is never a repeated word (NL103).
+    classifiers: list[str] = Field(default_factory=list)
 
 
 class ClaimSettings(_Section):
@@ -126,8 +172,47 @@ class TypographySettings(_Section):
 
 class ArtifactSettings(_Section):
     line_patterns: list[str] = Field(default_factory=list, alias="line-patterns")
+    # Residue vocabulary (NL003; read by parse/segment.py's ResidueMatcher).
+    breadcrumb_labels: list[str] = Field(default_factory=list, alias="breadcrumb-labels")
+    breadcrumb_home: list[str] = Field(default_factory=list, alias="breadcrumb-home")
+    breadcrumb_separators: list[str] = Field(default_factory=list, alias="breadcrumb-separators")
+    date_labels: list[str] = Field(default_factory=list, alias="date-labels")
+    source_labels: list[str] = Field(default_factory=list, alias="source-labels")
+    counter_labels: list[str] = Field(default_factory=list, alias="counter-labels")
+    font_labels: list[str] = Field(default_factory=list, alias="font-labels")
+    font_sizes: list[str] = Field(default_factory=list, alias="font-sizes")
+    share_labels: list[str] = Field(default_factory=list, alias="share-labels")
+    page_tools: list[str] = Field(default_factory=list, alias="page-tools")
+    metadata_labels: list[str] = Field(default_factory=list, alias="metadata-labels")
+    metadata_block_labels: list[str] = Field(default_factory=list, alias="metadata-block-labels")
 
     _v = field_validator("line_patterns")(classmethod(lambda cls, v: _check_patterns(v)))
+
+
+class SummarySettings(_Section):
+    """NL605: how a summary of counts names its total and its parts."""
+
+    # The count right after one of these is the total (共25个, 总计25项)…
+    total_cues: list[str] = Field(default_factory=list, alias="total-cues")
+    # …and after one of these when a noun goes with it (反馈的25个问题, 反馈问题25个).
+    noun_total_cues: list[str] = Field(default_factory=list, alias="noun-total-cues")
+    # Status words of a summary's parts besides the [status] vocabulary (完成20个).
+    done: list[str] = Field(default_factory=list)
+    in_progress: list[str] = Field(default_factory=list, alias="in-progress")
+
+
+class RoundSummarySettings(_Section):
+    """NL002: a text about a whole round of inspections is not a unit's notice (S13)."""
+
+    # A regular expression whose group ``n`` is a number of inspected units (对23个单位
+    # 开展了巡察); at least `min-units` of them, and `min-cues` of the `cues` (regular
+    # expressions: the author, the round, 被巡察单位…), make a text a round summary.
+    units: str = "(?!)"
+    min_units: int = Field(default=5, alias="min-units", ge=2)
+    cues: list[str] = Field(default_factory=list)
+    min_cues: int = Field(default=1, alias="min-cues", ge=0)
+
+    _v = field_validator("cues", "units")(classmethod(lambda cls, v: _check_patterns(v)))
 
 
 class LedgerPatterns(_Section):
@@ -165,6 +250,7 @@ class Profile(BaseModel):
     inspection_word: str = Field(default="巡察", alias="inspection-word")
     extends: str | None = None
     sections: SectionKeywords
+    section_content: SectionContent = Field(alias="section-content")
     title: TitleSettings
     closing: ClosingFormula
     opening: OpeningPatterns
@@ -172,12 +258,15 @@ class Profile(BaseModel):
     problems: ProblemSettings
     disclosure: DisclosureSettings
     contact: ContactSettings
+    signature: SignatureSettings
     words: WordSettings
     claims: ClaimSettings
     dates: DateSettings
     numbering: NumberingSettings = NumberingSettings()
     typography: TypographySettings = TypographySettings()
     artifacts: ArtifactSettings = ArtifactSettings()
+    summary: SummarySettings = SummarySettings()
+    round_summary: RoundSummarySettings = Field(RoundSummarySettings(), alias="round-summary")
     ledger: LedgerPatterns
     score: ScoreSettings
     severity: dict[str, Severity] = Field(default_factory=dict)
@@ -190,6 +279,13 @@ class Profile(BaseModel):
             if not re.fullmatch(r"NL\d{3}", code):
                 raise ValueError(f"{code!r} is not a rule code (NLxxx)")
         return value
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """The classifier's vocabulary, compiled once per profile."""
+        from noticelint.parse.lexicon import Lexicon
+
+        return Lexicon(self)
 
     @cached_property
     def closing_patterns(self) -> list[re.Pattern[str]]:
@@ -287,10 +383,41 @@ def bundled_profile(name: str) -> Profile:
     return load_profile(name)
 
 
+_BOOK_TITLE = re.compile(r"《[^》\n]{0,40}》")
+_VOTE_HEAD = 2000
+# A party committee's 巡视 (省委第三巡视组, 市委第九轮巡视): the notice answers a 巡视.
+_XUNSHI_BODY = re.compile(
+    r"(?:中央|省委|市委|自治区党委)(?:第[一二三四五六七八九十\d]{1,3}轮)?"
+    r"(?:第?[一二三四五六七八九十\d]{1,3})?巡视(?:组|整改|反馈|意见)"
+)
+
+
+@cache
+def _vote_residue() -> ResidueMatcher:
+    """The page chrome the profile vote skips (the default profile's, built once)."""
+    from noticelint.parse.residue import residue_matcher
+
+    return residue_matcher(bundled_profile("xuncha").artifacts)
+
+
 def choose_profile(text: str) -> str:
-    """巡视 in the title or opening → xunshi, else xuncha (rules.md, Profiles)."""
-    head = text[:600]
-    return "xunshi" if "巡视" in head and "巡察" not in head else "xuncha"
+    """``xunshi`` when the title and opening speak of 巡视 more than of 巡察, else
+    ``xuncha`` (rules.md, Profiles). Page chrome never votes (S11: a breadcrumb
+    首页 > 巡视巡察 > … says nothing about the notice), nor do cited regulations
+    (按照《巡视工作条例》 in a 巡察 notice); a 市委巡视/省委巡视 notice is ``xunshi``."""
+    from noticelint.parse.residue import content_text
+    from noticelint.parse.script import simplified_view
+
+    head = text[:_VOTE_HEAD]
+    if "巡视" not in head and "巡察" not in head:
+        head = simplified_view(head)  # S12: 巡視 in a traditional-script copy
+    if "巡视" not in head:
+        return "xuncha"
+    content = content_text(head, _vote_residue())
+    content = _BOOK_TITLE.sub("", content[:800])
+    if _XUNSHI_BODY.search(content):
+        return "xunshi"
+    return "xunshi" if content.count("巡视") > content.count("巡察") else "xuncha"
 
 
 def resolve_profile(settings: Settings, text: str) -> Profile:

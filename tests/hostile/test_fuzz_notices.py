@@ -309,8 +309,11 @@ def _check_well_formed(parsed: Parsed, diagnostics: list[Diagnostic]) -> None:
         if d.fix is not None:
             for e in d.fix.edits:
                 _inside(Span(e.line, e.column, e.end_line, e.end_column), index)
-    markers = sum(tok.type in ("H3", "H4") for tok in parsed.tokens)
     leaves = [p for s in parsed.notice.progress_sections() for p in s.leaf_problems()]
+    # Each leaf problem stands on a heading of its own: a 1./（1） (or an unnumbered
+    # S8 sentence, an H3 without number), or an 一、/（一） that names the problem.
+    markers = sum(tok.type in ("H3", "H4") for tok in parsed.tokens)
+    markers += sum(p.level <= 2 for p in leaves)
     assert len(leaves) <= markers
 
 

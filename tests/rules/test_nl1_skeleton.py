@@ -1,4 +1,9 @@
-"""NL1 — document skeleton and section order."""
+"""NL1 — document skeleton and section order.
+
+The one-edit drafts of NL101, NL104, NL105, NL112, NL113 and NL114 are rows of
+tests/rules/cases/NL1.toml, run by tests/rules/test_cases.py; the drafts that move
+whole sections around stay here.
+"""
 
 from __future__ import annotations
 
@@ -12,16 +17,12 @@ from notice_support import (
     drop_lines,
     line_of,
     lint,
-    only,
     replace_once,
 )
 
 NL1_CODES = ["NL101", "NL104", "NL105", "NL110", "NL111", "NL112", "NL113", "NL114"]
 
-C01_TITLE = "中共桐溪县财政局党组关于县委第二轮巡察整改进展情况的通报"
 C01_CLOSING = "欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。"
-C01_DISCLOSURE = "公开期限：2024年9月2日至9月23日。"
-C01_CONTACT_START = "联系电话：0596-83271506"
 
 
 def _sections(text: str) -> tuple[list[str], dict[str, tuple[int, int]]]:
@@ -47,100 +48,6 @@ def _sections(text: str) -> tuple[list[str], dict[str, tuple[int, int]]]:
 @pytest.mark.parametrize("name", COMPLIANT_NAMES)
 def test_nl1_rules_silent_on_compliant_fixtures(name: str, code: str) -> None:
     assert code not in codes(lint(compliant_text(name)))
-
-
-# --- NL101 missing-title ------------------------------------------------------------
-
-
-def test_nl101_fires_when_title_line_deleted(base_notice: str) -> None:
-    bad = drop_lines(base_notice, C01_TITLE)
-    (d,) = assert_fires(bad, "NL101", base=base_notice, line=1, column=1)
-    assert d.severity == "warning"
-    assert "标题" in d.message
-
-
-def test_nl101_fires_when_wrapped_two_line_title_deleted() -> None:
-    base = compliant_text("c05_xuncha_clues")
-    bad = drop_lines(base, "中共岚溪县自然资源局党组关于县委第四轮巡察", "整改进展情况的通报")
-    # The first paragraph (the opening) is on line 2 after the blank line.
-    assert_fires(bad, "NL101", base=base, line=2, column=3)
-
-
-def test_nl101_is_an_error_in_the_strict_profile(base_notice: str) -> None:
-    bad = drop_lines(base_notice, C01_TITLE)
-    (d,) = only(lint(bad, profile="strict"), "NL101")
-    assert d.severity == "error"
-
-
-# --- NL104 missing-opening ----------------------------------------------------------
-
-
-def test_nl104_fires_when_opening_paragraph_deleted(base_notice: str) -> None:
-    bad = drop_lines(base_notice, "根据县委巡察工作统一部署")
-    # Reported at the first section heading, which is now line 2.
-    (d,) = assert_fires(bad, "NL104", base=base_notice, line=2, column=1)
-    assert d.severity == "error"
-    assert d.end_line == 2
-
-
-def test_nl104_points_at_indented_first_heading() -> None:
-    base = compliant_text("c03_xuncha_continuous")
-    bad = drop_lines(base, "根据区委巡察工作统一部署")
-    assert_fires(bad, "NL104", base=base, line=2, column=3)
-
-
-# --- NL105 opening-incomplete -------------------------------------------------------
-
-NL105_CASES = {
-    # element: (edits applied to c01's opening, word the message must name)
-    "basis": (
-        [("根据县委巡察工作统一部署，", ""), ("按照党务公开原则和巡察工作有关要求，", "")],
-        "依据",
-    ),
-    "period": ([("2024年3月11日至2024年5月20日，", "")], "时间段"),
-    "inspector": (
-        [
-            ("县委第二巡察组对县财政局党组开展了常规巡察", "县委对县财政局党组开展了常规巡察"),
-            ("县委第二巡察组向县财政局党组反馈", "县委向县财政局党组反馈"),
-        ],
-        "巡察组",
-    ),
-    "feedback": ([("2024年6月18日，县委第二巡察组向县财政局党组反馈了巡察意见，", "")], "反馈"),
-    "publication": (
-        [("按照党务公开原则和巡察工作有关要求，现将巡察整改进展情况予以公布。", "")],
-        "公布语",
-    ),
-}
-
-
-@pytest.mark.parametrize("element", list(NL105_CASES))
-def test_nl105_fires_when_one_opening_element_removed(base_notice: str, element: str) -> None:
-    edits, word = NL105_CASES[element]
-    bad = base_notice
-    for old, new in edits:
-        bad = replace_once(bad, old, new)
-    (d,) = assert_fires(bad, "NL105", base=base_notice, line=2, column=1)
-    assert d.severity == "warning"
-    assert word in d.message
-    assert d.message.startswith("开头段落缺少")
-
-
-def test_nl105_fires_once_per_missing_element(base_notice: str) -> None:
-    bad = replace_once(base_notice, "2024年3月11日至2024年5月20日，", "")
-    bad = replace_once(
-        bad, "按照党务公开原则和巡察工作有关要求，现将巡察整改进展情况予以公布。", ""
-    )
-    hits = assert_fires(bad, "NL105", base=base_notice, line=2, count=2)
-    assert any("时间段" in d.message for d in hits)
-    assert any("公布语" in d.message for d in hits)
-
-
-def test_nl105_names_the_xunshi_inspection_group_for_xunshi_notices() -> None:
-    base = compliant_text("c04_xunshi_province")
-    bad = replace_once(base, "省委第三巡视组对省交通运输厅党组", "省委对省交通运输厅党组")
-    bad = replace_once(bad, "省委第三巡视组向省交通运输厅党组", "省委向省交通运输厅党组")
-    (d,) = assert_fires(bad, "NL105", base=base, line=2, column=3)
-    assert "巡视组" in d.message
 
 
 # --- NL110 section-order ------------------------------------------------------------
@@ -225,42 +132,7 @@ def test_nl114_fires_for_next_steps_paragraph_inside_clues_section() -> None:
     assert "NL111" not in codes(lint(bad))
 
 
-def test_nl114_fires_when_next_steps_heading_deleted_after_progress_section(
-    base_notice: str,
-) -> None:
-    bad = drop_lines(base_notice, "三、下一步工作打算")
-    bad = replace_once(bad, "县财政局党组将持续巩固", "下一步，县财政局党组将持续巩固")
-    assert_fires(bad, "NL114", base=base_notice, line=line_of(bad, "下一步，"), column=1)
-    assert "NL111" not in codes(lint(bad))
-
-
-# --- NL112 missing-closing ----------------------------------------------------------
-
-
-def test_nl112_fires_when_closing_deleted(base_notice: str) -> None:
-    bad = drop_lines(base_notice, C01_CLOSING)
-    # Reported at the contact block (the first tail part after the missing closing).
-    (d,) = assert_fires(
-        bad, "NL112", base=base_notice, line=line_of(bad, C01_CONTACT_START), column=1
-    )
-    assert d.severity == "error"
-    assert "欢迎广大干部群众" in d.message  # quotes the profile's example
-
-
-def test_nl112_fires_when_closing_lacks_invitation_to_supervise(base_notice: str) -> None:
-    bad = replace_once(base_notice, C01_CLOSING, "以上为我局巡察整改进展情况。")
-    assert_fires(bad, "NL112", base=base_notice, line=line_of(bad, C01_CONTACT_START))
-
-
 # --- NL113 closing-misplaced --------------------------------------------------------
-
-
-def test_nl113_fires_when_disclosure_moved_after_contact(base_notice: str) -> None:
-    contact = base_notice.split("\n")[line_of(base_notice, C01_CONTACT_START) - 1]
-    bad = replace_once(base_notice, f"{C01_DISCLOSURE}\n{contact}", f"{contact}\n{C01_DISCLOSURE}")
-    (d,) = assert_fires(bad, "NL113", base=base_notice, line=line_of(bad, "公开期限"), column=1)
-    assert d.severity == "warning"
-    assert "公开期限应在联系方式之前" in d.message
 
 
 def test_nl113_fires_when_closing_placed_before_last_section(base_notice: str) -> None:
@@ -269,15 +141,6 @@ def test_nl113_fires_when_closing_placed_before_last_section(base_notice: str) -
     (d,) = assert_fires(bad, "NL113", base=base_notice, line=line_of(bad, "欢迎广大"), column=1)
     assert "结束语出现在正文部分之前或之间" in d.message
     assert "“下一步工作打算”" in d.message
-
-
-def test_nl113_fires_when_signature_date_precedes_organ(base_notice: str) -> None:
-    bad = replace_once(
-        base_notice, "中共桐溪县财政局党组\n2024年9月2日", "2024年9月2日\n中共桐溪县财政局党组"
-    )
-    organ_line = bad.split("\n").index("中共桐溪县财政局党组") + 1
-    (d,) = assert_fires(bad, "NL113", base=base_notice, line=organ_line, column=1)
-    assert "落款机关应在成文日期之前" in d.message
 
 
 def test_nl113_points_at_indented_misplaced_part() -> None:

@@ -2,6 +2,8 @@
 
 Each BAD case takes a compliant notice and injects one defect with a string edit,
 as a user would write it; each rule also stays silent on the compliant originals.
+The plain one-edit NL601–NL604 drafts are rows of tests/rules/cases/NL6.toml, run by
+tests/rules/test_cases.py; seed facts and span-precise NL605–NL608 cases stay here.
 The helpers are local so the file does not depend on conftest.py.
 """
 
@@ -141,116 +143,11 @@ def test_seeds_get_no_nl6_error_or_warning(number: str) -> None:
 # --- NL601 declared-count-mismatch --------------------------------------------------
 
 
-def test_nl601_fires_on_declared_problem_count(c01: str) -> None:
-    bad = inject(c01, C01_DECLARED, "指出了3个方面13个问题")
-    d = fires(bad, "NL601", base=c01, at="13个问题")
-    assert d.severity == "error"
-    assert "13" in d.message and "12个问题" in d.message
-
-
-def test_nl601_fires_on_declared_area_count(c01: str) -> None:
-    bad = inject(c01, C01_DECLARED, "指出了4个方面12个问题")
-    d = fires(bad, "NL601", base=c01, at="4个方面")
-    assert "3个方面" in d.message and "4个" in d.message
-
-
-def test_nl601_reports_each_mismatching_count(c01: str) -> None:
-    bad = inject(c01, C01_DECLARED, "指出了两个方面十个问题")
-    fires(bad, "NL601", base=c01, at="两个方面", count=2)
-
-
 def test_nl601_fires_on_count_in_first_section() -> None:
     base = seed("004")
     bad = inject(base, "指出3大类8个问题", "指出3大类9个问题")
     d = fires(bad, "NL601", base=base, at="9个问题")
     assert "第一部分" in d.message and "8个问题" in d.message
-
-
-def test_nl601_accepts_chinese_numerals(c01: str) -> None:
-    assert not hits(inject(c01, C01_DECLARED, "指出了三个方面十二个问题"), "NL601")
-
-
-# --- NL602 date-order ---------------------------------------------------------------
-
-
-def test_nl602_fires_when_feedback_precedes_inspection_end(c01: str) -> None:
-    bad = inject(c01, C01_FEEDBACK, "2024年5月18日，县委第二巡察组")
-    d = fires(bad, "NL602", base=c01, at="2024年5月18日")
-    assert d.severity == "error"
-    assert "2024年5月20日" in d.message
-
-
-def test_nl602_fires_when_inspection_start_after_end(c01: str) -> None:
-    bad = inject(c01, C01_OPENING_PERIOD, "2024年5月21日至2024年5月20日")
-    fires(bad, "NL602", base=c01, at="2024年5月20日")
-
-
-def test_nl602_fires_when_feedback_after_signature(c01: str) -> None:
-    bad = inject(c01, C01_FEEDBACK, "2024年9月18日，县委第二巡察组")
-    d = fires(bad, "NL602", base=c01, at="2024年9月18日")
-    assert "2024年9月2日" in d.message
-    assert not hits(bad, "NL606")  # the opening's dates are NL602's
-
-
-@pytest.mark.parametrize(
-    "period",
-    ["2024年3月至6月", "2024年3月上旬至6月中旬", "2024年3月11日至6月17日"],
-    ids=["month-precision", "xun", "day-before-feedback"],
-)
-def test_nl602_accepts_month_and_xun_precision(c01: str, period: str) -> None:
-    # Feedback 2024年6月18日 may follow an inspection that ended in (mid) June.
-    assert not hits(inject(c01, C01_OPENING_PERIOD, period), "NL602")
-
-
-def test_nl602_fires_on_month_precision_end_after_feedback(c01: str) -> None:
-    bad = inject(c01, C01_OPENING_PERIOD, "2024年3月至7月")
-    fires(bad, "NL602", base=c01, at="2024年6月18日")
-
-
-# --- NL603 invalid-date -------------------------------------------------------------
-
-
-def test_nl603_fires_on_february_30(c01: str) -> None:
-    bad = inject(c01, C01_MEASURE, "二是2024年2月30日开展财政资金使用情况专项检查")
-    d = fires(bad, "NL603", base=c01, at="2024年2月30日")
-    assert d.severity == "error"
-    assert "29天" in d.message
-
-
-def test_nl603_fires_on_month_13(c01: str) -> None:
-    bad = inject(c01, C01_MEASURE, "二是2024年13月开展财政资金使用情况专项检查")
-    d = fires(bad, "NL603", base=c01, at="2024年13月")
-    assert "13月" in d.message
-
-
-def test_nl603_fires_on_impossible_signature_date(c01: str) -> None:
-    bad = inject(c01, "\n2024年9月2日", "\n2024年9月31日")
-    fires(bad, "NL603", base=c01, at="2024年9月31日", implied=["NL204"])
-
-
-def test_nl603_accepts_leap_day(c01: str) -> None:
-    good = inject(c01, C01_MEASURE, "二是2024年2月29日开展财政资金使用情况专项检查")
-    assert not hits(good, "NL603")
-
-
-def test_nl603_leaves_disclosure_period_to_nl203(c01: str) -> None:
-    bad = inject(c01, "至9月23日", "至9月31日")
-    assert hits(bad, "NL203")
-    assert not hits(bad, "NL603")
-
-
-# --- NL604 organ-mismatch -----------------------------------------------------------
-
-
-def test_nl604_fires_when_signing_organ_differs(c01: str) -> None:
-    bad = inject(c01, C01_ORGAN_LINE, "\n中共桐溪县教育局党组\n")
-    d = fires(bad, "NL604", base=c01, at="中共桐溪县教育局党组")
-    assert d.severity == "warning"
-    assert "中共桐溪县财政局党组" in d.message
-
-
-def test_nl604_ignores_leading_zhonggong(c01: str) -> None:
-    assert not hits(inject(c01, C01_ORGAN_LINE, "\n桐溪县财政局党组\n"), "NL604")
 
 
 # --- NL605 summary-arithmetic -------------------------------------------------------

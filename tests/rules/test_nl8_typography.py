@@ -3,6 +3,7 @@ straight-quotes, NL803 stray-whitespace, NL804 mixed-punctuation-width, NL805
 range-hyphen.
 
 BAD cases inject one defect into a compliant notice (which itself stays silent);
+plain good/bad drafts without a fix to check are rows of tests/rules/cases/NL8.toml;
 fix tests apply the edits and compare with the original; the seed tests pin the
 facts of the five real notices.
 """
@@ -83,11 +84,6 @@ def test_nl8_never_fires_in_numbers_dates_times_phones_emails_urls_ratios() -> N
     assert lint(bad, NL8) == []
 
 
-def test_nl8_applies_to_a_text_that_is_not_a_notice() -> None:
-    text = "关于召开全体干部大会的通知\n定于下周一上午召开全体干部大会,请准时参加。\n"
-    assert [d.code for d in lint(text, NL8)] == ["NL801"]
-
-
 # --- NL801 halfwidth-punctuation -------------------------------------------------------
 
 
@@ -154,10 +150,6 @@ def test_nl802_straight_quotes_around_chinese_text() -> None:
     assert (d.line, d.column) == (line_of(bad, '"必修课'), column_of(bad, '"必修课'))
     assert "等2处" in d.message
     assert fix_all(bad, [d]) == with_paragraph("把党史学习作为“必修课”，开展‘大学习’活动。")
-
-
-def test_nl802_not_on_quotes_around_latin_words_outside_chinese_text() -> None:
-    assert hits(with_paragraph('系统名称为 "Smart Campus" 。'), "NL802") == []
 
 
 # --- NL803 stray-whitespace ------------------------------------------------------------
@@ -263,20 +255,6 @@ def test_nl805_range_hyphen_with_unsafe_fix(written: str, found: str, fixed: str
     assert f"“{found}”" in d.message
     assert d.fix is not None and d.fix.applicability == "unsafe"
     assert fix_all(bad, [d]) == with_paragraph(f"整改期间，于{fixed}开展专项检查。")
-
-
-@pytest.mark.parametrize(
-    "written",
-    [
-        "0755-88121796",
-        "2023-07-25",
-        "GB/T 9704-2012规定",
-        "《3-6岁儿童学习与发展指南》",
-        "8:30-12:00",
-    ],
-)
-def test_nl805_not_on_phones_dates_standards_titles_times(written: str) -> None:
-    assert hits(with_paragraph(f"依据{written}开展工作。"), "NL805") == []
 
 
 # --- fixes: non-overlapping, only the targeted characters change -------------------------

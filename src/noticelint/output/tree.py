@@ -54,15 +54,15 @@ def render_tree(notice: Notice) -> Tree:
     o = notice.opening
     if o:
         root.add(
-            f"开头 L{o.span.line}: 巡察 {_shown(o.inspection_start)}–{_shown(o.inspection_end)}，"
+            f"开头 L{o.span.line}{f'–{o.span.end_line}' if o.span.end_line > o.span.line else ''}: "
+            f"期间 {_shown(o.inspection_start)}–{_shown(o.inspection_end)}，"
             f"反馈 {_shown(o.feedback_date)}，申报 {_declared(o.declared_areas, o.declared_problems)}"
         )
     else:
         root.add("[red]开头：无[/red]")
     for s in notice.sections:
-        sec = root.add(
-            f"[bold]{escape(s.marker)} {escape(s.heading)}[/bold]  [dim]L{s.span.line} {_KIND[s.kind]}[/dim]"
-        )
+        heading = escape(f"{s.marker} {s.heading}") if s.number is not None else "（无标题部分）"
+        sec = root.add(f"[bold]{heading}[/bold]  [dim]L{s.span.line} {_KIND[s.kind]}[/dim]")
         for a in s.areas:
             area = sec.add(
                 f"{escape(a.marker)} {escape(_short(a.heading))}  [dim]L{a.span.line} 问题{len(a.problems)}[/dim]"

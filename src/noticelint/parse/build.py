@@ -20,6 +20,7 @@ from noticelint.model import (
     Opening,
     Problem,
     Section,
+    SectionKind,
     Signature,
     Status,
     TailKind,
@@ -28,6 +29,13 @@ from noticelint.model import (
 )
 from noticelint.parse import fields
 from noticelint.parse.dates import parse_signature_date
+from noticelint.parse.kinds import (
+    decide_kinds,
+    is_organising,
+    speaks_of_the_future,
+    split_next_steps,
+)
+from noticelint.parse.statuses import attach_final_statuses
 from noticelint.parse.tokens import Token
 from noticelint.profile import Profile
 from noticelint.span import LineIndex, Span
@@ -167,7 +175,68 @@ class NoticeBuilder:
             status_lines=[],
         )
         self._fill(problem, node.children[1:])
+        if self._items_are_measures(problem):
+            self._items_to_measures(problem, node)
         return problem
+
+    def _items_are_measures(self, problem: Problem) -> bool:
+        """Whether a problem's （1）（2） items are its measures written without a
+        label: the problem names a problem, the items carry nothing of their own and
+        name no problem, and a status line closes the list (…的问题。（1）修订…
+        （2）开展… 整改进展：已完成。) or at least half of them open like a measure
+        (profile ``problems.measure-openers``: 制定, 建立, 修订…)."""
+        children = problem.children
+        if not children or problem.measure_labels or problem.measures:
+            return False
+        if not self.profile.lexicon.names_problem(problem.heading):
+            return False
+        last = children[-1]
+        bare = all(
+            not c.children
+            and not c.measure_labels
+            and not (c.status_lines and c is not last)
+            and not self._own_measures(c)
+            and "问题" not in c.heading
+            for c in children
+        )
+        if not bare:
+            return False
+        if last.status_lines:
+            return True
+        openers = tuple(self.profile.problems.measure_openers)
+        return 2 * sum(c.heading.startswith(openers) for c in children) >= len(children)
+
+    def _own_measures(self, item: Problem) -> list[Measure]:
+        """An item's paragraphs before its status line and before a 下一步…
+        paragraph (what follows the list is not the item's)."""
+        end = len(item.measures)
+        if item.status_lines:
+            at = item.status_lines[0].span
+            end = sum((m.span.line, m.span.column) < (at.line, at.column) for m in item.measures)
+        starts = self.profile.lexicon.next_steps_start
+        for j, m in enumerate(item.measures[:end]):
+            if starts.match(m.text):
+                return item.measures[:j]
+        if (
+            end
+            and end == len(item.measures)
+            and speaks_of_the_future(item.measures[-1].text, self.profile)
+        ):
+            end -= 1  # the closing paragraph of a notice without headings (S1)
+        return item.measures[:end]
+
+    def _items_to_measures(self, problem: Problem, node: Tree[LarkToken]) -> None:
+        last = problem.children[-1]
+        status_lines = last.status_lines
+        after = last.measures
+        problem.children = []
+        for item in node.children[1:]:
+            if isinstance(item, Tree) and item.data == "sub":
+                tok = self._leaf(item)
+                problem.measures.append(self._measure(tok, tok.number))
+        problem.measures.extend(after)
+        problem.status_lines = status_lines
+        problem.status = next((s for s in status_lines if not s.narrative), None)
 
     def _container_items(
         self, items: Sequence[Node], problems: list[Problem], paragraphs: list[Measure]
@@ -187,7 +256,10 @@ class NoticeBuilder:
         for item in items:
             if not isinstance(item, Tree):
                 continue
-            if item.data == "area":
+            if item.data == "area" and self._area_is_problem(item):
+                # （一）关于…问题 with its own labels: a problem on the （一） level.
+                problems.append(self._problem(item, level=2))
+            elif item.data == "area":
                 areas.append(self._area(item))
             elif item.data == "problem":
                 problems.append(self._problem(item, level=3))
@@ -219,6 +291,29 @@ class NoticeBuilder:
         self._container_items(node.children[1:], area.problems, area.paragraphs)
         return area
 
+    def _area_is_problem(self, node: Tree[LarkToken]) -> bool:
+        tok = self._leaf(node)
+        return self._names_problem(node, fields.split_heading(tok.body)[0])
+
+    def _names_problem(self, node: Tree[LarkToken], heading: str) -> bool:
+        """An 一、 or （一） heading that names one problem and holds its measures or
+        status labels but no areas or items is a problem (S9: each 一、 is a problem,
+        whatever words it holds). A heading over a narrative (…方面问题 followed by
+        一是…二是…) stays a heading."""
+        if not self.profile.lexicon.names_problem(heading):
+            return False
+        labelled = False
+        for child in node.children[1:]:
+            if not isinstance(child, Tree):
+                continue
+            if child.data in ("area", "problem", "sub"):
+                return False
+            if child.data == "measures" or (
+                child.data == "para" and self._leaf(child).type == "STATUS"
+            ):
+                labelled = True
+        return labelled
+
     def _section(self, node: Tree[LarkToken]) -> Section:
         head = node.children[0]
         assert isinstance(head, LarkToken)
@@ -228,10 +323,19 @@ class NoticeBuilder:
             # "一、整改工作基本情况 区委巡察组…" on a flattened line
             parts = heading.split(maxsplit=1)
             heading = parts[0]
+        if self._names_problem(node, heading):
+            # S9: a progress section holding the one problem its heading names.
+            return Section(
+                number=tok.number,
+                heading=heading,
+                kind="progress",
+                span=self.heading_span(tok),
+                marker=tok.marker,
+                problems=[self._problem(node, level=1)],
+            )
         section = Section(
             number=tok.number,
             heading=heading,
-            kind=fields.section_kind(heading, self.profile),
             span=self.heading_span(tok),
             marker=tok.marker,
             areas=[],
@@ -249,6 +353,97 @@ class NoticeBuilder:
 
     # -- whole document ----------------------------------------------------------
 
+    def _implicit(self, kind: SectionKind, first: Span, last: Span, **parts: Any) -> Section:
+        """A part without a heading of its own (``number: null``, cli.md v2)."""
+        start = self.index.offset(first.line, first.column)
+        end = self.index.offset(last.end_line, last.end_column)
+        return Section(
+            number=None, heading="", kind=kind, span=self.index.span(start, end), **parts
+        )
+
+    def _implicit_progress(self, items: list[Tree[LarkToken]]) -> Section:
+        """Areas and problems that stand at the top with no 一、 above them (S1)."""
+        problems: list[Problem] = []
+        paragraphs: list[Measure] = []
+        areas = self._container_items(items, problems, paragraphs)
+        leaves = [
+            leaf.start_pos or 0
+            for item in items
+            for leaf in item.scan_values(lambda v: isinstance(v, LarkToken))
+        ]
+        first, last = self.tokens[min(leaves)], self.tokens[max(leaves)]
+        return self._implicit(
+            "progress" if areas or problems else "other",
+            self.span(first),
+            self.span(last),
+            areas=areas,
+            problems=problems,
+            paragraphs=paragraphs,
+        )
+
+    def _sections(self, parts: list[Section | list[Tree[LarkToken]]]) -> list[Section]:
+        """Sections in document order; each run of orphans is an implicit part."""
+        return [
+            part if isinstance(part, Section) else self._implicit_progress(part)
+            for part in parts
+            if isinstance(part, Section) or part
+        ]
+
+    def _front_section(self, texts: list[Token]) -> Section | None:
+        """Unnumbered paragraphs between the opening and the first heading (S2): the
+        leadership part when they are about organising the rectification."""
+        paragraphs = [Measure(number=None, text=t.text, span=self.span(t)) for t in texts]
+        if not paragraphs or not is_organising(paragraphs, self.profile):
+            return None
+        return self._implicit(
+            "leadership", paragraphs[0].span, paragraphs[-1].span, paragraphs=paragraphs
+        )
+
+    def _next_steps(self, sections: list[Section]) -> None:
+        """The closing 下一步… paragraphs of a notice whose last part is implicit (S1)
+        become an implicit next-steps part. In a notice with numbered parts they stay
+        where they are: an unheaded next-steps part there is NL114's finding."""
+        if not sections or sections[-1].number is not None:
+            return
+        moved = split_next_steps(sections[-1], self.profile)
+        if moved:
+            sections.append(
+                self._implicit("next_steps", moved[0].span, moved[-1].span, paragraphs=moved)
+            )
+
+    def _top_level(
+        self, notice: Notice, tree: Tree[LarkToken], tail_tokens: list[Token]
+    ) -> tuple[list[Token], list[Section | list[Tree[LarkToken]]]]:
+        """One pass over the tree's top level: title and opening into ``notice``, tail
+        paragraphs into ``tail_tokens``; returns the paragraphs after the opening and
+        the body parts in order (a section, or a run of orphans before the tail)."""
+        front_texts: list[Token] = []
+        parts: list[Section | list[Tree[LarkToken]]] = []
+        in_tail = False
+        for child in tree.children:
+            if not isinstance(child, Tree):
+                continue
+            if child.data == "front":
+                front_texts = self._front(notice, child)
+            elif child.data == "section":
+                parts.append(self._section(child))
+            elif child.data == "tail_item":
+                tok = self._leaf(child)
+                tail_tokens.append(tok)
+                in_tail = in_tail or tok.type != "TEXT"
+            elif child.data == "orphan" and not in_tail:
+                # Areas or problems with no 一、 above them: an implicit part (S1).
+                items = [c for c in child.children if isinstance(c, Tree)]
+                if parts and isinstance(parts[-1], list):
+                    parts[-1].extend(items)
+                else:
+                    parts.append(items)
+            elif child.data == "orphan":
+                holder: list[Problem] = []
+                self._container_items(child.children, holder, [])
+                notice.orphans.extend(holder)
+        return front_texts, parts
+
     def build(self, tree: Tree[LarkToken], skipped: list[int]) -> Notice:
         notice = Notice(
             path=self.path,
@@ -265,22 +460,16 @@ class NoticeBuilder:
             unparsed=[self.span(self.tokens[i]) for i in skipped],
         )
         tail_tokens: list[Token] = []
-        for child in tree.children:
-            if not isinstance(child, Tree):
-                continue
-            if child.data == "front":
-                self._front(notice, child)
-            elif child.data == "section":
-                notice.sections.append(self._section(child))
-            elif child.data == "tail_item":
-                leaf = child.children[0]
-                assert isinstance(leaf, LarkToken)
-                tail_tokens.append(self.tok(leaf))
-            elif child.data == "orphan":
-                holder: list[Problem] = []
-                paras: list[Measure] = []
-                self._container_items(child.children, holder, paras)
-                notice.orphans.extend(holder)
+        front_texts, parts = self._top_level(notice, tree, tail_tokens)
+        sections = self._sections(parts)
+        front = self._front_section(front_texts)
+        if front is not None:
+            sections.insert(0, front)
+        self._next_steps(sections)
+        decide_kinds(sections, self.profile)
+        for section in sections:
+            attach_final_statuses(section.all_problems(), self.profile)
+        notice.sections = sections
         for i in skipped:
             if self.tokens[i].type in ("CLOSING", "DISCLOSURE", "CONTACT", "ORGAN", "SIGDATE"):
                 tail_tokens.append(self.tokens[i])
@@ -289,7 +478,10 @@ class NoticeBuilder:
         self._declared_from_first_section(notice)
         return notice
 
-    def _front(self, notice: Notice, node: Tree[LarkToken]) -> None:
+    def _front(self, notice: Notice, node: Tree[LarkToken]) -> list[Token]:
+        """Title and opening; returns the paragraphs after the opening (S2)."""
+        opening: list[Token] = []
+        after: list[Token] = []
         for item in node.children:
             if isinstance(item, Tree) and item.data == "title" and notice.title is None:
                 toks = [self.tok(leaf) for leaf in item.children if isinstance(leaf, LarkToken)]
@@ -300,24 +492,35 @@ class NoticeBuilder:
                     span=self.index.span(toks[0].seg.start, toks[-1].seg.end),
                     lines=len(toks),
                 )
-            elif isinstance(item, LarkToken) and item.type == "OPENING" and notice.opening is None:
-                tok = self.tok(item)
-                f = fields.opening_facts(tok.text, self.profile)
-                notice.opening = Opening(
-                    text=tok.text,
-                    inspection_start=f.inspection_start,
-                    inspection_end=f.inspection_end,
-                    feedback_date=f.feedback_date,
-                    declared_areas=f.declared_areas,
-                    declared_problems=f.declared_problems,
-                    declared_measures=f.declared_measures,
-                    span=self.span(tok),
-                    has_basis=f.has_basis,
-                    has_period=f.has_period,
-                    has_inspector=f.has_inspector,
-                    has_feedback=f.has_feedback,
-                    has_publication=f.has_publication,
-                )
+            elif isinstance(item, LarkToken) and item.type == "OPENING":
+                if not after:  # the classifier marks one run of opening paragraphs
+                    opening.append(self.tok(item))
+            elif isinstance(item, LarkToken) and item.type == "TEXT" and opening:
+                after.append(self.tok(item))
+        if opening:
+            notice.opening = self._opening(opening)
+        return after
+
+    def _opening(self, toks: list[Token]) -> Opening:
+        """The opening over one or more paragraphs (S4): the source text they cover."""
+        start, end = toks[0].seg.start, toks[-1].seg.end
+        text = self.index.text[start:end]
+        f = fields.opening_facts(text, self.profile)
+        return Opening(
+            text=text,
+            inspection_start=f.inspection_start,
+            inspection_end=f.inspection_end,
+            feedback_date=f.feedback_date,
+            declared_areas=f.declared_areas,
+            declared_problems=f.declared_problems,
+            declared_measures=f.declared_measures,
+            span=self.index.span(start, end),
+            has_basis=f.has_basis,
+            has_period=f.has_period,
+            has_inspector=f.has_inspector,
+            has_feedback=f.has_feedback,
+            has_publication=f.has_publication,
+        )
 
     def _declared_from_first_section(self, notice: Notice) -> None:
         """Counts declared in the first section (seed 004: 指出3大类8个问题)."""

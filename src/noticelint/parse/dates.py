@@ -144,3 +144,72 @@ def infer_year(ref: DateRef, anchor: dt.date | None) -> int | None:
     if anchor is None:
         return None
     return anchor.year + 1 if ref.month < anchor.month else anchor.year
+
+
+# --- collapsed dates (S10) ---------------------------------------------------------
+
+# A year glued to the rest: 2024717日 (年 and 月 lost) or 2024年717日 (月 lost).
+_COLLAPSED_YEAR = re.compile(r"(?=[12])(?<![\d.．\-－/])((?:19|20)\d{2})(年?)(\d{1,4})日")
+# A month and day glued: 830日 (8月30日). Only where a date can stand — after a
+# preposition, a range mark, a list mark or at a clause start — and not before a
+# word that makes it a number of days (120日内, 100日以上, 30日后).
+_COLLAPSED_MONTH_DAY = re.compile(
+    r"(?:(?<=[于至到—－\-~～、，,；;：:（(和及与或自从起\s。])|^)(\d{3,4})日"
+    r"(?!内|以内|之内|左右|以上|以下|余|多|后|之后|以后|元|均|常|益|趋|夜|用|志)",
+    re.M,
+)
+
+
+@dataclass(slots=True)
+class CollapsedDate:
+    """A date whose 年/月 a website or a copy lost (2024717日, 830日)."""
+
+    start: int
+    end: int
+    readings: list[str]  # what it can have meant: ["2024年7月17日"]
+    lost: str  # the characters lost: "年月" | "月"
+
+
+def _month_day_readings(digits: str, year: int | None) -> list[str]:
+    """The month/day splits of ``digits`` that are real dates (1–2 digit month)."""
+    out = []
+    for k in (1, 2):
+        month, day = digits[:k], digits[k:]
+        if not day or len(day) > 2 or month.startswith("0"):
+            continue
+        if safe_date(year or 2024, int(month), int(day)) is not None:  # 2024: 2月29日
+            prefix = f"{year}年" if year is not None else ""
+            out.append(f"{prefix}{int(month)}月{int(day)}日")
+    return out
+
+
+def find_collapsed_dates(text: str) -> list[CollapsedDate]:
+    """Every collapsed date in ``text``, each at its own span, in order.
+
+    A digit run glued to 日 that cannot be a day and splits into a real date: a year
+    followed by month and day (2024717日, 2024年830日) or, in date position, a month
+    followed by a day (于830日, 至1230日). ``30日``/``17日`` alone, numbers of days
+    (历时120日, 100日内) and long digit runs (12345日) are not dates that lost 年/月.
+    Shared by NL608 (reports them) and NL105 (a slot holding one is not missing)."""
+    found: list[CollapsedDate] = []
+    if "日" not in text:
+        return found
+    taken: set[int] = set()
+    for m in _COLLAPSED_YEAR.finditer(text):
+        digits = m.group(3)
+        if (not m.group(2) and len(digits) < 2) or (m.group(2) and len(digits) < 3):
+            continue  # 2024年17日 lacks only 月 and is not a run; 202417日 is ambiguous
+        readings = _month_day_readings(digits, int(m.group(1)))
+        if readings:
+            found.append(
+                CollapsedDate(m.start(), m.end(), readings, "月" if m.group(2) else "年月")
+            )
+            taken.add(m.end())
+    for m in _COLLAPSED_MONTH_DAY.finditer(text):
+        if m.end() in taken:
+            continue
+        readings = _month_day_readings(m.group(1), None)
+        if readings:
+            found.append(CollapsedDate(m.start(1), m.end(), readings, "月"))
+    found.sort(key=lambda c: c.start)
+    return found

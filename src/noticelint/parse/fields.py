@@ -7,11 +7,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from noticelint.model import SectionKind, StatusClass
+from noticelint.model import StatusClass
 from noticelint.parse.dates import (
     DATE_RE,
     RANGE_SEP,
     DateRef,
+    find_collapsed_dates,
     find_dates,
     find_ranges,
     infer_year,
@@ -28,6 +29,9 @@ DECLARED_MEASURES_RE = re.compile(
     r"整改措施\s*(?:共)?\s*" + _NUM + r"\s*(?:条|项|个)|" + _NUM + r"\s*(?:条|项)\s*整改措施"
 )
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_COUNT_AFTER = re.compile(
+    r"(?:指出|反馈|发现)(?:的)?问题\s*(?:共|共计|总计)?\s*" + _NUM + r"\s*(?:个|项|条)"
+)
 
 
 def num(text: str | None) -> int | None:
@@ -50,20 +54,6 @@ def heading_end(body: str) -> int:
     return len(body) if m is None else m.end()
 
 
-def section_kind(heading: str, profile: Profile) -> SectionKind:
-    kw = profile.sections
-    order: tuple[tuple[SectionKind, list[str]], ...] = (
-        ("next_steps", kw.next_steps),
-        ("clues", kw.clues),
-        ("leadership", kw.leadership),
-        ("progress", kw.progress),
-    )
-    for kind, words in order:
-        if any(w in heading for w in words):
-            return kind
-    return "other"
-
-
 def classify_status(text: str, profile: Profile) -> tuple[StatusClass, bool]:
     """The status class of a status line's text, and whether the text is a
     narrative of measures rather than a status phrase."""
@@ -76,6 +66,13 @@ def classify_status(text: str, profile: Profile) -> tuple[StatusClass, bool]:
     )
     if narrative:
         return "unknown", True
+    first_end = _SENTENCE_END.search(body)
+    if first_end is not None and first_end.end() < len(body.rstrip("。！？!?")):
+        # Several sentences: a narrative unless the first is itself a status phrase
+        # (已完成整改。将长期坚持。); a narrative's last sentence may be its status.
+        first, _ = classify_status(body[: first_end.start()], profile)
+        if first == "unknown":
+            return "unknown", True
     if "除" in body and "外" in body:
         return "partial", False
     classes: tuple[tuple[StatusClass, list[str]], ...] = (
@@ -127,10 +124,26 @@ def declared_counts(text: str) -> tuple[int | None, int | None, int | None]:
         )
         if found:
             problems = num(found.group(1))
+        else:  # 反馈问题共4个
+            found = _COUNT_AFTER.search(text)
+            problems = num(found.group(1)) if found else None
     measured = DECLARED_MEASURES_RE.search(text)
     if measured:
         measures = num(measured.group(1) or measured.group(2))
     return areas, problems, measures
+
+
+_RANGE_MARK = frozenset("至到—–-－～~")
+
+
+def _collapsed_period(text: str) -> bool:
+    """Whether a collapsed date stands at either end of a date range."""
+    for c in find_collapsed_dates(text):
+        before = text[max(0, c.start - 2) : c.start]
+        after = text[c.end : c.end + 2]
+        if any(ch in _RANGE_MARK for ch in before + after):
+            return True
+    return False
 
 
 def opening_facts(text: str, profile: Profile) -> OpeningFacts:
@@ -140,6 +153,9 @@ def opening_facts(text: str, profile: Profile) -> OpeningFacts:
     facts.has_inspector = bool(re.search(pat.inspector, text))
     facts.has_publication = bool(re.search(pat.publication, text))
     ranges = find_ranges(text)
+    # A period whose dates the website collapsed (2024717日至830日) is there: NL608
+    # reports the dates, NL105 must not call the period missing (S10).
+    facts.has_period = not ranges and _collapsed_period(text)
     if ranges:
         r = ranges[0]
         facts.has_period = True
@@ -272,12 +288,41 @@ def contact_fields(text: str, profile: Profile) -> list[FieldHit]:
         label = m.group(0).rstrip(":： ")
         out.append(
             FieldHit(
-                kind, label, value.strip(), m.start(), m.end() + len(value), bool(m.group("colon"))
+                kind,
+                label,
+                clean_value(value),
+                m.start(),
+                m.end() + len(value),
+                bool(m.group("colon")),
             )
         )
     # A postcode written inside the address: "…，邮政编码527500" is found above; a
     # bare six-digit run at the end of an address is also a postcode.
     return out
+
+
+# A bracketed note in a value: （工作日受理）, （邮政编码：…） — not a (0595) area code.
+_BRACKET_NOTE = re.compile(r"[（(][^（）()]*[^\d\s（）()\-－][^（）()]*[）)]")
+_OPEN = "（("
+_CLOSE = "）)"
+
+
+def clean_value(value: str) -> str:
+    """A contact value without the notes and brackets around it: a phone followed by
+    （工作日受理）, an address holding （邮政编码：…） (the bracket belongs to neither
+    value), a postcode left with the closing bracket."""
+    value = _BRACKET_NOTE.sub("", value).strip(" \u3000，,、")
+    while value and value[-1] in _OPEN:
+        value = value[:-1].rstrip(" \u3000，,、")
+    while (
+        value
+        and value[-1] in _CLOSE
+        and sum(value.count(c) for c in _OPEN) < sum(value.count(c) for c in _CLOSE)
+    ):
+        value = value[:-1].rstrip()
+    while value and value[0] in _CLOSE:
+        value = value[1:].lstrip()
+    return value
 
 
 def split_phones(value: str) -> list[str]:
@@ -328,7 +373,6 @@ __all__ = [
     "normalise_organ",
     "opening_facts",
     "phone_is_valid",
-    "section_kind",
     "signature_organ_from_title",
     "split_heading",
     "split_phones",

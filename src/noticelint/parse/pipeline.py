@@ -7,7 +7,11 @@ from dataclasses import dataclass
 from noticelint.model import Notice
 from noticelint.parse.build import build_notice
 from noticelint.parse.grammar import parse_tokens
+from noticelint.parse.labels import restore_bracket_labels
+from noticelint.parse.residue import residue_matcher
+from noticelint.parse.script import simplified_view
 from noticelint.parse.segment import Segmentation, segment
+from noticelint.parse.titles import drop_repeated_titles
 from noticelint.parse.tokens import Token, classify
 from noticelint.profile import Profile, bundled_profile, choose_profile
 from noticelint.read import Document
@@ -33,10 +37,11 @@ class Parsed:
 def parse_document(document: Document, profile: Profile | None = None) -> Parsed:
     if profile is None:
         profile = bundled_profile(choose_profile(document.text))
-    text = document.text
+    text = simplified_view(document.text)  # S12: same length, spans shared
     index = LineIndex(text)
-    seg = segment(text)
-    tokens = classify(seg.segments)
+    seg = segment(text, residue_matcher(profile.artifacts, tuple(profile.signature.organ_endings)))
+    restore_bracket_labels(seg, index, profile.lexicon)
+    tokens = drop_repeated_titles(classify(seg.segments, profile.lexicon), seg)
     tree, skipped = parse_tokens(tokens)
     notice = build_notice(document.path, tokens, tree, skipped, index, profile)
     return Parsed(document, index, seg, tokens, notice, profile)

@@ -4,8 +4,12 @@
   own (notices are written one paragraph a line).
 * ASCII spaces, tabs and U+3000 indentation are trimmed off (kept as ``indent``).
 * Scrape residue — table pipes ``| |||``, ``【打印本页】``, ``[bookmark: _GoBack]``,
-  ``发布日期:… 来源:…`` lines — is cut off and recorded as an :class:`Artifact`,
-  so the structure never sees it.
+  ``发布日期:… 来源:…`` lines, and the page chrome the profile's vocabulary names
+  (breadcrumbs, publication-date lines, share/font-size tools, view counters, the
+  government-information metadata block: :mod:`noticelint.parse.residue`) — is cut
+  off and recorded as an :class:`Artifact`, so the structure never sees it.
+* Markdown heading markers (``#``/``##`` before a heading) are markup: like
+  indentation they are kept as ``indent``, never part of the paragraph's text.
 * A *flattened* line (a whole notice, or a large part of it, on one physical line,
   seed 004) is split at in-line structural markers. The split is only tried on
   long lines that hold at least two structural markers preceded by white space,
@@ -21,6 +25,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
+
+from noticelint.parse.residue import ResidueLines, ResidueMatcher, next_nonblank
 
 _WS = " \t\u3000\xa0"
 
@@ -55,6 +62,9 @@ _SOFT_SPLIT = re.compile(
     r"|(?<=[党组委会局厅室府院])[ \t\u3000]+(?=\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*$)"
 )
 _FLATTEN_MIN_LEN = 300
+# A Markdown ATX heading marker: 1–6 # before the heading text (with or without a space,
+# as Chinese writers type it: "## 一、" or "##一、").
+_MD_HEADING = re.compile(r"#{1,6}[ \t\u3000]*(?=[^#\s])")
 _FLATTEN_MIN_MARKERS = 2
 
 
@@ -64,7 +74,9 @@ class Artifact:
 
     start: int
     end: int
-    kind: str  # "pipes" | "print-links" | "meta" | "bookmark" | "entity"
+    # "pipes" | "print-links" | "meta" | "bookmark" | "entity" | "site" | "breadcrumb"
+    # | "date-line" | "counter" | "page-tools" | "metadata" | "repeated-title"
+    kind: str
 
 
 @dataclass(slots=True)
@@ -170,9 +182,12 @@ def _artifact_kind(line: str) -> str:
     return "meta"
 
 
-def segment(text: str) -> Segmentation:
-    """Split ``text`` (newlines normalised) into paragraphs."""
+def segment(text: str, residue: ResidueMatcher | None = None) -> Segmentation:
+    """Split ``text`` (newlines normalised) into paragraphs; ``residue`` is the
+    profile's page-chrome vocabulary (see :func:`noticelint.parse.residue.residue_matcher`),
+    without it only the built-in residue is cut out."""
     result = Segmentation()
+    chrome = ResidueLines(residue) if residue is not None else None
     segments = result.segments
     artifacts = result.artifacts
     line_no = 0
@@ -194,6 +209,8 @@ def segment(text: str) -> Segmentation:
         if has_amp and text.find("&", start, end) != -1:
             for m in HTML_ENTITY.finditer(text, start, end):
                 artifacts.append(Artifact(m.start(), m.end(), "entity"))
+        if chrome is not None and end - start >= 200:
+            chrome.other_line()
         if end - start < 200:  # residue lines are short
             line = text[start:end]
             if ("|" in line or "【" in line or "日期" in line or "时间" in line) and (
@@ -202,9 +219,20 @@ def segment(text: str) -> Segmentation:
                 if line.strip(_WS):
                     artifacts.append(Artifact(*_strip(text, start, end), _artifact_kind(line)))
                 continue
+            if chrome is not None:
+                ts, te = _strip(text, start, end)
+                nxt = partial(next_nonblank, text, pos)
+                kind = chrome.kind(text[ts:te], nxt) if ts < te else None
+                if kind is not None:
+                    artifacts.append(Artifact(ts, te, kind))
+                    continue
         s, e = _strip(text, start, end)
         if s == e:
             continue
+        if text[s] == "#":
+            heading = _MD_HEADING.match(text, s, e)
+            if heading:
+                s = heading.end()
         indent = text[start:s]
         if text.startswith("[bookmark:", s) or text.startswith("&", s):
             prefix = _ARTIFACT_PREFIX.match(text, s, e)

@@ -20,7 +20,13 @@ SIGDATE    the 成文日期 line
 ========== ============================================================
 
 Classification is a single pass with a little context (before the first
-heading, after the closing), never a parse: the grammar decides the structure.
+heading, after the closing, the next paragraph), never a parse: the grammar
+decides the structure. Every word it matches (labels, title hints, organ endings,
+the publication statement) comes from the profile's :class:`Lexicon`.
+
+Two paragraph forms are given a heading kind although they carry no number: an
+unnumbered problem sentence followed by a measures or status label (``H3`` with
+``number=None``, S8), and the organ line above a ``关于…`` title line (``TITLE``, S6).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from noticelint.parse.lexicon import Lexicon
 from noticelint.parse.numerals import cn_to_int
 from noticelint.parse.segment import Segment
 
@@ -36,30 +43,17 @@ H1_RE = re.compile(rf"([{_CN}]{{1,3}})([、．.，,]|\s)\s*(?!\d)")
 H2_RE = re.compile(rf"([（(])\s*([{_CN}]{{1,3}})\s*([）)])([、．.，,]?)\s*")
 H3_RE = re.compile(r"(\d{1,2})([.．、，,](?!\d)|\s(?=\D))\s*")
 H4_RE = re.compile(r"([（(])\s*(\d{1,2})\s*([）)])([、．.，,]?)\s*")
-ENUM_RE = re.compile(rf"([{_CN}]{{1,3}})是")
-MLABEL_RE = re.compile(r"(?:主要)?整改措施\s*(?:[:：]|$|\s)")
-STATUS_RE = re.compile(
-    r"(整改进展情况|整改进展|整改进度|整改情况|进展情况|完成情况|整改结果|整改时限|目前进展)\s*[:：]"
-)
-CLOSING_RE = re.compile(r"欢迎[^。]{0,40}?(?:监督|批评|反映)")
-DISCLOSURE_RE = re.compile(r"公开期限|公示期限|公示时间|公开时间")
-CONTACT_LABEL_RE = re.compile(
-    r"(?:联系电话|联系方式|举报电话|监督电话|通信地址|通讯地址|邮寄地址|邮政信箱(?:地址)?|邮政编码|"
-    r"电子邮箱|电子信箱|来信地址|邮编|邮箱)\s*(?:[:：]|(?=[\dA-Za-z(（]))"
-)
 DATE_ONLY_RE = re.compile(
     r"(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d〇零○一二三四五六七八九十]{1,3}\s*月"
     r"\s*[\d〇零○一二三四五六七八九十]{1,3}\s*日"
     r"|\d{4}\s*[-./．]\s*\d{1,2}\s*[-./．]\s*\d{1,2}"
 )
-ORGAN_END_RE = re.compile(
-    r"(?:党组|党委|委员会|工委|党工委|总支|支部|局|厅|委|办公室|政府|院|部|公司|中心|集团|学校|大学|医院|办)$"
-)
-TITLE_HINT_RE = re.compile(
-    r"关于.*(?:巡察|巡视|整改)|(?:巡察|巡视).*整改.*(?:通报|报告|公告|公示)$"
-)
-TITLE_END_RE = re.compile(r"(?:通报|报告|公告|公示|情况)$")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;：:！？!?]")
+# A status label's text longer than this is a narrative of measures (a cheap test;
+# the builder classifies status phrases with the profile's vocabulary).
+_STATUS_PHRASE_MAX = 30
+# The opening runs over at most this many paragraphs (S4).
+_OPENING_MAX = 5
 
 
 @dataclass(slots=True)
@@ -107,31 +101,135 @@ def _numbered(seg: Segment) -> Token | None:
     return None
 
 
-def _is_organ_line(text: str) -> bool:
+def _is_organ_line(text: str, lex: Lexicon) -> bool:
     return (
         len(text) <= 40
         and not _SENTENCE_PUNCT.search(text)
-        and ORGAN_END_RE.search(text) is not None
+        and lex.organ_end.search(text) is not None
         and not text[0].isdigit()
     )
 
 
-def classify(segments: list[Segment]) -> list[Token]:
+def _label(seg: Segment, lex: Lexicon) -> Token | None:
+    """A measures label (MLABEL) or status label (STATUS) at the start of ``seg``."""
+    text = seg.text
+    if text[0] not in lex.label_starts:
+        return None
+    m = lex.measure_label.match(text)
+    kind = "MLABEL"
+    if m is None:
+        m = lex.status_label.match(text)
+        kind = "STATUS"
+        if m is None:
+            return None
+    end = m.end()
+    while end < len(text) and text[end] in " \u3000":
+        end += 1
+    return Token(kind, seg, marker=text[: m.end()].strip(), body_offset=end)
+
+
+def _opening_end(segments: list[Segment], i: int, lex: Lexicon) -> int:
+    """The index of the opening's last paragraph, the opening starting at ``i`` (S4):
+    the paragraph with the publication statement when one follows within a few
+    paragraphs before any heading; without one, the run of paragraphs that still
+    fill opening slots (反馈, 巡察组) and are not about organising the work."""
+    last = i
+    extending = True
+    for j in range(i, min(i + _OPENING_MAX, len(segments))):
+        text = segments[j].text
+        if j > i and _numbered(segments[j]) is not None:
+            break
+        if lex.publication.search(text):
+            return j
+        if j > i and extending:
+            extending = lex.opening_slot.search(text) is not None and not lex.is_organising(text)
+            if extending:
+                last = j
+    return last
+
+
+def _is_problem_sentence(segments: list[Segment], i: int, s8: bool, lex: Lexicon) -> bool:
+    """An unnumbered paragraph that names a problem (S8): 关于…问题。 followed by a
+    label (or any such sentence once the part writes its problems this way), or a
+    shorter noun phrase …的问题。 directly followed by a label."""
+    text = segments[i].text
+    strong = lex.problem_sentence.match(text) is not None
+    if strong and s8:
+        return True
+    if not strong and lex.problem_sentence_with_label.match(text) is None:
+        return False
+    label = _label(segments[i + 1], lex) if i + 1 < len(segments) else None
+    if label is None:
+        return False
+    # The loose form needs the label that opens measures (整改措施：…, 整改情况：<a
+    # narrative>), not a short status closing a measure (…的问题。 整改进展：已完成。).
+    return strong or label.type == "MLABEL" or _opens_narrative(label.body)
+
+
+def _opens_narrative(body: str) -> bool:
+    end = body.rstrip("。；; ")
+    return len(end) > _STATUS_PHRASE_MAX or "。" in end
+
+
+def _is_title_line(segments: list[Segment], i: int, tokens: list[Token], lex: Lexicon) -> bool:
+    text = segments[i].text
+    if len(text) > 80 or _SENTENCE_PUNCT.search(text):
+        return False
+    if lex.title_hint.search(text):
+        return True
+    prev = tokens[-1] if tokens else None
+    if prev is not None and prev.type == "TITLE" and not lex.title_end.search(prev.text):
+        return lex.title_end.search(text) is not None
+    # The organ alone on the line above 关于…的通报 (S6).
+    if i + 1 < len(segments) and _is_organ_line(text, lex):
+        # 中共某某局 / 党组关于…: the organ may itself run over onto the next line.
+        nxt = segments[i + 1].text
+        return "关于" in nxt[:12] and lex.title_hint.search(nxt) is not None
+    return False
+
+
+def _tail_kind(text: str, in_body: bool, lex: Lexicon) -> str | None:
+    """CLOSING (only once the body has begun), DISCLOSURE or CONTACT, or ``None``."""
+    if len(text) < 400 and in_body and lex.closing.search(text):
+        return "CLOSING"
+    disclosure = lex.disclosure.search(text)
+    if disclosure is not None and (disclosure.start() == 0 or len(text) < 120):
+        return "DISCLOSURE"
+    if len(text) < 400:
+        labels = lex.contact_label.findall(text)
+        if labels and (lex.contact_label.match(text) or len(labels) >= 2):
+            return "CONTACT"
+    return None
+
+
+def classify(segments: list[Segment], lex: Lexicon) -> list[Token]:
     """Give every paragraph its token kind."""
     tokens: list[Token] = []
     seen_heading = False
     seen_opening = False
     seen_tail = False
+    opening_until = -1
+    # A numbered problem whose label has not come yet: a 关于…问题。 sentence there
+    # describes that problem; it is not a problem of its own (S8).
+    open_problem = False
+    # Problems written as unnumbered sentences (S8): once one is seen (followed by its
+    # label), the next 关于…问题。 sentences of the part are problems even when their
+    # measures are missing (NL401 then reports them).
+    s8 = False
     n = len(segments)
     for i, seg in enumerate(segments):
         text = seg.text
         near_end = i >= n - 3
 
+        if i <= opening_until:
+            tokens.append(Token("OPENING", seg))
+            continue
+
         # The signature: a date alone, or an organ name alone, at the end.
         if (seen_tail or near_end) and DATE_ONLY_RE.fullmatch(text):
             tokens.append(Token("SIGDATE", seg))
             continue
-        if (seen_tail or near_end) and _is_organ_line(text):
+        if (seen_tail or near_end) and _is_organ_line(text, lex):
             nxt = segments[i + 1].text if i + 1 < n else ""
             if seen_tail or DATE_ONLY_RE.fullmatch(nxt):
                 tokens.append(Token("ORGAN", seg))
@@ -139,58 +237,39 @@ def classify(segments: list[Segment]) -> list[Token]:
 
         tok = _numbered(seg)
         if tok is not None:
-            if tok.type == "H1":
-                seen_heading = True
+            seen_heading = True
+            open_problem = tok.type in ("H3", "H4")
+            s8 = s8 and tok.type == "H2"
             tokens.append(tok)
             continue
 
-        head = text[:12]
-        if "整改措施" in head and MLABEL_RE.match(text):
-            colon = text.find("：") if "：" in text[:8] else text.find(":")
-            end = colon + 1 if 0 <= colon < 8 else 4
-            while end < len(text) and text[end] in " \u3000":
-                end += 1
-            tokens.append(Token("MLABEL", seg, marker=text[:end].strip(), body_offset=end))
-            continue
-        m = STATUS_RE.match(text)
-        if m:
-            tokens.append(Token("STATUS", seg, marker=m.group(0), body_offset=m.end()))
+        tok = _label(seg, lex)
+        if tok is not None:
+            open_problem = False
+            tokens.append(tok)
             continue
 
-        if (
-            len(text) < 400
-            and CLOSING_RE.search(text)
-            and (seen_heading or (i > 0 and not seen_opening))
-        ):
+        kind = _tail_kind(text, seen_heading or seen_opening, lex)
+        if kind is not None:
             seen_tail = True
-            tokens.append(Token("CLOSING", seg))
+            tokens.append(Token(kind, seg))
             continue
-        if DISCLOSURE_RE.match(text) or (len(text) < 120 and DISCLOSURE_RE.search(text)):
-            seen_tail = True
-            tokens.append(Token("DISCLOSURE", seg))
-            continue
-        if len(text) < 400:
-            labels = CONTACT_LABEL_RE.findall(text)
-            if labels and (CONTACT_LABEL_RE.match(text) or len(labels) >= 2):
-                seen_tail = True
-                tokens.append(Token("CONTACT", seg))
-                continue
 
         if not seen_heading and not seen_opening:
-            if len(text) <= 80 and not _SENTENCE_PUNCT.search(text):
-                prev_title = bool(tokens) and tokens[-1].type == "TITLE"
-                if TITLE_HINT_RE.search(text) or (
-                    prev_title
-                    and not TITLE_END_RE.search(tokens[-1].text)
-                    and TITLE_END_RE.search(text)
-                ):
-                    tokens.append(Token("TITLE", seg))
-                    continue
-            if ("巡察" in text or "巡视" in text) and len(text) > 30:
+            if _is_title_line(segments, i, tokens, lex):
+                tokens.append(Token("TITLE", seg))
+                continue
+            if len(text) > 30 and lex.opening_start.search(text):
                 seen_opening = True
+                opening_until = _opening_end(segments, i, lex)
                 tokens.append(Token("OPENING", seg))
                 continue
 
-        m = ENUM_RE.match(text)
+        if not open_problem and seen_heading and _is_problem_sentence(segments, i, s8, lex):
+            tokens.append(Token("H3", seg, None, "", 0))
+            s8 = True
+            continue
+
+        m = lex.enumeration.match(text)
         tokens.append(Token("TEXT", seg, enum=cn_to_int(m.group(1)) if m else None))
     return tokens

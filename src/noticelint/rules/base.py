@@ -21,6 +21,7 @@ from typing import ClassVar, Literal
 from noticelint.diagnostics import CompactEdits, Diagnostic, Edit, Fix, Severity
 from noticelint.model import Notice
 from noticelint.parse import Parsed
+from noticelint.parse.script import quote_original, simplified_view
 from noticelint.profile import Profile
 from noticelint.span import Span
 
@@ -147,6 +148,14 @@ class Context:
         compact until an output, ``--fix`` or ``--diff`` reads them."""
         return CompactEdits(marks, table, self.parsed.index.positions)
 
+    def _as_written(self, message: str) -> str:
+        """The message with its quotations of a traditional-script text in the
+        characters the user wrote (the parser read a simplified view, S12)."""
+        view = self.memo.get("script.view")
+        if not isinstance(view, str):
+            view = self.memo["script.view"] = simplified_view(self.text)
+        return message if view is self.text else quote_original(message, view, self.text)
+
     def report(
         self,
         message: str,
@@ -164,7 +173,7 @@ class Context:
                 code=code or rule.code,
                 name=rule.name,
                 severity=severity or rule.severity,
-                message=message,
+                message=self._as_written(message),
                 line=span.line,
                 column=span.column,
                 end_line=span.end_line,

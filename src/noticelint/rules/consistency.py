@@ -7,8 +7,15 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from noticelint.parse.dates import DATE_RE, RANGE_SEP, DateRef, infer_year, safe_date
+from noticelint.parse.dates import (
+    DATE_RE,
+    RANGE_SEP,
+    DateRef,
+    find_collapsed_dates,
+    infer_year,
+)
 from noticelint.parse.fields import normalise_organ, num
 from noticelint.parse.numerals import cn_digits_to_int, cn_to_int
 from noticelint.parse.segment import Segment
@@ -288,8 +295,10 @@ _DECLARED_PAIR = re.compile(
     + _NUM
     + r"\s*(?:个|项|条)(?:具体)?问题)"
 )
+_CN_NUM = r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})"
 _DECLARED_PROBLEMS = re.compile(
-    r"(?:指出|反馈|发现)[^。]{0,12}?(?P<problems>" + _NUM + r"\s*(?:个|项|条)(?:具体)?问题)"
+    rf"(?:指出|反馈|发现)[^。]{{0,12}}?(?P<problems>(?P<n>{_CN_NUM})\s*(?:个|项|条)(?:具体)?问题)"
+    rf"|(?:指出|反馈|发现)(?:的)?问题\s*(?:共|共计|总计)?\s*(?P<after>{_CN_NUM})\s*(?:个|项|条)"
 )
 
 
@@ -307,7 +316,7 @@ def _declared_location(ctx: Context) -> tuple[int, re.Match[str]] | None:
             if num(m.group(4)) == opening.declared_problems:
                 return seg.start, m
         for m in _DECLARED_PROBLEMS.finditer(seg.text):
-            if num(m.group(2)) == opening.declared_problems:
+            if num(m.group("n") or m.group("after")) == opening.declared_problems:
                 return seg.start, m
     return None
 
@@ -372,6 +381,8 @@ class DeclaredCountMismatch(Rule):
             if found is None or group not in found[1].re.groupindex:
                 return opening.span
             base, m = found
+            if m.start(group) == -1:  # 反馈问题共4个: the whole phrase
+                return ctx.span(base + m.start(), base + m.end())
             return ctx.span(base + m.start(group), base + m.end(group))
 
         if opening.declared_areas is not None and areas and opening.declared_areas != areas:
@@ -640,16 +651,12 @@ class OrganMismatch(Rule):
 
 # --- NL605 ------------------------------------------------------------------------
 
-# A cheap test for a counts sentence: a total (共25个, 25个问题中) or a rate (完成率76%).
-_MAY_COUNT = re.compile(
-    r"(?:共|总计|合计|累计|总共)[有计涉及\s]{0,3}[\d一二三四五六七八九十两百]"
-    r"|[个项条件][^。]{0,8}中|率\s*[为达是]?\s*\d|\d\s*[%％]"
-)
 _COUNT = re.compile(r"(\d{1,4}|[一二三四五六七八九十两百]{1,4})\s*(个|项|条|件)")
-_TOTAL_BEFORE = re.compile(r"(?:共|总计|合计|累计|总共)\s*(?:有|计|涉及)?\s*$")
 _NOUN = r"(?:具体|反馈)?(?:问题|整改问题|整改任务|任务|整改事项|事项|整改措施|措施)"
 _TOTAL_NOUN = re.compile(r"\s*" + _NOUN)
 _TOTAL_AFTER = re.compile(r"\s*" + _NOUN + "中")
+_TAIL_NOUN = re.compile(r"问题|任务|事项")
+_BARE_TAILS = frozenset({"", "有", "计", "涉及"})
 _PART_NOUN = re.compile(r"(?:整改|的|问题|任务|整改任务|事项)?\s*$")
 _PART_AFTER_OK = re.compile(r"\s*(?:$|[，,。；;、）)]|问题|任务|事项|整改)")
 _RATE = re.compile(
@@ -687,19 +694,57 @@ def _count_value(text: str) -> int | None:
 def _status_words(ctx: Context) -> tuple[list[str], list[str], list[str]]:
     """All status words (longest first), the done words and the partial words."""
     vocab = ctx.profile.status
-    done = [w for w in vocab.done if w != "除"]
+    extra = ctx.profile.summary
+    done = [w for w in vocab.done + extra.done if w != "除"]
     partial = [w for w in vocab.partial if w != "除"]
-    words = done + partial + [w for w in vocab.in_progress + vocab.long_term if w != "除"]
+    rest = vocab.in_progress + vocab.long_term + extra.in_progress
+    words = done + partial + [w for w in rest if w != "除"]
     return sorted(set(words), key=len, reverse=True), done, partial
 
 
-def _total(sentence: str, m: re.Match[str], value: int) -> _Count | None:
-    """共25个问题 or 25个问题中: a count that is clearly a total."""
-    before = _TOTAL_BEFORE.search(sentence, 0, m.start())
+@dataclass(frozen=True, slots=True)
+class _SummaryPatterns:
+    """The profile's summary cues, compiled: a cheap test for a counts sentence (a cue
+    before a number, 25个问题中, a rate) and the cue of a total before its count."""
+
+    may_count: re.Pattern[str]
+    total_before: re.Pattern[str]
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+@lru_cache(maxsize=8)
+def _summary_patterns(bare: tuple[str, ...], with_noun: tuple[str, ...]) -> _SummaryPatterns:
+    alt = _alt(bare + with_noun)
+    areas = r"(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个|大)?(?:方面|类|大类|领域)\s*)?"
+    return _SummaryPatterns(
+        may_count=re.compile(
+            rf"(?:{alt})[^\d，,。；;]{{0,8}}[\d一二三四五六七八九十两百]"
+            r"|[个项条件][^。]{0,8}中|率\s*[为达是]?\s*\d|\d\s*[%％]"
+        ),
+        total_before=re.compile(
+            rf"(?:(?P<bare>{_alt(bare)})|{_alt(with_noun)})"
+            rf"(?P<tail>[^\d，,。；;、：:（）()]{{0,6}}?)\s*{areas}$"
+        ),
+    )
+
+
+def _total(
+    sentence: str, m: re.Match[str], value: int, total_before: re.Pattern[str]
+) -> _Count | None:
+    """共25个, 反馈的25个问题, 反馈问题25个 or 25个问题中: a count that is clearly
+    a total (a cue right before it, or a cue and a noun 问题/任务/事项 around it)."""
+    noun = _TOTAL_NOUN.match(sentence, m.end())
+    before = total_before.search(sentence, max(0, m.start() - 40), m.start())
+    if before is not None and noun is None and not _TAIL_NOUN.search(before.group("tail")):
+        bare = before.group("bare") and before.group("tail").strip() in _BARE_TAILS
+        if not bare:
+            before = None  # 共同推进3个项目, 反馈3个: no total
     inside = _TOTAL_AFTER.match(sentence, m.end())
     if before is None and inside is None:
         return None
-    noun = _TOTAL_NOUN.match(sentence, m.end())
     return _Count(before.start() if before else m.start(), noun.end() if noun else m.end(), value)
 
 
@@ -727,7 +772,7 @@ def _part(sentence: str, m: re.Match[str], value: int, words: list[str]) -> _Cou
     return None
 
 
-def _groups(sentence: str, words: list[str]) -> list[_Group]:
+def _groups(sentence: str, words: list[str], total_before: re.Pattern[str]) -> list[_Group]:
     """Totals (共25个问题, 38个问题中) with the status parts that follow them in the
     sentence (已完成19个、正在整改6个). A count that is neither ends the group
     (整改措施80条 is another quantity); a 其中 after the first part starts a nested
@@ -738,7 +783,7 @@ def _groups(sentence: str, words: list[str]) -> list[_Group]:
         value = _count_value(m.group(1))
         if value is None:
             continue
-        total = _total(sentence, m, value)
+        total = _total(sentence, m, value, total_before)
         if total is not None:
             current = _Group(total)
             groups.append(current)
@@ -800,14 +845,16 @@ class SummaryArithmetic(Rule):
 
     def check(self, ctx: Context) -> None:
         words, done_words, partial_words = _status_words(ctx)
+        summary = ctx.profile.summary
+        patterns = _summary_patterns(tuple(summary.total_cues), tuple(summary.noun_total_cues))
         for seg in ctx.parsed.segmentation.segments:
-            if not _MAY_COUNT.search(seg.text):
+            if not patterns.may_count.search(seg.text):
                 continue  # no total (共…/…中) and no rate: nothing to add up
             pos = 0
             for sentence in re.split(r"(?<=[。！？!?])", seg.text):
                 base = seg.start + pos
                 pos += len(sentence)
-                groups = _groups(sentence, words)
+                groups = _groups(sentence, words, patterns.total_before)
                 for g in groups:
                     self._check_group(ctx, base, sentence, g)
                 self._check_rates(ctx, base, sentence, groups, done_words, partial_words)
@@ -983,19 +1030,6 @@ class DateMissingYear(Rule):
 
 # --- NL608 ------------------------------------------------------------------------
 
-_COLLAPSED = re.compile(r"(?=[12])(?<![\d.．\-－/])((?:19|20)\d{2})(年?)(\d{1,4})日")
-
-
-def _readings(year: int, digits: str) -> list[str]:
-    out = []
-    for k in (1, 2):
-        month, day = digits[:k], digits[k:]
-        if not day or len(day) > 2 or (month.startswith("0") and k == 1):
-            continue
-        if safe_date(year, int(month), int(day)) is not None:
-            out.append(f"{year}年{int(month)}月{int(day)}日")
-    return out
-
 
 @register
 class CollapsedDate(Rule):
@@ -1003,19 +1037,22 @@ class CollapsedDate(Rule):
 
     ## 检查什么 (What it does)
     找出紧接“日”、不可能是日子的数字串：以年份开头、中间没有“年”“月”（2024717日），
-    或有“年”没有“月”（2024年717日），且能拆成一个真实日期。报告时给出可能的原意。
+    或有“年”没有“月”（2024年717日），或在日期位置（“于”“至”、顿号、逗号之后）把月和日
+    连在一起（于830日），且能拆成一个真实日期。全文每一处都报告，并给出可能的原意。
+    单独的“30日”“17日”、表示天数的“历时120日”“100日内”不报告。开头段落里的这种日期
+    由本规则报告，NL105 不再把它所在的要素当作缺失。
 
     ## 为什么 (Why it matters)
     从 Word 或网页复制时常丢掉“年”“月”二字；这样的日期读者无法理解，也无法核对。
 
     ## 错误示例 (Bad)
     ```text
-    2024717日，局党组召开专题会议研究整改工作。
+    2024717日，局党组召开专题会议研究整改工作，并于830日完成专项检查。
     ```
 
     ## 正确示例 (Good)
     ```text
-    2024年7月17日，局党组召开专题会议研究整改工作。
+    2024年7月17日，局党组召开专题会议研究整改工作，并于8月30日完成专项检查。
     ```
     """
 
@@ -1025,18 +1062,11 @@ class CollapsedDate(Rule):
 
     def check(self, ctx: Context) -> None:
         for seg in ctx.parsed.segmentation.segments:
-            if "日" not in seg.text:
-                continue
-            for m in _COLLAPSED.finditer(seg.text):
-                digits = m.group(3)
-                if (not m.group(2) and len(digits) < 2) or (m.group(2) and len(digits) < 3):
-                    continue  # 2024年17日 lacks only 月 and is not a run; 202417日 is ambiguous
-                readings = _readings(int(m.group(1)), digits)
-                if not readings:
-                    continue
-                lost = "“月”" if m.group(2) else "“年”“月”"
+            for c in find_collapsed_dates(seg.text):
+                written = seg.text[c.start : c.end]
+                lost = "“月”" if c.lost == "月" else "“年”“月”"
                 ctx.report(
-                    f"{quote(m.group(0))}不是有效日期，疑为丢失了{lost}："
-                    f"应为{'或'.join(f'“{r}”' for r in readings)}",
-                    ctx.span(seg.start + m.start(), seg.start + m.end()),
+                    f"{quote(written)}不是有效日期，疑为丢失了{lost}："
+                    f"应为{'或'.join(f'“{r}”' for r in c.readings)}",
+                    ctx.span(seg.start + c.start, seg.start + c.end),
                 )

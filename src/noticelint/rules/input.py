@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 
 from noticelint.diagnostics import Edit, Fix
+from noticelint.parse.numerals import cn_to_int
+from noticelint.parse.script import is_traditional
 from noticelint.rules.base import Context, Rule, quote, register
 
 
@@ -48,7 +50,11 @@ class UnrecognizedStructure(Rule):
 
     ## 检查什么 (What it does)
     文本既没有开头段落（根据…部署，…巡察组…反馈…），也没有任何一级标题（一、二、…）时报告。
-    此时其他结构类规则不再运行，以免对一篇并非通报的文本报告几十条无意义的问题。
+    纪委或巡察办关于一整轮巡察的情况通报（对23个单位开展了巡察……，涉及几十个单位）
+    也不是单个单位的整改进展情况通报，同样报告一条（写明涉及的单位数）；识别所用的词语在
+    规则配置 `[round-summary]` 中。繁体字文本按对应的简体字识别结构；仍识别不出时，
+    只报告一条警告，写明文本为繁体字。这些情况下其他结构类规则都不再运行，
+    以免对一篇并非整改通报的文本报告几十条无意义的问题。
 
     ## 为什么 (Why it matters)
     把会议纪要或其他文件误当作整改通报检查，得到的结论没有意义；先确认它是一份通报。
@@ -72,7 +78,23 @@ class UnrecognizedStructure(Rule):
     structural = False
 
     def check(self, ctx: Context) -> None:
-        if not is_notice(ctx):
+        units = round_summary_units(ctx)
+        if units is not None:
+            ctx.report(
+                f"该文本是一轮巡察（巡视）的情况通报（涉及{units}个单位），不是单个被巡察单位的"
+                "整改进展情况通报：不按整改通报的结构检查",
+                ctx.first_line_span(),
+            )
+        elif not is_notice(ctx) and is_traditional(ctx.text):
+            # The reader may have failed on the script, not the text on its genre: say
+            # so once, as a warning, instead of a cascade of structure errors (S12).
+            ctx.report(
+                "文本为繁体字，按对应的简体字也未能识别出通报结构（找不到开头段落和“一、”等"
+                "一级标题）：请核对这是否是整改进展情况通报，或改用简体字文本检查",
+                ctx.first_line_span(),
+                severity="warning",
+            )
+        elif not is_notice(ctx):
             ctx.report(
                 "未识别出通报结构：找不到开头段落，也找不到“一、”等一级标题，"
                 "该文本可能不是整改进展情况通报",
@@ -81,8 +103,48 @@ class UnrecognizedStructure(Rule):
 
 
 def is_notice(ctx: Context) -> bool:
+    """Whether the structural rules apply: the text has a notice structure and is
+    one unit's notice, not a summary of a whole round (S13)."""
     notice = ctx.notice
-    return bool(notice.sections) or notice.opening is not None
+    has_structure = bool(notice.sections) or notice.opening is not None
+    return has_structure and round_summary_units(ctx) is None
+
+
+_ROUND_HEAD = 1500
+
+
+def round_summary_units(ctx: Context) -> int | None:
+    """How many units a round summary covers (对23个单位开展了巡察), or ``None`` when
+    the text is a unit's own notice. Read in the first paragraphs, residue excluded;
+    the vocabulary is the profile's ``[round-summary]``."""
+    if "input.round" in ctx.memo:
+        found = ctx.memo["input.round"]
+        return found if isinstance(found, int) else None
+    settings = ctx.profile.round_summary
+    head: list[str] = []
+    size = 0
+    for seg in ctx.parsed.segmentation.segments:
+        head.append(seg.text)
+        size += len(seg.text)
+        if size >= _ROUND_HEAD:
+            break
+    text = "\n".join(head)[:_ROUND_HEAD]
+    units = None
+    for m in re.finditer(settings.units, text):
+        n = _count(m.group("n"))
+        if n is not None and n >= settings.min_units:
+            units = n
+            break
+    if units is not None:
+        cues = sum(1 for cue in settings.cues if re.search(cue, text))
+        if cues < settings.min_cues:
+            units = None
+    ctx.memo["input.round"] = units
+    return units
+
+
+def _count(written: str) -> int | None:
+    return int(written) if written.isdigit() else cn_to_int(written)
 
 
 # --- NL003 scrape residue -------------------------------------------------------------
@@ -95,6 +157,12 @@ _KIND_LABELS = {
     "bookmark": "Word书签",
     "entity": "HTML实体",
     "site": "网页残留行",
+    "breadcrumb": "导航路径",
+    "date-line": "发布时间行",
+    "counter": "浏览次数",
+    "page-tools": "分享、朗读、字号等页面工具",
+    "metadata": "政府信息公开目录信息",
+    "repeated-title": "页面重复的标题",
 }
 _ENTITY_TEXT = {
     "&amp;": "&",
@@ -106,7 +174,6 @@ _ENTITY_TEXT = {
     "&hellip;": "…",
     "&mdash;": "—",
 }
-_LINE_PATTERN_CACHE: dict[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]] | None] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,20 +195,6 @@ class Residue:
     role: str  # "line" (a whole line) | "prefix" | "suffix" | "inner"
 
 
-def _line_pattern(patterns: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """The profile's residue-line patterns as one pattern for the first line and one
-    for the lines after a line break (a literal first character keeps the scan fast)."""
-    key = tuple(patterns)
-    if key not in _LINE_PATTERN_CACHE:
-        if not patterns:
-            _LINE_PATTERN_CACHE[key] = None
-        else:
-            alt = "|".join(f"(?:{p})" for p in patterns)
-            body = rf"[ \t\u3000\xa0]*(?:{alt})[ \t\u3000\xa0]*(?=\n|\Z)"
-            _LINE_PATTERN_CACHE[key] = (re.compile(body, re.M), re.compile("\n" + body, re.M))
-    return _LINE_PATTERN_CACHE[key]
-
-
 def _entity_text(entity: str, text: str, start: int, end: int) -> str:
     """What an HTML entity stands for; a non-breaking space between Chinese characters
     (or at a line end) is dropped, between Latin words it becomes a space."""
@@ -159,9 +212,9 @@ def _entity_text(entity: str, text: str, start: int, end: int) -> str:
 def residues(ctx: Context) -> list[Residue]:
     """All scrape residue of the document, sorted, with non-overlapping fix ranges.
 
-    The segmenter's artifacts plus whole lines matching the profile's
-    ``artifacts.line-patterns``. Computed once per document and kept in ``ctx.memo``
-    (NL003 reports them; the NL8 rules never fire inside them)."""
+    The segmenter's artifacts (built-in residue and the page chrome named by the
+    profile's ``[artifacts]`` vocabulary). Computed once per document and kept in
+    ``ctx.memo`` (NL003 reports them; the NL8 rules never fire inside them)."""
     found = ctx.memo.get("input.residues")
     if found is None:
         found = ctx.memo["input.residues"] = _find_residues(ctx)
@@ -182,12 +235,6 @@ def _find_residues(ctx: Context) -> list[Residue]:
         else:
             line = index.position(art.start)[0]
             by_line.setdefault(line, []).append((art.start, art.end, art.kind))
-    pattern = _line_pattern(ctx.profile.artifacts.line_patterns)
-    if pattern is not None:
-        for m in _site_lines(pattern, text):
-            line = index.position(m[0])[0]
-            if line not in by_line:
-                by_line[line] = [(m[0], m[1], "site")]
     if not by_line and not entities:
         return []
 
@@ -276,21 +323,6 @@ def _with_blank_lines(text: str, ds: int, de: int) -> tuple[int, int]:
     return (ds, end) if blank_before else (ds, de)
 
 
-def _site_lines(
-    patterns: tuple[re.Pattern[str], re.Pattern[str]], text: str
-) -> list[tuple[int, int]]:
-    """Whole lines that match the profile's residue patterns (after trimming)."""
-    first, after_break = patterns
-    hits: list[tuple[int, int]] = []
-    m = first.match(text)
-    if m and m.end() > 0:
-        hits.append((0, m.end()))
-    hits.extend(
-        (m.start() + 1, m.end()) for m in after_break.finditer(text) if m.end() > m.start() + 1
-    )
-    return hits
-
-
 def _joins(last: Residue, r: Residue) -> bool:
     """Whether ``r`` continues the block that ends with ``last``: residue on one line,
     or residue that runs on over a line break (the end of one line, whole lines, the
@@ -305,13 +337,20 @@ def _joins(last: Residue, r: Residue) -> bool:
 
 
 def residue_blocks(items: list[Residue]) -> list[list[Residue]]:
-    """Adjacent residue forms one block (one diagnostic)."""
+    """Adjacent residue forms one block (one diagnostic); the copies of a title the
+    page repeats form one block wherever they stand (the title is reported once)."""
     blocks: list[list[Residue]] = []
+    titles = [r for r in items if r.kind == "repeated-title"]
     for r in items:
+        if r.kind == "repeated-title":
+            continue
         if blocks and _joins(blocks[-1][-1], r):
             blocks[-1].append(r)
         else:
             blocks.append([r])
+    if titles:
+        blocks.append(titles)
+        blocks.sort(key=lambda b: b[0].found_start)
     return blocks
 
 
@@ -328,15 +367,32 @@ def residue_edits(ctx: Context, block: list[Residue]) -> list[Edit]:
     return [ctx.edit(s, e, c) for s, e, c in ranges]
 
 
+def _where(block: list[Residue]) -> str:
+    """第3行, 第3—5行, or 第1、7行 for the copies of a repeated title far apart."""
+    lines = sorted({n for r in block for n in range(r.line, r.end_line + 1)})
+    first, last = lines[0], lines[-1]
+    if first == last:
+        return f"第{first}行"
+    if last - first + 1 == len(lines):
+        return f"第{first}—{last}行"
+    return "第" + "、".join(str(n) for n in lines) + "行"
+
+
 @register
 class ScrapeArtifact(Rule):
-    """文本中有网页或 Word 残留（表格竖线、【打印本页】、书签、发布日期行、HTML 实体）。
+    """文本中有网页或 Word 残留（导航路径、发布时间行、页面工具、浏览次数、政府信息公开目录信息、重复的标题、表格竖线、书签、HTML 实体）。
 
     ## 检查什么 (What it does)
     从网站抓取或由 Word 转存的通报常带有与正文无关的残留：表格竖线 `| |||`、`【打印本页】`
-    `【关闭窗口】`、`[bookmark: _GoBack]`、`发布日期:… 来源:…` 一行、`&nbsp;` 等 HTML 实体，
-    以及规则配置 `artifacts.line-patterns` 中列出的网站专有行（如“分享到”“浏览次数”）。
-    相邻行上的残留合并为一条诊断。安全修复删除残留：整行残留连同换行一起删除，
+    `【关闭窗口】`、`[bookmark: _GoBack]`、`&nbsp;` 等 HTML 实体；网页的导航路径
+    （`当前位置：首页 > 巡视巡察 > …`、`首页 > … > …`）、单独一行的 `发布时间：…`/`时间：…`/`日期：…`、
+    `分享到：`、`朗读`、`字号：大 中 小`、`浏览次数：…`，几项合在一行的 `来源：… 发布时间：… 浏览量：…`，
+    政府信息公开目录信息（索引号、主题分类、发布单位、成文日期、公开方式、有效性，
+    标签和内容可分占两行），以及页面重复显示的标题。这些词语在规则配置 `[artifacts]` 中，
+    网站专有的残留行可写入 `artifacts.line-patterns`。残留必须独占一行：句子里的“当前”“时间：”
+    “来源”不算；目录信息之后的落款日期也不会被当作残留。
+    相邻行上的残留合并为一条诊断，并写明残留的种类；重复的标题无论相隔多远只报告一次。
+    安全修复删除残留：整行残留连同换行一起删除，
     行首或行尾的残留连同与正文之间的空白一起删除，HTML 实体改为它所代表的字符。
 
     ## 为什么 (Why it matters)
@@ -345,6 +401,8 @@ class ScrapeArtifact(Rule):
 
     ## 错误示例 (Bad)
     ```text
+    当前位置：首页 > 巡视巡察 > 整改公示
+    索引号：11350822MB0123456X/2024-00031
     中共某某县教育局党组关于巡察整改进展情况的通报 | |||
     发布日期:2023-07-25   来源:某某网
     [bookmark: _GoBack]（4）成立校外教育培训监管专门科室。
@@ -370,8 +428,7 @@ class ScrapeArtifact(Rule):
             found = list(dict.fromkeys(ctx.text[r.found_start : r.found_end] for r in block))
             shown = "".join(quote(f, 24) for f in found[:3])
             more = f"等{len(block)}处" if len(block) > max(1, len(found[:3])) else ""
-            first, last = block[0].line, block[-1].end_line
-            where = f"第{first}行" if first == last else f"第{first}—{last}行"
+            where = _where(block)
             replaced = list({r.found_start: r for r in block if r.content}.values())
             if replaced:
                 pairs = "、".join(

@@ -382,6 +382,9 @@ class NumberingSequence(Rule):
         _check_run(ctx, sections, 1)
         for section in notice.sections:
             areas = [i for a in _layout(section).areas if (i := _item(tokens, a, 2)) is not None]
+            # Problems written on the （一） level (（一）关于…问题 + labels) number like areas.
+            areas += _items(tokens, section.problems, 2)
+            areas.sort(key=lambda item: item.line)
             _check_run(ctx, areas, 1)
 
         problem_groups: list[list[list[_Item]]] = []
@@ -412,8 +415,9 @@ def _inversions(tokens: _Tokens, section: Section) -> Iterator[tuple[_Item, _Ite
     """(higher-level item, the lower-level item it follows) for each place where a
     level is used below a level that should be under it."""
     layout = _layout(section)
-    if layout.areas and section.problems:
-        last = section.problems[-1]
+    lower_problems = [p for p in section.problems if p.level >= 3]  # not （一）关于…问题
+    if layout.areas and lower_problems:
+        last = lower_problems[-1]
         area = _item(tokens, layout.areas[0], 2)
         lower = _item(tokens, last, last.level)
         if area is not None and lower is not None:

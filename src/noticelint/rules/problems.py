@@ -330,8 +330,8 @@ class MeasureLabelFormat(Rule):
     def check(self, ctx: Context) -> None:
         label_word = ctx.profile.problems.measure_label
         for tok in ctx.parsed.tokens:
-            if tok.type != "MLABEL":
-                continue
+            if tok.type != "MLABEL" or tok.marker.startswith("【"):
+                continue  # 【整改措施】 is a complete label form of its own
             seg = tok.seg
             start = seg.start
             label_end = start + tok.text.find(label_word) + len(label_word)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from noticelint.diagnostics import Fix
 from noticelint.model import Measure, Section
 from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.span import Span
@@ -220,6 +219,17 @@ def _unheaded(ctx: Context, kind: str) -> Span | None:
     return None
 
 
+def _slot_a_filled(sections: list[Section]) -> bool:
+    """Whether a part of unknown kind stands before the progress part: slot (a) holds
+    something the profile's words do not name (a slogan heading), never "missing"."""
+    for section in sections:
+        if section.kind == "progress":
+            return False
+        if section.kind == "other":
+            return True
+    return False
+
+
 @register
 class MissingSection(Rule):
     """缺少“整改进展”部分（错误），或缺少“组织领导”“下一步”部分（警告）。
@@ -260,7 +270,7 @@ class MissingSection(Rule):
                 "缺少反馈问题整改进展部分：应有一个一级部分逐项说明反馈问题的整改措施和进展",
                 anchor,
             )
-        if "leadership" not in kinds:
+        if "leadership" not in kinds and not _slot_a_filled(notice.sections):
             ctx.report(
                 "缺少整改组织领导（基本情况）部分：应在整改进展之前说明如何组织整改",
                 anchor,
@@ -493,71 +503,3 @@ class TitleFormat(Rule):
                 f"标题{quote(title.text)}不含“关于…整改…情况的通报”：应写明事由和文种，如“{example}”",
                 title.span,
             )
-
-
-def _allowed(text: str, start: int, end: int, allow: list[str]) -> bool:
-    """Whether the repeat at ``text[start:end]`` lies inside an allowed phrase."""
-    for phrase in allow:
-        lo = max(0, end - len(phrase))
-        i = text.find(phrase, lo, start + len(phrase))
-        if i != -1 and i <= start and i + len(phrase) >= end:
-            return True
-    return False
-
-
-_REPEAT = re.compile(r"([\u4e00-\u9fff]{2,4})\1|([一二三四五六七八九十]是)是")
-
-
-@register
-class RepeatedWord(Rule):
-    """同一个词连写两遍，如“党组党组”“四是是”。
-
-    ## 检查什么 (What it does)
-    同一个 2–4 字的词紧接着重复（“党组党组”），以及序数后缀重复（“四是是”）。
-    规则配置 `[words] allow-repeats` 中的叠词（如“研究研究”）不报告。
-
-    ## 为什么 (Why it matters)
-    重复的词是起草或粘贴时的笔误，出现在公开发布的公文里有损严肃性。
-
-    ## 错误示例 (Bad)
-    ```text
-    中共东港市教育局党组党组关于市委巡察整改落实进展情况的通报
-    ```
-
-    ## 正确示例 (Good)
-    ```text
-    中共东港市教育局党组关于市委巡察整改落实进展情况的通报
-    ```
-    """
-
-    code = "NL103"
-    name = "repeated-word"
-    severity = "warning"
-    fix = "unsafe"
-
-    def check(self, ctx: Context) -> None:
-        allow = ctx.profile.words.allow_repeats
-        text = ctx.text
-        for seg in ctx.parsed.segmentation.segments:
-            for m in _REPEAT.finditer(text, seg.start, seg.end):
-                whole = m.group(0)
-                if _allowed(text, m.start(), m.end(), allow):
-                    continue
-                word = m.group(1) or m.group(2)
-                if m.group(1):
-                    keep_end = m.start() + len(word)
-                    drop = (keep_end, m.end())
-                    shown = word
-                else:
-                    drop = (m.end() - 1, m.end())
-                    shown = m.group(2)
-                fix = Fix(
-                    applicability="unsafe",
-                    message=f"删去重复的“{text[drop[0] : drop[1]]}”",
-                    edits=[ctx.edit(drop[0], drop[1], "")],
-                )
-                ctx.report(
-                    f"词语重复：{quote(whole)}，应为“{shown}”",
-                    ctx.span(m.start(), m.end()),
-                    fix=fix,
-                )
