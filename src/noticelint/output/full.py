@@ -10,9 +10,9 @@ from rich.text import Text
 
 from noticelint.diagnostics import Diagnostic
 from noticelint.output.escape import escape_controls
+from noticelint.output.labels import SEVERITY_LABEL as _LABEL
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
-_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 _WINDOW_BEFORE = 30
 _WINDOW_AFTER = 50
 
