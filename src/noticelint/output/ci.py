@@ -40,33 +40,41 @@ def render_github(diagnostics: list[Diagnostic]) -> str:
 
 
 def render_junit(diagnostics: list[Diagnostic], files: list[str]) -> str:
-    """One testsuite for the run, one testcase per file checked; each diagnostic
-    of the file is a <failure>."""
+    """One testsuite for the run and one testcase per diagnostic (CI viewers list
+    every finding): classname = the file, name = code and place, the failure's
+    message = the diagnostic's message. A file without findings is one passing
+    testcase, so that every file checked shows up."""
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
     for d in diagnostics:
         by_file[d.path].append(d)
-    names = [xml_safe(n) for n in dict.fromkeys([*files, *by_file])]
-    by_file = {xml_safe(k): v for k, v in by_file.items()}
-    failing = sum(1 for n in names if by_file.get(n))
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<testsuites name="noticelint" tests="{len(names)}" failures="{failing}">',
-        f'  <testsuite name="noticelint" tests="{len(names)}" failures="{failing}" errors="0">',
-    ]
-    for name in names:
-        found = by_file.get(name, [])
+    cases: list[str] = []
+    for path in dict.fromkeys([*files, *by_file]):
+        classname = quoteattr(xml_safe(path))
+        found = by_file.get(path, [])
         if not found:
-            lines.append(f'    <testcase classname="noticelint" name={quoteattr(name)}/>')
-            continue
-        lines.append(f'    <testcase classname="noticelint" name={quoteattr(name)}>')
-        for d in found:
-            text = xml_safe(d.message)
-            message = f"{d.line}:{d.column}: {d.code} {text}"
-            body = f"{name}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.name}: {text}"
-            lines.append(
-                f"      <failure type={quoteattr(d.code)} message={quoteattr(message)}>"
-                f"{escape(body)}</failure>"
-            )
-        lines.append("    </testcase>")
-    lines += ["  </testsuite>", "</testsuites>", ""]
-    return "\n".join(lines)
+            cases.append(f"    <testcase classname={classname} name={quoteattr('noticelint')}/>")
+        cases += [_junit_failure(classname, d) for d in found]
+    failures = len(diagnostics)
+    return "\n".join(
+        [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            f'<testsuites name="noticelint" tests="{len(cases)}" failures="{failures}">',
+            f'  <testsuite name="noticelint" tests="{len(cases)}" failures="{failures}"'
+            ' errors="0">',
+            *cases,
+            "  </testsuite>",
+            "</testsuites>",
+            "",
+        ]
+    )
+
+
+def _junit_failure(classname: str, d: Diagnostic) -> str:
+    path, text = xml_safe(d.path), xml_safe(d.message)
+    name = f"{d.code} {path}:{d.line}:{d.column}"
+    body = f"{path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.name}: {text}"
+    return (
+        f"    <testcase classname={classname} name={quoteattr(name)}>"
+        f"<failure type={quoteattr(d.code)} message={quoteattr(text)}>{escape(body)}</failure>"
+        "</testcase>"
+    )
