@@ -4,6 +4,8 @@ spreadsheet opens it, ``full`` at 80 columns, page numbers for PDFs, empty files
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -84,3 +86,29 @@ def test_junit_lists_every_finding_as_a_testcase_and_a_clean_file_as_one_passing
         assert failure.get("type") == d["code"]
     [passing] = [c for c in cases if c.find("failure") is None]
     assert passing.get("classname") == "合规.txt"
+
+
+# --- the report CSV ---------------------------------------------------------------------
+
+
+def test_report_csv_opens_in_a_spreadsheet_with_the_title_and_0_1_flags(tmp_path: Path) -> None:
+    folder = tmp_path / "通报"
+    folder.mkdir()
+    shutil.copy(COMPLIANT, folder / "合规.txt")
+    shutil.copy(CORPUS / "000_e23c9cdf383bc865.txt", folder / "无标题.txt")
+    (folder / "公式.txt").write_text("@" + COMPLIANT.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "损坏.txt").write_bytes(b"\x00\x01\x02" * 2000)
+    out = tmp_path / "报告.csv"
+    run("report", folder, "--csv", out, "--no-cache")
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM: Excel reads the Chinese
+    rows = {Path(r["path"]).name: r for r in csv.DictReader(io.StringIO(data.decode("utf-8-sig")))}
+    assert rows["合规.txt"]["title"] == COMPLIANT.read_text(encoding="utf-8").splitlines()[0]
+    assert rows["合规.txt"]["has_title"] == "1" and rows["合规.txt"]["readable"] == "1"
+    assert rows["无标题.txt"]["title"] == "" and rows["无标题.txt"]["has_title"] == "0"
+    assert rows["损坏.txt"]["readable"] == "0"
+    assert rows["公式.txt"]["title"].startswith("'@中共桐溪县")  # shown as text, not run
+    flags = [k for k in rows["合规.txt"] if k == "readable" or k.startswith("has_")]
+    assert len(flags) == 10
+    for row in rows.values():
+        assert {row[k] for k in flags} <= {"0", "1"}, row
