@@ -112,3 +112,23 @@ def test_report_csv_opens_in_a_spreadsheet_with_the_title_and_0_1_flags(tmp_path
     assert len(flags) == 10
     for row in rows.values():
         assert {row[k] for k in flags} <= {"0", "1"}, row
+
+
+# --- a half-width mark is reported once (NL801 owns it; NL804 only when NL801 is off) ---------
+
+
+def test_each_half_width_comma_is_reported_and_counted_as_fixable_once() -> None:
+    found = check_json(SEED_002)
+    assert [d["code"] for d in found].count("NL801") == 9
+    assert "NL804" not in {d["code"] for d in found}
+    places = [
+        (e["line"], e["column"]) for d in found if d["fix"] for e in d["fix"]["edits"]
+    ]
+    assert len(places) == len(set(places))  # no mark is fixed by two findings
+    fixable = sum(1 for d in found if d["fix"])
+    summary = run("check", "--no-cache", SEED_002).stdout.splitlines()[-1]
+    assert f"其中 {fixable} 个可自动修复" in summary
+    # With NL801 off, the once-per-file NL804 still tells the office that widths are mixed.
+    without = check_json("--ignore", "NL801", SEED_002)
+    [mixed] = [d for d in without if d["code"] == "NL804"]
+    assert "逗号全角“，”218处、半角6处" in mixed["message"]
