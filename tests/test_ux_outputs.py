@@ -132,3 +132,19 @@ def test_each_half_width_comma_is_reported_and_counted_as_fixable_once() -> None
     without = check_json("--ignore", "NL801", SEED_002)
     [mixed] = [d for d in without if d["code"] == "NL804"]
     assert "逗号全角“，”218处、半角6处" in mixed["message"]
+
+
+# --- after --fix: what --unsafe-fixes would still do ------------------------------------------
+
+
+def test_fix_says_how_many_remaining_findings_need_unsafe_fixes(tmp_path: Path) -> None:
+    draft = tmp_path / "草稿.txt"
+    shutil.copy(SEED_002, draft)
+    result = run("check", "--no-cache", "--fix", draft)
+    left = check_json(draft)
+    unsafe = [d for d in left if d["fix"] and d["fix"]["applicability"] == "unsafe"]
+    assert unsafe and all(d["fix"]["applicability"] == "unsafe" for d in left if d["fix"])
+    assert f"{len(unsafe)} 个问题可用 --unsafe-fixes 修复" in result.stderr
+    again = run("check", "--no-cache", "--fix", "--unsafe-fixes", draft)
+    assert "--unsafe-fixes 修复" not in again.stderr
+    assert not [d for d in check_json(draft) if d["fix"]]

@@ -328,6 +328,11 @@ def check(
         _emit(output_format, diagnostics, sources, names)
     if fix and fixed_total and output_format in (OutputFormat.full, OutputFormat.concise):
         typer.echo(f"已修复 {fixed_total} 个问题 (fixed {fixed_total}).", err=True)
+    if fix and output_format in (OutputFormat.full, OutputFormat.concise):
+        from noticelint.output.summary_line import unsafe_fix_hint
+
+        if hint := unsafe_fix_hint(diagnostics, unsafe=unsafe_fixes):
+            typer.echo(hint, err=True)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
