@@ -148,3 +148,31 @@ def test_fix_says_how_many_remaining_findings_need_unsafe_fixes(tmp_path: Path) 
     again = run("check", "--no-cache", "--fix", "--unsafe-fixes", draft)
     assert "--unsafe-fixes 修复" not in again.stderr
     assert not [d for d in check_json(draft) if d["fix"]]
+
+
+# --- an empty file --------------------------------------------------------------------------
+
+
+def _empty_docx() -> bytes:
+    import docx
+
+    out = io.BytesIO()
+    docx.Document().save(out)
+    return out.getvalue()
+
+
+def test_an_empty_file_says_it_is_empty_not_that_it_is_not_a_notice(tmp_path: Path) -> None:
+    (tmp_path / "空.txt").write_bytes(b"")
+    (tmp_path / "空白.txt").write_bytes("\ufeff  \n\n\t\u3000\r\n".encode())
+    (tmp_path / "空.docx").write_bytes(_empty_docx())
+    for name in ("空.txt", "空白.txt", "空.docx"):
+        [only] = check_json(tmp_path / name)
+        assert (only["code"], only["severity"], only["line"]) == ("NL002", "error", 1), name
+        assert only["message"] == "文件为空：没有可检查的文字 (empty file)", name
+    for stdin in (b"", b"  \n"):
+        result = run("check", "--no-cache", "--output-format", "concise", "-", stdin=stdin)
+        assert result.returncode == 1
+        first, summary = result.stdout.splitlines()
+        assert first == "-:1:1: NL002 [错误] 文件为空：没有可检查的文字 (empty file)"
+    notice = run("check", "--no-cache", "--output-format", "concise", SEED_002).stdout
+    assert "文件为空" not in notice

@@ -49,6 +49,7 @@ class UnrecognizedStructure(Rule):
     ## 检查什么 (What it does)
     文本既没有开头段落（根据…部署，…巡察组…反馈…），也没有任何一级标题（一、二、…）时报告。
     此时其他结构类规则不再运行，以免对一篇并非通报的文本报告几十条无意义的问题。
+    空文件（0 字节，或只有空白、BOM）同样没有通报结构，报告为“文件为空”。
 
     ## 为什么 (Why it matters)
     把会议纪要或其他文件误当作整改通报检查，得到的结论没有意义；先确认它是一份通报。
@@ -72,12 +73,23 @@ class UnrecognizedStructure(Rule):
     structural = False
 
     def check(self, ctx: Context) -> None:
+        if is_blank(ctx.text):
+            ctx.report("文件为空：没有可检查的文字 (empty file)", ctx.first_line_span())
+            return
         if not is_notice(ctx):
             ctx.report(
                 "未识别出通报结构：找不到开头段落，也找不到“一、”等一级标题，"
                 "该文本可能不是整改进展情况通报",
                 ctx.first_line_span(),
             )
+
+
+def is_blank(text: str) -> bool:
+    """Nothing to check: no characters, or only white space and byte-order marks."""
+    return not text.translate(_INVISIBLE).strip()
+
+
+_INVISIBLE = str.maketrans("", "", "\ufeff\u200b")
 
 
 def is_notice(ctx: Context) -> bool:
