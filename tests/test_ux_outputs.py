@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from rich.cells import cell_len
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPUS = REPO_ROOT / "corpus"
 SEED_002 = CORPUS / "002_10fbd8575067efed.txt"
@@ -176,3 +178,74 @@ def test_an_empty_file_says_it_is_empty_not_that_it_is_not_a_notice(tmp_path: Pa
         assert first == "-:1:1: NL002 [错误] 文件为空：没有可检查的文字 (empty file)"
     notice = run("check", "--no-cache", "--output-format", "concise", SEED_002).stdout
     assert "文件为空" not in notice
+
+
+# --- full output at 80 columns ----------------------------------------------------------------
+
+
+def _blocks(out: str) -> list[list[str]]:
+    """The findings of ``full`` output: blocks of lines separated by a blank line."""
+    blocks, current = [], []
+    for line in out.splitlines():
+        if line:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    return blocks  # the summary (the last block) is left out
+
+
+def _under_carets(excerpt: str, carets: str) -> str:
+    """The characters of ``excerpt`` whose cells lie under the ``^`` of ``carets``."""
+    first, last = carets.index("^"), carets.rindex("^")
+    out, cell = [], 0
+    for ch in excerpt:
+        if first <= cell <= last:
+            out.append(ch)
+        cell += cell_len(ch)
+    return "".join(out)
+
+
+def _assert_fits_and_points(path: Path, columns: int = 80) -> int:
+    """Every line of ``full`` output fits ``columns`` cells (a path is never cut, so
+    the file is named relative to its folder), and the carets of each finding stand
+    under the text of its span. Returns how many excerpts were cut."""
+    result = run("check", "--no-cache", path.name, cwd=path.parent, columns=columns)
+    found = check_json(path)
+    source = path.read_text(encoding="utf-8").split("\n")
+    for line in result.stdout.splitlines():
+        assert cell_len(line) <= columns, line
+    blocks = _blocks(result.stdout)
+    assert len(blocks) == len(found)
+    cut = 0
+    for block, d in zip(blocks, found, strict=True):
+        assert block[0].startswith(f"{path.name}:{d['line']}:{d['column']}: {d['code']} [")
+        [at] = [i for i, line in enumerate(block) if line.startswith(f"{d['line']:>5} │ ")]
+        excerpt, carets = block[at][8:], block[at + 1][8:]
+        assert block[at + 1].startswith("      │ ")
+        text = source[d["line"] - 1]
+        end = d["end_column"] - 1 if d["end_line"] == d["line"] else len(text)
+        span = text[d["column"] - 1 : end] or text[d["column"] - 1 : d["column"]]
+        under = _under_carets(excerpt, carets)
+        assert under and span.startswith(under.rstrip("…")), (d, excerpt, carets)
+        cut += "…" in excerpt
+    return cut
+
+
+def test_full_output_fits_80_columns_on_a_6400_character_line() -> None:
+    assert _assert_fits_and_points(SEED_004) >= 10
+
+
+def test_full_output_fits_80_columns_with_a_finding_at_the_end_of_a_long_chinese_line(
+    tmp_path: Path,
+) -> None:
+    text = COMPLIANT.read_text(encoding="utf-8").split("\n")
+    long = max(range(len(text)), key=lambda i: len(text[i]))
+    assert len(text[long]) > 100
+    text[long] = text[long][:-4] + "," + text[long][-3:]  # a half-width comma near its end
+    path = tmp_path / "长段落.txt"
+    path.write_text("\n".join(text), encoding="utf-8")
+    assert _assert_fits_and_points(path) >= 1
+    out = run("check", "--no-cache", path.name, cwd=tmp_path, columns=80).stdout
+    [excerpt] = [ln for ln in out.splitlines() if ln.startswith(f"{long + 1:>5} │ …")]
+    assert excerpt.endswith(text[long][-8:])  # the end of the line is shown, cut at the start
