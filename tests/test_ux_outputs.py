@@ -123,9 +123,7 @@ def test_each_half_width_comma_is_reported_and_counted_as_fixable_once() -> None
     found = check_json(SEED_002)
     assert [d["code"] for d in found].count("NL801") == 9
     assert "NL804" not in {d["code"] for d in found}
-    places = [
-        (e["line"], e["column"]) for d in found if d["fix"] for e in d["fix"]["edits"]
-    ]
+    places = [(e["line"], e["column"]) for d in found if d["fix"] for e in d["fix"]["edits"]]
     assert len(places) == len(set(places))  # no mark is fixed by two findings
     fixable = sum(1 for d in found if d["fix"])
     summary = run("check", "--no-cache", SEED_002).stdout.splitlines()[-1]
@@ -175,6 +173,7 @@ def test_an_empty_file_says_it_is_empty_not_that_it_is_not_a_notice(tmp_path: Pa
         result = run("check", "--no-cache", "--output-format", "concise", "-", stdin=stdin)
         assert result.returncode == 1
         first, summary = result.stdout.splitlines()
+        assert summary.startswith("检查了 1 个文件")
         assert first == "-:1:1: NL002 [错误] 文件为空：没有可检查的文字 (empty file)"
     notice = run("check", "--no-cache", "--output-format", "concise", SEED_002).stdout
     assert "文件为空" not in notice

@@ -39,7 +39,15 @@ def test_the_json_and_toml_blocks_parse() -> None:
 
 def _check(fmt: str) -> str:
     result = subprocess.run(
-        [sys.executable, "-m", "noticelint", "check", "--no-cache", f"--output-format={fmt}", str(SEED)],
+        [
+            sys.executable,
+            "-m",
+            "noticelint",
+            "check",
+            "--no-cache",
+            f"--output-format={fmt}",
+            str(SEED),
+        ],
         capture_output=True,
         text=True,
         encoding="utf-8",
