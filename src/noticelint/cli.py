@@ -319,9 +319,9 @@ def check(
         sys.stdout.write("".join(diffs))
         raise typer.Exit(EXIT_FINDINGS if would_fix else EXIT_OK)
     if stdin_fix:  # stdout carries the fixed text; diagnostics go to stderr
-        sys.stderr.write(
-            "".join(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n" for d in diagnostics)
-        )
+        from noticelint.output.machine import render_concise
+
+        sys.stderr.write(render_concise(diagnostics))
     elif statistics:
         _emit_statistics(output_format, diagnostics)
     else:
