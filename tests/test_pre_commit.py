@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def _repo(tmp_path: Path, hook: str) -> Path:
+def _repo(tmp_path: Path, hook: str, args: str = "") -> Path:
     head = _git(ROOT, "rev-parse", "HEAD")
     repo = tmp_path / "notices"
     repo.mkdir()
@@ -38,7 +39,8 @@ def _repo(tmp_path: Path, hook: str) -> Path:
     _git(repo, "config", "user.email", "test@example.com")
     _git(repo, "config", "user.name", "test")
     (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {ROOT}\n  rev: {head}\n  hooks:\n  - id: {hook}\n", encoding="utf-8"
+        f"repos:\n- repo: {ROOT}\n  rev: {head}\n  hooks:\n  - id: {hook}\n{args}",
+        encoding="utf-8",
     )
     return repo
 
@@ -85,3 +87,24 @@ def test_fix_hook_rewrites_the_file_and_fails_so_the_change_is_reviewed(
     assert (repo / "通报.txt").read_text(encoding="utf-8") == text
     again = _run(repo, pre_commit_home)
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_hook_with_a_baseline_reports_only_new_findings(
+    tmp_path: Path, pre_commit_home: Path
+) -> None:
+    repo = _repo(tmp_path, "noticelint", "    args: [--baseline, .noticelint-baseline.json]\n")
+    text = COMPLIANT.read_text(encoding="utf-8")
+    old = "\n".join(line for line in text.split("\n") if not line.startswith("公开期限"))
+    (repo / "通报.txt").write_text(old, encoding="utf-8")
+    written = subprocess.run(
+        [sys.executable, "-m", "noticelint", "check", "通报.txt",
+         "--write-baseline", ".noticelint-baseline.json"],
+        cwd=repo, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert written.returncode == 0, written.stderr
+    ok = _run(repo, pre_commit_home)
+    assert ok.returncode == 0, ok.stdout + ok.stderr  # NL201 is in the baseline
+    (repo / "通报.txt").write_text("\n" + old.replace("一是", "一是是", 1), encoding="utf-8")
+    failed = _run(repo, pre_commit_home)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "NL103" in failed.stdout and "NL201" not in failed.stdout

@@ -18,7 +18,9 @@ import typer
 from noticelint import __version__
 
 if TYPE_CHECKING:
+    from noticelint.baseline import Baseline
     from noticelint.diagnostics import Diagnostic
+    from noticelint.ledger.collect import LedgerCollector
     from noticelint.settings import Settings
 
 app = typer.Typer(
@@ -86,6 +88,10 @@ CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", help="结果缓
 MaxFileSizeOpt = Annotated[
     str | None,
     typer.Option("--max-file-size", help="单个文件大小上限，如 10MB（默认 10MB）."),
+]
+BaselineOpt = Annotated[
+    Path | None,
+    typer.Option("--baseline", help="只报告基线文件中没有记录的问题 (new findings only)."),
 ]
 TimeoutOpt = Annotated[
     float | None,
@@ -168,6 +174,11 @@ def check(
         bool,
         typer.Option("--verbose", "-v", help="显示每个文件使用的规则配置和配置文件 (to stderr)."),
     ] = False,
+    baseline: BaselineOpt = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", help="把当前全部问题记入基线文件，退出码 0."),
+    ] = None,
     watch: Annotated[
         bool,
         typer.Option(
@@ -215,13 +226,20 @@ def check(
         cli_options = (config, select, ignore, extend_select, profile, fail_on)
         limits = (max_file_size, timeout, max_memory)
         remake = partial(_SettingsFactory, *cli_options, limits, isolated=isolated)
-        _watch(targets, output_format, fix or diff or unsafe_fixes or statistics, remake)
+        baselined = baseline is not None or write_baseline is not None
+        _watch(
+            targets, output_format, fix or diff or unsafe_fixes or statistics or baselined, remake
+        )
     want_source = output_format is OutputFormat.full and not statistics
+
+    thresholds: dict[str, int] = {}  # per path, for the exit code after a baseline
+    stdin_lines: dict[str, list[str]] = {}
 
     def collect(found: list[Diagnostic], settings: Settings) -> None:
         nonlocal failed
         diagnostics.extend(found)
         threshold = SEVERITY_RANK[settings.fail_on]
+        thresholds.update((d.path, threshold) for d in found)
         failed = failed or any(SEVERITY_RANK[d.severity] >= threshold for d in found)
 
     fixing = fix or diff or unsafe_fixes
@@ -245,6 +263,7 @@ def check(
             name = stdin_filename or "-"
             settings = settings_for(Path(name) if stdin_filename else Path.cwd() / "-")
             data = sys.stdin.buffer.read()
+            stdin_lines[name] = data.decode("utf-8", errors="replace").split("\n")
             files += 1
             names.append(name)
             from noticelint.lint import check_bytes, fix_file
@@ -314,6 +333,16 @@ def check(
     if files == 0:
         _fail("没有找到可检查的文件 (no input files found)")
     diagnostics.sort(key=Diagnostic.sort_key)
+    if baseline is not None or write_baseline is not None:
+        texts = _baseline_texts(stdin_lines, base)
+        if write_baseline is not None:
+            _write_baseline(write_baseline, diagnostics, texts, set(names))
+            raise typer.Exit(EXIT_OK)
+        assert baseline is not None
+        diagnostics, known = _split_baseline(baseline, diagnostics, texts)
+        failed = any(SEVERITY_RANK[d.severity] >= thresholds[d.path] for d in diagnostics)
+        if known and output_format in (OutputFormat.full, OutputFormat.concise):
+            typer.echo(f"另有 {len(known)} 个问题已记入基线 {baseline}，未显示。", err=True)
     stdin_fix = fixing and not diff and any(str(t) == "-" for t in targets)
     if diff:
         sys.stdout.write("".join(diffs))
@@ -334,6 +363,46 @@ def check(
         if hint := unsafe_fix_hint(diagnostics, unsafe=unsafe_fixes):
             typer.echo(hint, err=True)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _baseline_texts(
+    stdin_lines: dict[str, list[str]], settings: Settings
+) -> Callable[[str], list[str] | None]:
+    """The text a finding's fingerprint is taken from: stdin as read, files read again."""
+    return lambda path: stdin_lines.get(path) or _source_lines(Path(path), settings)
+
+
+def _split_baseline(
+    path: Path, diagnostics: list[Diagnostic], texts: Callable[[str], list[str] | None]
+) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """(new, baselined) findings; a baseline that cannot be read is a usage error."""
+    from noticelint.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.load(path).split(diagnostics, texts)
+    except BaselineError as exc:
+        _fail(str(exc))
+        raise
+
+
+def _write_baseline(
+    path: Path,
+    diagnostics: list[Diagnostic],
+    texts: Callable[[str], list[str] | None],
+    checked: set[str],
+) -> None:
+    """Record the current findings of the checked files; other files' entries stay."""
+    from noticelint.baseline import Baseline, BaselineError
+
+    try:
+        old = Baseline.load(path) if path.exists() else Baseline()
+        new = old.updated(diagnostics, texts, checked)
+        new.write(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{path}: 无法写入基线：{exc.strerror or exc}")
+    typer.echo(f"已写入基线 {path}：{len(diagnostics)} 个问题 (baseline written).", err=True)
 
 
 class _SettingsFactory:
@@ -503,6 +572,7 @@ def report(
     timeout: TimeoutOpt = None,
     max_memory: MaxMemoryOpt = None,
     isolated: IsolatedOpt = False,
+    baseline: BaselineOpt = None,
 ) -> None:
     """生成语料合规报告 (compliance report across a corpus): HTML, JSON, CSV."""
     from noticelint.cache import default_cache_dir
@@ -538,11 +608,17 @@ def report(
     )
     workers = jobs or default_jobs()
     failed = False
+    known = _load_baseline(baseline)
+    baselined = 0
+    settings_of = {job.path: job.settings for job in job_list} if known is not None else {}
     with Aggregator() as agg, _progress(len(job_list)) as advance:
         try:
             for result in run_jobs(
                 job_list, options, workers=workers, dask_scheduler=dask_scheduler
             ):
+                if known is not None:
+                    path = result["summary"]["path"]
+                    baselined += _baseline_result(known, result, settings_of[path])
                 agg.add(result)
                 failed = failed or bool(result.get("fail"))
                 advance()
@@ -551,6 +627,8 @@ def report(
         header = agg.header()
         header["configs"] = sorted({c for job in job_list for c in job.settings.config_sources})
         header["isolated"] = isolated
+        if known is not None:
+            header["baselined"] = baselined
         if json_out is not None:
             with _open_out(json_out) as fh:
                 write_json(header, agg.results(), fh)
@@ -570,7 +648,8 @@ def report(
     typer.echo(
         f"报告：{header['files']} 个文件（无法读取 {header['unreadable']} 个），"
         f"错误 {header['errors']}，警告 {header['warnings']}，提示 {header['infos']}，"
-        f"合规得分 {header['score']}"
+        f"合规得分 {'—' if header['score'] is None else header['score']}"
+        + (f"；另有 {baselined} 个已记入基线" if known is not None else "")
         + (
             f"；已写入 {written}"
             if written
@@ -581,6 +660,144 @@ def report(
     if header["configs"]:
         typer.echo(f"使用的配置文件：{'、'.join(header['configs'])}", err=True)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@app.command()
+def ledger(
+    paths: Annotated[list[Path], typer.Argument(help="通报文件或文件夹 (files or folders).")],
+    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="写出 Excel 台账 (.xlsx).")] = None,
+    csv_out: Annotated[
+        Path | None, typer.Option("--csv", help="写出 CSV 台账（UTF-8，带 BOM）.")
+    ] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="写出 JSON 台账.")] = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    dask_scheduler: Annotated[
+        str | None,
+        typer.Option("--dask-scheduler", help="在 dask.distributed 集群上运行（地址）."),
+    ] = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    profile: ProfileOpt = None,
+    config: ConfigOpt = None,
+    fail_on: FailOnOpt = None,
+    max_file_size: MaxFileSizeOpt = None,
+    timeout: TimeoutOpt = None,
+    max_memory: MaxMemoryOpt = None,
+    isolated: IsolatedOpt = False,
+) -> None:
+    """生成整改台账 (the rectification ledger): 每个问题一行，含措施、进展、时限与检查发现。"""
+    from noticelint.cache import default_cache_dir
+    from noticelint.discover import discover
+    from noticelint.ledger.collect import LedgerCollector
+    from noticelint.ledger.worker import ledger_chunk
+    from noticelint.report.runner import default_jobs, run_jobs
+    from noticelint.report.summary import Job, Options
+
+    factory = _SettingsFactory(
+        config,
+        select,
+        ignore,
+        extend_select,
+        profile,
+        fail_on,
+        (max_file_size, timeout, max_memory),
+        isolated=isolated,
+    )
+    for p in paths:
+        if not p.exists():
+            typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)
+    existing = [p for p in paths if p.exists()]
+    job_list = [
+        Job(str(p), factory(p)) for p in discover(existing, factory.base.suffixes, on_skip=_skipped)
+    ]
+    if not job_list:
+        _fail("没有找到可检查的文件 (no input files found)")
+    options = Options(
+        cache_dir=None if no_cache else str(cache_dir or default_cache_dir()), include_text=False
+    )
+    failed = False
+    with LedgerCollector() as ledger_rows, _progress(len(job_list)) as advance:
+        try:
+            for result in run_jobs(
+                job_list,
+                options,
+                workers=jobs or default_jobs(),
+                dask_scheduler=dask_scheduler,
+                chunk_work=ledger_chunk,
+            ):
+                ledger_rows.add(result)
+                failed = failed or bool(result["fail"])
+                advance()
+        except RuntimeError as exc:
+            _fail(str(exc))
+        _write_ledger(ledger_rows, xlsx, csv_out, json_out)
+    written = ", ".join(str(p) for p in (xlsx, csv_out, json_out) if p is not None)
+    typer.echo(
+        f"台账：{ledger_rows.files} 个文件，{ledger_rows.files - len(ledger_rows.skipped)} 份通报，"
+        f"{ledger_rows.rows} 个问题；未列入 {len(ledger_rows.skipped)} 个"
+        + (f"；已写入 {written}" if written else "（未指定 --xlsx/--csv/--json，未写出文件）"),
+        err=True,
+    )
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _write_ledger(
+    collected: LedgerCollector, xlsx: Path | None, csv_out: Path | None, json_out: Path | None
+) -> None:
+    """Write the ledger files asked for (a folder that cannot be written: exit 2)."""
+    from noticelint.ledger.writers import write_csv, write_json
+    from noticelint.ledger.xlsx import write_xlsx
+
+    summary = collected.summary()
+    try:
+        if xlsx is not None:
+            write_xlsx(collected.iter_rows(), summary, collected.skipped, xlsx)
+        if csv_out is not None:
+            write_csv(collected.iter_rows(), csv_out)
+        if json_out is not None:
+            write_json(collected.iter_rows(), summary, collected.skipped, json_out)
+    except OSError as exc:
+        _fail(f"{exc.filename or ''}: 无法写入：{exc.strerror or exc}")
+
+
+def _load_baseline(path: Path | None) -> Baseline | None:
+    """The baseline for ``report --baseline`` (None without the option)."""
+    if path is None:
+        return None
+    from noticelint.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.load(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+        raise
+
+
+def _baseline_result(known: Baseline, result: dict[str, Any], settings: Settings) -> int:
+    """Keep only new findings in a report result; return how many were baselined.
+
+    The counts and the exit status follow the new findings; the file's score still
+    measures every finding (a baseline hides old findings, it does not fix them)."""
+    from noticelint.diagnostics import SEVERITY_RANK, Diagnostic
+
+    summary = result["summary"]
+    found = [Diagnostic.model_validate(d) for d in summary["diagnostics"]]
+    if not found:
+        summary["baselined"] = 0
+        return 0
+    text = result.get("text")
+    lines = text.split("\n") if isinstance(text, str) else None
+    new, old = known.split(found, lambda p: lines or _source_lines(Path(p), settings))
+    summary["diagnostics"] = [d.model_dump(mode="json") for d in new]
+    for severity, key in (("error", "errors"), ("warning", "warnings"), ("info", "infos")):
+        summary[key] = sum(d.severity == severity for d in new)
+    summary["baselined"] = len(old)
+    threshold = SEVERITY_RANK[settings.fail_on]
+    result["fail"] = any(SEVERITY_RANK[d.severity] >= threshold for d in new)
+    return len(old)
 
 
 @contextmanager
@@ -772,7 +989,10 @@ def _watch(
     from noticelint.watch import watch_paths
 
     if incompatible or any(str(t) == "-" for t in targets):
-        _fail("--watch 只能与文件和文件夹一起使用，不能与 -、--fix、--diff、--statistics 同用")
+        _fail(
+            "--watch 只能与文件和文件夹一起使用，"
+            "不能与 -、--fix、--diff、--statistics、--baseline 同用"
+        )
 
     def emit(found: list[Diagnostic], names: list[str]) -> None:
         full = output_format is OutputFormat.full

@@ -130,6 +130,31 @@ class ArtifactSettings(_Section):
     _v = field_validator("line_patterns")(classmethod(lambda cls, v: _check_patterns(v)))
 
 
+class LedgerPatterns(_Section):
+    """What the 整改台账 extracts beyond the parsed structure (``[ledger]``)."""
+
+    inspection_body: str = Field(alias="inspection-body")
+    deadline_suffix: str = Field(alias="deadline-suffix")
+
+    _v = field_validator("inspection_body", "deadline_suffix")(
+        classmethod(lambda cls, v: _check_patterns(v))
+    )
+
+
+class ScoreSettings(_Section):
+    """The compliance score's weights (``[score]``; see docs/report.md)."""
+
+    parts: float = Field(ge=0)
+    structure: float = Field(ge=0)
+    typography: float = Field(ge=0)
+    structure_cost: dict[Severity, float] = Field(alias="structure-cost")
+    typography_cost: float = Field(alias="typography-cost", ge=0)
+    typographic: list[str]
+
+    def is_typographic(self, code: str) -> bool:
+        return any(code.startswith(prefix) for prefix in self.typographic)
+
+
 class Profile(BaseModel):
     """A validated profile."""
 
@@ -153,6 +178,8 @@ class Profile(BaseModel):
     numbering: NumberingSettings = NumberingSettings()
     typography: TypographySettings = TypographySettings()
     artifacts: ArtifactSettings = ArtifactSettings()
+    ledger: LedgerPatterns
+    score: ScoreSettings
     severity: dict[str, Severity] = Field(default_factory=dict)
     source: str = Field(default="", exclude=True)
 

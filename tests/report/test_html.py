@@ -9,6 +9,7 @@ payloads must not have run (they would set ``data-pwned`` on ``<html>``).
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import os
@@ -16,6 +17,8 @@ import re
 import shutil
 import struct
 import subprocess
+import sys
+import tempfile
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator
@@ -28,7 +31,7 @@ from noticelint import __version__
 from noticelint.diagnostics import Diagnostic
 from noticelint.lint import check_document
 from noticelint.read import Document, read_path
-from noticelint.report.html import render_html
+from noticelint.report.html import render_html, short_summary, unpack
 from noticelint.report.model import (
     PART_NAMES,
     CorpusReport,
@@ -41,6 +44,7 @@ from noticelint.rules import REGISTRY
 from noticelint.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "readers"))  # readers_fixtures: the .docx builder
 CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
 COMPLIANT = sorted((ROOT / "tests" / "fixtures" / "compliant").glob("*.txt"))
 
@@ -103,6 +107,7 @@ def _summary_of(
     notice_title = parsed.notice.title.text if parsed.notice.title else None
     leaves = [p for s in parsed.notice.progress_sections() for p in s.leaf_problems()]
     areas = sum(len(s.areas) for s in parsed.notice.progress_sections())
+    score = file_score(_parts(parsed), diagnostics, parsed.profile.score)
     summary = FileSummary(
         path=document.path,
         organ=organ or (signature.organ if signature else None),
@@ -116,7 +121,8 @@ def _summary_of(
         errors=counts["error"],
         warnings=counts["warning"],
         infos=counts["info"],
-        score=file_score(counts["error"], counts["warning"], counts["info"]),
+        score=score.total if score else None,
+        score_parts=score,
         diagnostics=diagnostics,
         size=len(document.text),
     )
@@ -151,6 +157,19 @@ def _hostile() -> tuple[FileSummary, str]:
     return summary, text
 
 
+def _word() -> tuple[FileSummary, str]:
+    """A real .docx (one Word paragraph per line of corpus 001): its findings are in 第N段."""
+    from readers_fixtures import docx_plain
+
+    source = CORPUS[1].read_text(encoding="utf-8")
+    path = Path(tempfile.mkdtemp()) / "word.docx"
+    path.write_bytes(docx_plain(source))
+    document = read_path(path)
+    document = Document(path="word/通报.docx", text=document.text, medium=document.medium)
+    summary, text, _ = _summary(document)
+    return summary, text
+
+
 def _group(rows: list[FileSummary], key: str) -> GroupRow:
     return GroupRow(
         key=key,
@@ -158,7 +177,7 @@ def _group(rows: list[FileSummary], key: str) -> GroupRow:
         errors=sum(r.errors for r in rows),
         warnings=sum(r.warnings for r in rows),
         infos=sum(r.infos for r in rows),
-        score=sum(r.score for r in rows) / len(rows),
+        score=sum(r.score or 0 for r in rows) / len(rows),
     )
 
 
@@ -170,6 +189,7 @@ def build_report() -> tuple[dict[str, Any], list[dict[str, Any]]]:
         document = Document(path=str(path.relative_to(ROOT)), text=document.text)
         summary, text, _ = _summary(document)
         entries.append((summary, text))
+    entries.append(_word())
     entries.append(_hostile())
     summaries = [s for s, _ in entries]
     readable = [s for s in summaries if s.readable]
@@ -203,7 +223,9 @@ def build_report() -> tuple[dict[str, Any], list[dict[str, Any]]]:
         errors=sum(s.errors for s in summaries),
         warnings=sum(s.warnings for s in summaries),
         infos=sum(s.infos for s in summaries),
-        score=sum(s.score for s in summaries) / len(summaries),
+        score=sum(s.score or 0 for s in summaries) / len(summaries),
+        scored=sum(s.score is not None for s in summaries),
+        unscored=[s.path for s in summaries if s.score is None],
         completeness={
             key: sum(s.parts.get(key, False) for s in readable) / len(readable)
             for key in PART_NAMES
@@ -257,7 +279,8 @@ def test_self_contained(page: str) -> None:
 def test_chinese_interface_and_score_definition(page: str) -> None:
     for label in ("总体合规得分", "按规则统计", "按机关统计", "按年份统计", "文件列表", "得分说明"):
         assert label in page
-    assert "max(0, 100 − 10·E − 3·W − 0.5·I)" in page
+    for part in ("必备要素 45 分", "结构与内容 45 分", "文字规范 10 分", "只扣一次", "不评分"):
+        assert part in page
     assert "平均值" in page
 
 
@@ -299,9 +322,12 @@ def test_json_island_has_no_markup_and_round_trips(
     assert "<" not in island and ">" not in island and "&" not in island
     data = json.loads(island)
     assert [f["path"] for f in data] == [f["path"] for f in files]
-    assert [f["text"] for f in data] == [f["text"] for f in files]
+    # the texts are not in the page until a drill-down unpacks them
+    assert all("text" not in f for f in data)
+    details = [unpack(f["z"]) for f in data]
+    assert [d["text"] for d in details] == [f["text"] for f in files]
     hostile = data[-1]
-    assert all(p in hostile["text"] for p in PAYLOADS)
+    assert all(p in details[-1]["text"] for p in PAYLOADS)
     assert hostile["organ"] == HOSTILE_ORGAN
     expected = [
         [
@@ -315,7 +341,8 @@ def test_json_island_has_no_markup_and_round_trips(
         ]
         for d in files[-1]["diagnostics"]
     ]
-    assert [d[:7] for d in hostile["diagnostics"]] == expected
+    assert [d[:7] for d in details[-1]["diagnostics"]] == expected
+    assert hostile["codes"] == sorted({d["code"] for d in files[-1]["diagnostics"]})
 
 
 class _Recorder(io.StringIO):
@@ -370,7 +397,8 @@ def test_without_texts_and_empty_corpus(report: tuple[dict[str, Any], Any]) -> N
     header, files = report
     out = io.StringIO()
     render_html(header, ({**f, "text": None} for f in files[:2]), out)
-    assert '"text":null' in out.getvalue()
+    match = ISLAND.search(out.getvalue())
+    assert match and all(unpack(f["z"])["text"] is None for f in json.loads(match.group(2)))
     empty = dict(header, files=0, readable=0, rules=[], organs=[], years=[], top=[])
     out = io.StringIO()
     render_html(dict(empty, completeness={}), iter(()), out)
@@ -551,3 +579,99 @@ def test_chromium_drill_down_highlights_and_escapes(
     codes = {d["code"] for d in first["diagnostics"]}
     titles = " ".join(re.findall(r'<mark[^>]* title="([^"]*)"', shown0.group(1)))
     assert all(code in titles for code in codes)
+
+
+# ---------------------------------------------------------------- issue 15: page fixes
+
+
+def _detail(dom: str) -> str:
+    match = re.search(r'<div id="detail-text" class="notice-text">(.*?)</div>', dom, re.S)
+    assert match, "the notice text is missing"
+    return match.group(1)
+
+
+def test_texts_stay_out_of_the_page_until_a_drill_down(
+    page: str, report: tuple[dict[str, Any], list[dict[str, Any]]]
+) -> None:
+    _, files = report
+    sentence = next(line for line in files[0]["text"].split("\n") if len(line) > 40)[:40]
+    assert sentence not in page
+    texts = sum(len(f["text"].encode("utf-8")) for f in files if f["text"])
+    match = ISLAND.search(page)
+    assert match
+    # every file's list row, text and diagnostics together weigh less than the bare texts
+    assert len(match.group(2).encode("utf-8")) < 0.8 * texts
+
+
+def test_rule_descriptions_show_inline_code(page: str) -> None:
+    rules = re.search(r'<table id="rules-table".*?</table>', page, re.S)
+    assert rules
+    cells = re.findall(r'<td class="summary">(.*?)</td>', rules.group(0), re.S)
+    assert cells and not any("`" in c for c in cells)
+    assert "<code>(一)</code>" in rules.group(0)  # NL504's `(一)`
+
+
+def test_chart_labels_are_the_chinese_rule_summaries(
+    page: str, report: tuple[dict[str, Any], list[dict[str, Any]]]
+) -> None:
+    header, _ = report
+    chart = re.search(
+        r'<svg class="chart"[^>]*aria-label="各规则涉及的文件数">.*?</svg>', page, re.S
+    )
+    assert chart
+    labels = [
+        "".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", t))
+        for t in re.findall(r'<text text-anchor="end" class="label">(.*?)</text>', chart.group(0))
+    ]
+    summaries = {r["code"]: r["summary"] for r in header["rules"]}
+    assert labels
+    for label in labels:
+        code = label.split(" ", 1)[0]
+        # the whole first clause, wrapped over lines when long, never cut
+        assert html.unescape(label) == f"{code} {short_summary(summaries[code])}"
+    assert any(re.search(r"[\u4e00-\u9fff]", label) for label in labels)
+
+
+def test_chromium_marks_cover_only_the_marks_a_finding_is_about(
+    page_file: Path, tmp_path: Path, report: tuple[dict[str, Any], list[dict[str, Any]]]
+) -> None:
+    _, files = report
+    index = next(
+        i for i, f in enumerate(files) if any(d["code"] == "NL801" for d in f["diagnostics"])
+    )
+    shown = _detail(_dump_dom(page_file, tmp_path, f"#file-{index}"))
+    marks = re.findall(r'<mark class="[^"]*" title="([^"]*)"[^>]*>(.*?)</mark>', shown, re.S)
+    half = [text for title, text in marks if "NL801" in title]
+    assert len(half) > 100  # one mark per half-width comma, colon, bracket…
+    assert all(text in {",", ":", ";", "(", ")", "!", "?", "."} for text in half), set(half)
+
+
+def test_chromium_word_drill_down_says_paragraph_and_shows_score_parts(
+    page_file: Path, tmp_path: Path, report: tuple[dict[str, Any], list[dict[str, Any]]]
+) -> None:
+    _, files = report
+    index = next(i for i, f in enumerate(files) if f["path"].endswith(".docx"))
+    dom = _dump_dom(page_file, tmp_path, f"#file-{index}")
+    locations = re.findall(r'<span class="diag-loc">([^<]*)</span>', dom)
+    assert locations and all(re.fullmatch(r"第 \d+ 段", loc) for loc in locations), locations
+    parts = files[index]["score_parts"]
+    assert f"必备要素 {parts['parts']:g} / {parts['parts_max']:g}" in dom
+    assert "结构与内容" in dom and "文字规范" in dom
+    assert "<code>" in dom  # the rule's description under each finding, code shown as code
+    # a plain-text notice keeps 第 N 行第 M 列
+    dom = _dump_dom(page_file, tmp_path, "#file-0")
+    assert re.search(r'<span class="diag-loc">第 \d+ 行第 \d+ 列</span>', dom)
+
+
+def test_baselined_counts_and_unscored_files_are_shown_apart(
+    report: tuple[dict[str, Any], list[dict[str, Any]]],
+) -> None:
+    header, files = report
+    out = io.StringIO()
+    render_html(
+        dict(header, baselined=17, unscored=["杂项/会议纪要.txt"], score=None), iter(files[:1]), out
+    )
+    page = _outside_island(out.getvalue())
+    assert re.search(r"已记入基线</div><div class=\"card-value\">17<", page)
+    assert "不评分的文件" in page and "<li>杂项/会议纪要.txt</li>" in page
+    assert 'class="ring-value">—<' in page  # no scored file: no corpus score

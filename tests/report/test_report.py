@@ -80,12 +80,12 @@ def test_report_json_and_csv_agree_with_check(tmp_path: Path) -> None:
     assert [r["path"] for r in rows] == paths
     broken = next(r for r in rows if r["path"].endswith("broken.txt"))
     assert broken["readable"] == "0" and broken["codes"] == "NL001"
-    # the documented score: max(0, 100 − 10E − 3W − 0.5I)
+    # the documented score: the sum of its parts; the unreadable file has none
+    assert broken["score"] == "" and report["unscored"] == [broken["path"]]
     for f in report["per_file"]:
         if f["readable"]:
-            assert f["score"] == max(
-                0, 100 - 10 * f["errors"] - 3 * f["warnings"] - 0.5 * f["infos"]
-            )
+            parts = f["score_parts"]
+            assert f["score"] == round(parts["parts"] + parts["structure"] + parts["typography"], 2)
 
 
 def _jobs(folder: Path) -> list[Job]:
@@ -149,7 +149,10 @@ def test_aggregation_keeps_only_an_index_per_file_in_memory(tmp_path: Path) -> N
             agg.add(r)
         assert all(len(entry) == 3 for entry in agg._index)  # path, offset, length
         per_file = [v for v in vars(agg).values() if isinstance(v, list)]
-        assert per_file == [agg._index]  # no per-file diagnostics or texts in memory
+        # no per-file diagnostics or texts in memory; only the paths of the files that
+        # get no score (not notices: here the broken one) are listed apart
+        assert per_file == [agg._index, agg.unscored]
+        assert [Path(p).name for p in agg.unscored] == ["broken.txt"]
         texts = [r["text"] for r in agg.results()]
     assert all(t is None or "巡察" in t for t in texts)
 

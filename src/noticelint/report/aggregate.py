@@ -22,7 +22,7 @@ from noticelint.report.model import PART_NAMES, CorpusReport, GroupRow, RuleRow
 
 
 class _Group:
-    __slots__ = ("errors", "files", "infos", "score", "warnings")
+    __slots__ = ("errors", "files", "infos", "score", "scored", "warnings")
 
     def __init__(self) -> None:
         self.files = 0
@@ -30,6 +30,7 @@ class _Group:
         self.warnings = 0
         self.infos = 0
         self.score = 0.0
+        self.scored = 0  # files with a score (notices)
 
     def row(self, key: str) -> GroupRow:
         return GroupRow(
@@ -38,7 +39,7 @@ class _Group:
             errors=self.errors,
             warnings=self.warnings,
             infos=self.infos,
-            score=round(self.score / self.files, 2) if self.files else 0.0,
+            score=round(self.score / self.scored, 2) if self.scored else None,
         )
 
 
@@ -52,6 +53,8 @@ class Aggregator:
         self.readable = 0
         self.severity: Counter[str] = Counter()
         self.score_sum = 0.0
+        self.scored = 0
+        self.unscored: list[str] = []  # files that are not notices: no score
         self.parts: Counter[str] = Counter()
         self.rule_files: Counter[str] = Counter()
         self.rule_diags: Counter[str] = Counter()
@@ -84,7 +87,12 @@ class Aggregator:
             self.rule_diags[d["code"]] += 1
         for code in {d["code"] for d in diags}:
             self.rule_files[code] += 1
-        self.score_sum += s["score"]
+        score = s.get("score")
+        if score is None:
+            self.unscored.append(s["path"])
+        else:
+            self.score_sum += score
+            self.scored += 1
         if s.get("readable", True):
             self.readable += 1
             for part, present in s.get("parts", {}).items():
@@ -99,7 +107,9 @@ class Aggregator:
             g.errors += s["errors"]
             g.warnings += s["warnings"]
             g.infos += s["infos"]
-            g.score += s["score"]
+            if score is not None:
+                g.score += score
+                g.scored += 1
 
     def results(self) -> Iterator[dict[str, Any]]:
         """Every file's result, in path order, read back from the spill file."""
@@ -143,7 +153,9 @@ class Aggregator:
             errors=self.severity["error"],
             warnings=self.severity["warning"],
             infos=self.severity["info"],
-            score=round(self.score_sum / self.files, 2) if self.files else 0.0,
+            score=round(self.score_sum / self.scored, 2) if self.scored else None,
+            scored=self.scored,
+            unscored=sorted(self.unscored),
             completeness={
                 part: round(self.parts[part] / readable, 4) if self.readable else 0.0
                 for part in PART_NAMES

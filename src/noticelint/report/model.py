@@ -3,18 +3,28 @@
 ``report --json`` writes :class:`CorpusReport` (``model_dump``); the HTML report is
 rendered from the same object, so the two always agree.
 
-Compliance score (documented in docs/report.md):
+Compliance score (documented in docs/report.md; weights in the profile's ``[score]``):
 
-* a file's score is ``max(0, 100 − 10·E − 3·W − 0.5·I)`` where E, W, I count its
-  error, warning and info diagnostics; an unreadable file scores 0;
-* the corpus score is the mean of the file scores.
+* a file that is not a notice (NL001 unreadable, NL002 no notice structure) has no
+  score and is left out of every average;
+* otherwise the score is the sum of three parts: the required parts present (share of
+  :data:`PART_NAMES` × ``parts``), the structure (``structure`` minus a cost per
+  finding of a structural rule, by severity) and the typography (``typography`` minus
+  a cost per *kind* of typographic finding, however often it occurs);
+* the corpus score (and an organ's or a year's) is the mean over the scored files.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, Field
 
 from noticelint.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from noticelint.profile import ScoreSettings
 
 PART_NAMES: dict[str, str] = {
     "title": "标题",
@@ -29,10 +39,49 @@ PART_NAMES: dict[str, str] = {
 }
 
 
-def file_score(errors: int, warnings: int, infos: int, readable: bool = True) -> float:
-    if not readable:
-        return 0.0
-    return max(0.0, 100.0 - 10 * errors - 3 * warnings - 0.5 * infos)
+#: Codes that say a file is not a notice: no score.
+UNSCORED_CODES = frozenset({"NL001", "NL002"})
+SCORE_PART_NAMES: dict[str, str] = {
+    "parts": "必备要素",
+    "structure": "结构与内容",
+    "typography": "文字规范",
+}
+
+
+class ScoreParts(BaseModel):
+    """A file's score and the points of each part (maximum in ``*_max``)."""
+
+    parts: float
+    parts_max: float
+    structure: float
+    structure_max: float
+    typography: float
+    typography_max: float
+
+    @property
+    def total(self) -> float:
+        return round(self.parts + self.structure + self.typography, 2)
+
+
+def file_score(
+    parts: Mapping[str, bool], diagnostics: Iterable[Diagnostic], weights: ScoreSettings
+) -> ScoreParts | None:
+    """The compliance score of one file (None for a file that is not a notice)."""
+    diagnostics = list(diagnostics)
+    if any(d.code in UNSCORED_CODES for d in diagnostics):
+        return None
+    present = sum(bool(parts.get(name)) for name in PART_NAMES) / len(PART_NAMES)
+    structural = [d for d in diagnostics if not weights.is_typographic(d.code)]
+    kinds = {d.code for d in diagnostics if weights.is_typographic(d.code)}
+    lost = sum(weights.structure_cost.get(d.severity, 0.0) for d in structural)
+    return ScoreParts(
+        parts=round(weights.parts * present, 2),
+        parts_max=weights.parts,
+        structure=round(max(0.0, weights.structure - lost), 2),
+        structure_max=weights.structure,
+        typography=round(max(0.0, weights.typography - weights.typography_cost * len(kinds)), 2),
+        typography_max=weights.typography,
+    )
 
 
 class FileSummary(BaseModel):
@@ -52,7 +101,9 @@ class FileSummary(BaseModel):
     errors: int = 0
     warnings: int = 0
     infos: int = 0
-    score: float = 0.0
+    score: float | None = None  # None: not a notice (NL001/NL002), left out of averages
+    score_parts: ScoreParts | None = None
+    baselined: int = 0  # findings hidden by `report --baseline`
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     size: int = 0  # characters of text
     seconds: float = 0.0
@@ -74,7 +125,7 @@ class GroupRow(BaseModel):
     errors: int
     warnings: int
     infos: int
-    score: float  # mean file score
+    score: float | None  # mean score of its scored files (None: none scored)
 
 
 class CorpusReport(BaseModel):
@@ -86,7 +137,10 @@ class CorpusReport(BaseModel):
     errors: int
     warnings: int
     infos: int
-    score: float
+    score: float | None  # mean over the scored files
+    scored: int  # files with a score
+    unscored: list[str]  # paths of files that are not notices (no score), listed apart
+    baselined: int | None = None  # findings hidden by --baseline (None: no baseline)
     completeness: dict[str, float]  # part → share of readable files that have it
     rules: list[RuleRow]
     organs: list[GroupRow]

@@ -95,7 +95,7 @@ def write_csv(results: Iterable[dict[str, Any]], out: TextIO) -> None:
                 s["errors"],
                 s["warnings"],
                 s["infos"],
-                s["score"],
+                "" if s.get("score") is None else s["score"],
                 *(_flag(parts.get(p)) for p in PART_NAMES),
                 " ".join(codes),
                 s.get("error") or "",

@@ -7,9 +7,17 @@ import os
 from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import islice
-from typing import Any
+from typing import Any, Protocol
 
 from noticelint.report.summary import Job, Options, process_chunk
+
+
+#: The per-chunk work: a top-level (picklable) function of a chunk of jobs and the
+#: options, returning one result dict per job, each with a boolean ``"fail"``.
+#: ``report``/``check`` use :func:`process_chunk`, ``ledger`` its own.
+class ChunkWork(Protocol):
+    def __call__(self, jobs: list[Job], options: Options) -> list[dict[str, Any]]: ...
+
 
 CHUNK = 16
 #: Below this many files a pool costs more to start than it saves.
@@ -34,9 +42,10 @@ def run_jobs(
     *,
     workers: int = 1,
     dask_scheduler: str | None = None,
+    chunk_work: ChunkWork = process_chunk,
 ) -> Iterator[dict[str, Any]]:
     """Yield every job's result as it completes (order not guaranteed)."""
-    work = partial(process_chunk, options=options)
+    work = partial(chunk_work, options=options)
     if dask_scheduler:
         yield from _run_dask(jobs, work, dask_scheduler)
         return

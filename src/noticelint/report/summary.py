@@ -54,6 +54,7 @@ def summarize(parsed: Parsed, diagnostics: list[Diagnostic], path: str) -> FileS
         "signature_organ": bool(sig and sig.organ),
         "signature_date": bool(sig and sig.date),
     }
+    score = file_score(parts, diagnostics, parsed.profile.score)
     return FileSummary(
         path=path,
         organ=organ,
@@ -67,7 +68,8 @@ def summarize(parsed: Parsed, diagnostics: list[Diagnostic], path: str) -> FileS
         errors=counts["error"],
         warnings=counts["warning"],
         infos=counts["info"],
-        score=file_score(counts["error"], counts["warning"], counts["info"]),
+        score=score.total if score else None,
+        score_parts=score,
         diagnostics=diagnostics,
         size=len(parsed.document.text),
     )
@@ -132,7 +134,7 @@ def _unreadable(path: str, message: str, settings: Settings) -> dict[str, Any]:
         errors=sum(d.severity == "error" for d in diags),
         warnings=sum(d.severity == "warning" for d in diags),
         infos=sum(d.severity == "info" for d in diags),
-        score=0.0,
+        score=None,
         diagnostics=diags,
     )
     return {"summary": summary.model_dump(mode="json"), "text": None}
