@@ -45,7 +45,8 @@ def window(before: str, marked: str, after: str, cells: int) -> tuple[str, str, 
         return shown_before, kept, "", shown_before != before, True
     room = budget - context - cell_len(marked)
     shown_after = take_left(after, room)
-    context += room - cell_len(shown_after)  # what the end did not use goes to the start
+    # What the end did not use goes to the start (its ellipsis too, if it is not cut).
+    context += room - cell_len(shown_after) + (1 if shown_after == after else 0)
     shown_before = take_right(before, context)
     return shown_before, marked, shown_after, shown_before != before, shown_after != after
 

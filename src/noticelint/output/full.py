@@ -38,12 +38,13 @@ def render_full(
         if d.fix is not None:
             tag = "可安全修复" if d.fix.applicability == "safe" else "可修复（不安全）"
             text = f"= {tag}：{escape_controls(d.fix.message)}"
-            for line in wrap(text, width - len(_INDENT), width - len(_INDENT) - 2):
-                pad = _INDENT if line.startswith("= ") else _INDENT + "  "
-                console.print(Text(pad + line, style="green"))
+            parts = wrap(text, width - len(_INDENT), width - len(_INDENT) - 2)
+            for i, line in enumerate(parts):
+                console.print(Text(_INDENT + ("  " if i else "") + line, style="green"))
         console.print()
-    for line in wrap(summary(diagnostics, files_checked).plain, width, width):
-        console.print(Text(line, style=summary(diagnostics, files_checked).style))
+    total = summary(diagnostics, files_checked)
+    for line in wrap(total.plain, width, width):
+        console.print(Text(line, style=total.style))
 
 
 def _headline(console: Console, d: Diagnostic, width: int) -> None:
