@@ -36,8 +36,9 @@ JSON_KEYS = {
 }
 CONCISE_LINE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<code>NL\d{3}) "
-    r"\[(?P<severity>error|warning|info)\] (?P<message>.+)$"
+    r"\[(?P<label>错误|警告|提示)\] (?P<message>.+)$"
 )
+LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -99,7 +100,7 @@ def test_check_corpus_jsonl_carries_the_same_objects(corpus_json: list[dict[str,
     assert [json.loads(line) for line in lines] == corpus_json
 
 
-def test_check_corpus_concise_lines_are_path_line_col_code_severity_message(
+def test_check_corpus_concise_lines_are_path_line_col_code_chinese_severity_message(
     corpus_json: list[dict[str, Any]],
 ) -> None:
     proc = run("check", "corpus", "--output-format", "concise")
@@ -112,7 +113,7 @@ def test_check_corpus_concise_lines_are_path_line_col_code_severity_message(
         assert m, line
         assert m["path"] == obj["path"]
         assert (int(m["line"]), int(m["column"])) == (obj["line"], obj["column"])
-        assert m["code"] == obj["code"] and m["severity"] == obj["severity"]
+        assert m["code"] == obj["code"] and m["label"] == LABEL[obj["severity"]]
         assert m["message"] == obj["message"]
     assert summary.startswith("检查了 5 个文件")
 

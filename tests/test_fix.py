@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -136,7 +137,11 @@ def test_stdin_fix_writes_the_fixed_text_to_stdout() -> None:
     result = run("check", "-", "--stdin-filename", "draft.txt", "--fix", stdin=data)
     fixed = result.stdout.decode("utf-8")
     assert "整改措施：" in fixed and fixed != data.decode("utf-8")
-    assert "draft.txt:" in result.stderr.decode("utf-8")
+    findings = [ln for ln in result.stderr.decode("utf-8").splitlines() if ": NL" in ln]
+    assert findings  # in concise form, the severity in Chinese
+    assert all(
+        re.match(r"draft\.txt:\d+:\d+: NL\d{3} \[(错误|警告|提示)\] ", ln) for ln in findings
+    )
 
 
 def test_a_failure_before_the_replace_leaves_the_original_intact(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from noticelint.read import Document, ReadError
 from noticelint.read.isolate import read_untrusted
 from noticelint.rules import REGISTRY, Context
 from noticelint.rules.base import Rule
-from noticelint.rules.input import UnreadableInput, is_notice
+from noticelint.rules.input import UnreadableInput, is_blank, is_notice
 from noticelint.settings import Settings
 
 
@@ -68,8 +69,12 @@ def check_document(document: Document, settings: Settings) -> tuple[Parsed, list
     diagnostics = run_rules(parsed, settings)
     if document.bad_bytes and settings.enabled("NL001"):
         diagnostics = [*stray_byte_diagnostics(parsed, settings), *diagnostics]
+    if is_blank(document.text):  # 文件为空: no paragraph or page to name
+        return parsed, diagnostics
     if document.medium == "docx":
         diagnostics = [_in_paragraphs(d) for d in diagnostics]
+    if document.page_marks:
+        diagnostics = [_on_pages(d, document) for d in diagnostics]
     return parsed, diagnostics
 
 
@@ -109,6 +114,26 @@ def _in_paragraphs(d: Diagnostic) -> Diagnostic:
     return d.replace(message=message)
 
 
+def _on_pages(d: Diagnostic, document: Document) -> Diagnostic:
+    """In a PDF the user looks for a page: name it (第3页第12行) in the message; the
+    line and column stay those of the extracted text (as in JSON)."""
+
+    def where(line: int, column: int = 1) -> str:
+        place = document.page_of(line, column)
+        return f"第{place[0]}页第{place[1]}行" if place else f"第{line}行"
+
+    def replace(m: re.Match[str]) -> str:
+        first = where(int(m.group(1)))
+        if not m.group(2):
+            return first
+        return f"{first}至{where(int(m.group(2)))}"
+
+    message = _LINE_REF.sub(replace, d.message)
+    if message == d.message:  # the message names no place itself: say which page
+        message = f"{message}（{where(d.line, d.column)}）"
+    return d.replace(message=message)
+
+
 def over_time(settings: Settings) -> ReadError:
     """The reason given when parsing and the rules take longer than the budget."""
     return ReadError(f"处理超时：超过 {settings.timeout:g} 秒，已跳过 (timeout)")
@@ -131,14 +156,7 @@ def check_path(path: Path, settings: Settings, display: str | None = None) -> li
     except ReadError as exc:
         return unreadable_diagnostics(name, exc, settings)
     if display:
-        document = Document(
-            path=name,
-            text=document.text,
-            encoding=document.encoding,
-            bom=document.bom,
-            newline=document.newline,
-            medium=document.medium,
-        )
+        document = dataclasses.replace(document, path=name, raw=None, bad_bytes=())
     return check_within_budget(document, settings)
 
 

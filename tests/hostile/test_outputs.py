@@ -75,8 +75,8 @@ def test_junit_is_well_formed_with_characters_xml_forbids() -> None:
     d = _diagnostic("form\x0cfeed.txt", "含有换页符\x0c和\x00空字符")
     xml = render_junit([d], ["form\x0cfeed.txt", "ok.txt", "bad-\udcff.txt"])
     root = ElementTree.fromstring(xml)  # raises on a forbidden character
-    names = [case.get("name") for case in root.iter("testcase")]
-    assert names == ["form\\x0cfeed.txt", "ok.txt", "bad-\\udcff.txt"]
+    files = [case.get("classname") for case in root.iter("testcase")]
+    assert files == ["form\\x0cfeed.txt", "ok.txt", "bad-\\udcff.txt"]
 
 
 @pytest.mark.parametrize("cell", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"])

@@ -37,7 +37,7 @@ def test_the_json_and_toml_blocks_parse() -> None:
     assert {"txt"} <= {t for lang in config["language"] for t in lang.get("file-types", [])}
 
 
-def test_the_problem_matcher_reads_concise_output() -> None:
+def _check(fmt: str) -> str:
     result = subprocess.run(
         [
             sys.executable,
@@ -45,7 +45,7 @@ def test_the_problem_matcher_reads_concise_output() -> None:
             "noticelint",
             "check",
             "--no-cache",
-            "--output-format=concise",
+            f"--output-format={fmt}",
             str(SEED),
         ],
         capture_output=True,
@@ -53,25 +53,40 @@ def test_the_problem_matcher_reads_concise_output() -> None:
         encoding="utf-8",
         check=False,
     )
-    lines = result.stdout.splitlines()
+    return result.stdout
+
+
+def test_the_problem_matchers_read_concise_output_with_its_chinese_severities() -> None:
+    """concise shows 错误/警告/提示; VS Code only knows English severity names, so each
+    task has one matcher per severity: every finding is matched by exactly one of them,
+    and that matcher's severity is the finding's."""
+    lines = _check("concise").splitlines()
     findings = lines[:-1]
-    assert findings
+    expected = json.loads(_check("json"))
+    assert findings and len(findings) == len(expected)
+    assert {"[警告]", "[提示]"} <= {w for line in findings for w in re.findall(r"\[..\]", line)}
     for task in tasks():
-        matcher = task["problemMatcher"]
-        assert isinstance(matcher, dict)
-        pattern = matcher["pattern"]
-        regexp = re.compile(pattern["regexp"])
-        for line in findings:
-            m = regexp.match(line)
-            assert m, line
-            assert m.group(pattern["file"]) == str(SEED)
-            assert m.group(pattern["severity"]) in {"error", "warning", "info"}
-            assert re.fullmatch(r"NL\d{3}", m.group(pattern["code"]))
-        assert not regexp.match(lines[-1])  # the summary is not a problem
-        background = matcher.get("background")
-        if background:
-            assert re.match(background["endsPattern"], lines[-1])
-            assert re.match(background["beginsPattern"], "[09:15:02] 检查 3 个文件 (checking)")
-            assert re.match(
-                background["beginsPattern"], "[09:15:07] 重新检查 1 个文件 (re-checking)"
-            )
+        matchers = task["problemMatcher"]
+        assert isinstance(matchers, list) and len(matchers) == 3
+        for line, obj in zip(findings, expected, strict=True):
+            hits = []
+            for matcher in matchers:
+                pattern = matcher["pattern"]
+                m = re.match(pattern["regexp"], line)
+                if m:
+                    hits.append(matcher["severity"])
+                    assert m.group(pattern["file"]) == str(SEED)
+                    assert int(m.group(pattern["line"])) == obj["line"]
+                    assert int(m.group(pattern["column"])) == obj["column"]
+                    assert m.group(pattern["code"]) == obj["code"]
+                    assert m.group(pattern["message"]) == obj["message"]
+            assert hits == [obj["severity"]], line
+        for matcher in matchers:
+            assert not re.match(matcher["pattern"]["regexp"], lines[-1])  # the summary
+            background = matcher.get("background")
+            if background:
+                assert re.match(background["endsPattern"], lines[-1])
+                assert re.match(background["beginsPattern"], "[09:15:02] 检查 3 个文件 (checking)")
+                assert re.match(
+                    background["beginsPattern"], "[09:15:07] 重新检查 1 个文件 (re-checking)"
+                )

@@ -76,10 +76,10 @@ def test_report_json_and_csv_agree_with_check(tmp_path: Path) -> None:
     assert report["top"][0]["files"] >= report["top"][-1]["files"]
     paths = [f["path"] for f in report["per_file"]]
     assert paths == sorted(paths)
-    rows = list(csv.DictReader(io.StringIO(out_csv.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(out_csv.read_text(encoding="utf-8-sig"))))
     assert [r["path"] for r in rows] == paths
     broken = next(r for r in rows if r["path"].endswith("broken.txt"))
-    assert broken["readable"] == "False" and broken["codes"] == "NL001"
+    assert broken["readable"] == "0" and broken["codes"] == "NL001"
     # the documented score: the sum of its parts; the unreadable file has none
     assert broken["score"] == "" and report["unscored"] == [broken["path"]]
     for f in report["per_file"]:

@@ -33,6 +33,7 @@ class Emitter:
             "w+", encoding="utf-8", errors="surrogateescape"
         )
         self._failing = 0
+        self._junit_tests = 0
         self._sarif: tuple[str, str] | None = None
 
     def add(self, result: FileResult) -> None:
@@ -50,7 +51,8 @@ class Emitter:
             return
         if self.fmt == "junit":
             self._junit.write(result.output)
-            self._failing += result.findings > 0
+            self._junit_tests += max(1, result.findings)  # a clean file is one testcase
+            self._failing += result.findings
             return
         if not result.output:
             return
@@ -88,7 +90,7 @@ class Emitter:
         elif self.fmt == "junit":
             from noticelint.output.ci import JUNIT_TAIL, junit_head
 
-            out.write(junit_head(self.files, self._failing))
+            out.write(junit_head(self._junit_tests, self._failing))
             self._junit.seek(0)
             while block := self._junit.read(1 << 16):
                 out.write(block)

@@ -111,11 +111,9 @@ def run_fix(request: CheckRequest, factory: SettingsFactory, options: Options, w
     stdin_fix = bool(stdin)
     if stdin_fix:  # stdout carries the fixed text; diagnostics go to stderr
         from noticelint.diagnostics import Diagnostic
+        from noticelint.output.machine import render_concise
 
-        found = sorted(fixer.findings, key=Diagnostic.sort_key)
-        sys.stderr.write(
-            "".join(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n" for d in found)
-        )
+        sys.stderr.write(render_concise(sorted(fixer.findings, key=Diagnostic.sort_key)))
         failed = any(r.fail for r in [*stdin, *files])
     else:
         if request.output in SORTED_BY_PATH:
@@ -123,4 +121,9 @@ def run_fix(request: CheckRequest, factory: SettingsFactory, options: Options, w
         failed = emit(in_order(request.output, [], files), request) == EXIT_FINDINGS
     if request.fix and fixer.fixed_total and request.output in ("full", "concise"):
         warn(f"已修复 {fixer.fixed_total} 个问题 (fixed {fixer.fixed_total}).")
+    if request.fix and request.output in ("full", "concise"):
+        from noticelint.output.summary_line import unsafe_fix_hint
+
+        if hint := unsafe_fix_hint(fixer.findings, unsafe=request.unsafe_fixes):
+            warn(hint)
     return EXIT_FINDINGS if failed else EXIT_OK

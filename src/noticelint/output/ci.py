@@ -40,29 +40,34 @@ def render_github(diagnostics: list[Diagnostic]) -> str:
 
 
 def junit_testcase(name: str, found: list[Diagnostic]) -> str:
-    """One file's testcase element (lines ending with a newline); each of its
-    diagnostics is a <failure>. Characters XML forbids are dropped."""
-    name = xml_safe(name)
+    """One file's testcases (lines ending with a newline): one per diagnostic, so CI
+    viewers list every finding (classname = the file, name = code and place, the
+    failure's message = the diagnostic's message); a file without findings is one
+    passing testcase, so that every file checked shows up. Characters XML forbids
+    are dropped."""
+    classname = quoteattr(xml_safe(name))
     if not found:
-        return f'    <testcase classname="noticelint" name={quoteattr(name)}/>\n'
-    lines = [f'    <testcase classname="noticelint" name={quoteattr(name)}>']
-    for d in found:
-        text = xml_safe(d.message)
-        message = f"{d.line}:{d.column}: {d.code} {text}"
-        body = f"{name}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.name}: {text}"
-        lines.append(
-            f"      <failure type={quoteattr(d.code)} message={quoteattr(message)}>"
-            f"{escape(body)}</failure>"
-        )
-    lines.append("    </testcase>")
-    return "\n".join(lines) + "\n"
+        return f"    <testcase classname={classname} name={quoteattr('noticelint')}/>\n"
+    return "".join(_junit_failure(classname, d) + "\n" for d in found)
 
 
-def junit_head(tests: int, failing: int) -> str:
+def _junit_failure(classname: str, d: Diagnostic) -> str:
+    path, text = xml_safe(d.path), xml_safe(d.message)
+    name = f"{d.code} {path}:{d.line}:{d.column}"
+    body = f"{path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.name}: {text}"
+    return (
+        f"    <testcase classname={classname} name={quoteattr(name)}>"
+        f"<failure type={quoteattr(d.code)} message={quoteattr(text)}>{escape(body)}</failure>"
+        "</testcase>"
+    )
+
+
+def junit_head(tests: int, failures: int) -> str:
+    """``tests``: testcases (one per finding, one per clean file); ``failures``: findings."""
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<testsuites name="noticelint" tests="{tests}" failures="{failing}">\n'
-        f'  <testsuite name="noticelint" tests="{tests}" failures="{failing}" errors="0">\n'
+        f'<testsuites name="noticelint" tests="{tests}" failures="{failures}">\n'
+        f'  <testsuite name="noticelint" tests="{tests}" failures="{failures}" errors="0">\n'
     )
 
 
@@ -70,11 +75,11 @@ JUNIT_TAIL = "  </testsuite>\n</testsuites>\n"
 
 
 def render_junit(diagnostics: list[Diagnostic], files: list[str]) -> str:
-    """One testsuite for the run, one testcase per file checked."""
+    """One testsuite for the run; see :func:`junit_testcase`."""
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
     for d in diagnostics:
         by_file[d.path].append(d)
     names = list(dict.fromkeys([*files, *by_file]))
-    failing = sum(1 for n in names if by_file.get(n))
+    tests = sum(max(1, len(by_file.get(n, []))) for n in names)
     cases = "".join(junit_testcase(name, by_file.get(name, [])) for name in names)
-    return junit_head(len(names), failing) + cases + JUNIT_TAIL
+    return junit_head(tests, len(diagnostics)) + cases + JUNIT_TAIL

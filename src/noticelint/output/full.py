@@ -6,29 +6,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
 from noticelint.diagnostics import Diagnostic
 from noticelint.output.escape import escape_controls
+from noticelint.output.fit import ELLIPSIS, window, wrap
+from noticelint.output.labels import SEVERITY_LABEL as _LABEL
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
-_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
-_WINDOW_BEFORE = 30
-_WINDOW_AFTER = 50
-
-
-def _excerpt(line_text: str, d: Diagnostic) -> tuple[str, int, int, bool, bool]:
-    """A window of the source line around the span (seed 004 is one 6,000-character line)."""
-    start = d.column - 1
-    end = d.end_column - 1 if d.end_line == d.line else len(line_text)
-    end = max(end, start + 1)
-    lo = max(0, start - _WINDOW_BEFORE)
-    hi = min(len(line_text), max(end, start + 1) + _WINDOW_AFTER)
-    if end - start > _WINDOW_BEFORE + _WINDOW_AFTER:
-        hi = min(len(line_text), start + _WINDOW_BEFORE + _WINDOW_AFTER)
-        end = hi
-    return line_text[lo:hi], start - lo, min(end, hi) - lo, lo > 0, hi < len(line_text)
+_GUTTER = 8  # "12345 │ "
+_INDENT = "      "  # continuation lines of a message and the fix line
+_MIN_WIDTH = 40
 
 
 def render_full(
@@ -38,41 +28,71 @@ def render_full(
     files_checked: int,
 ) -> None:
     render_findings(console, diagnostics, sources)
-    console.print(summary(diagnostics, files_checked))
+    width = max(console.width, _MIN_WIDTH)
+    total = summary(diagnostics, files_checked)
+    for line in wrap(total.plain, width, width):
+        console.print(Text(line, style=total.style))
 
 
 def render_findings(
     console: Console, diagnostics: list[Diagnostic], sources: dict[str, list[str]]
 ) -> None:
-    """Each finding with its source excerpt (``sources``: the lines of each file)."""
+    """Each finding as a headline, the source line with the span underlined and the
+    fix (``sources``: the lines of each file); every line fits the terminal's width
+    (the excerpt is cut around the span, messages are wrapped)."""
+    width = max(console.width, _MIN_WIDTH)
     for d in diagnostics:
-        head = Text()
-        head.append(f"{escape_controls(d.path)}:{d.line}:{d.column}: ", style="bold")
-        head.append(d.code, style=_STYLE[d.severity])
-        head.append(f" [{_LABEL[d.severity]}] ", style=_STYLE[d.severity])
-        head.append(escape_controls(d.message))
-        console.print(head)
+        _headline(console, d, width)
         lines = sources.get(d.path)
         if lines and 0 < d.line <= len(lines):
-            text, s, e, cut_left, cut_right = _excerpt(lines[d.line - 1].expandtabs(4), d)
-            gutter = f"{d.line:>5} │ "
-            # Escaped piece by piece, so that the caret still falls under the span.
-            before, marked = escape_controls(text[:s]), escape_controls(text[s:e])
-            text = before + marked + escape_controls(text[e:])
-            s, e = len(before), len(before) + len(marked)
-            shown = ("…" if cut_left else "") + text + ("…" if cut_right else "")
-            console.print(Text(gutter, style="dim") + Text(shown))
-            prefix = ("…" if cut_left else "") + text[:s]
-            width = Text(text[s:e]).cell_len
-            pad = Text(prefix).cell_len
-            console.print(
-                Text(" " * 5 + " │ ", style="dim")
-                + Text(" " * pad + "^" * max(1, width), style=_STYLE[d.severity])
-            )
+            _excerpt(console, lines[d.line - 1].expandtabs(4), d, width)
         if d.fix is not None:
             tag = "可安全修复" if d.fix.applicability == "safe" else "可修复（不安全）"
-            console.print(Text(f"      = {tag}：{escape_controls(d.fix.message)}", style="green"))
+            text = f"= {tag}：{escape_controls(d.fix.message)}"
+            parts = wrap(text, width - len(_INDENT), width - len(_INDENT) - 2)
+            for i, line in enumerate(parts):
+                console.print(Text(_INDENT + ("  " if i else "") + line, style="green"))
         console.print()
+
+
+def _headline(console: Console, d: Diagnostic, width: int) -> None:
+    """``path:line:col: CODE [级别] message``, the message wrapped under itself."""
+    where = f"{escape_controls(d.path)}:{d.line}:{d.column}: "
+    tag = f"{d.code} [{_LABEL[d.severity]}] "
+    first = width - cell_len(where + tag)
+    if first < 16:  # a long path: the message starts on a line of its own
+        console.print(Text(where, style="bold") + Text(tag.rstrip(), style=_STYLE[d.severity]))
+        parts = wrap(escape_controls(d.message), width - len(_INDENT), width - len(_INDENT))
+        head, rest = Text(), parts
+    else:
+        parts = wrap(escape_controls(d.message), first, width - len(_INDENT))
+        head = Text(where, style="bold") + Text(d.code, style=_STYLE[d.severity])
+        head.append(f" [{_LABEL[d.severity]}] ", style=_STYLE[d.severity])
+        head.append(parts[0])
+        rest = parts[1:]
+        console.print(head)
+    for part in rest:
+        console.print(Text(_INDENT + part))
+
+
+def _excerpt(console: Console, line_text: str, d: Diagnostic, width: int) -> None:
+    """The source line cut to the width around the span, carets under the span."""
+    start = min(d.column - 1, len(line_text))
+    end = d.end_column - 1 if d.end_line == d.line else len(line_text)
+    end = min(max(end, start), len(line_text))
+    # Escaped piece by piece, so that the caret still falls under the span.
+    before = escape_controls(line_text[:start])
+    marked = escape_controls(line_text[start:end])
+    after = escape_controls(line_text[end:])
+    before, marked, after, cut_left, cut_right = window(before, marked, after, width - _GUTTER)
+    left = ELLIPSIS if cut_left else ""
+    shown = left + before + marked + after + (ELLIPSIS if cut_right else "")
+    console.print(Text(f"{d.line:>5} │ ", style="dim") + Text(shown))
+    carets = "^" * max(1, cell_len(marked))
+    console.print(
+        Text(" " * 5 + " │ ", style="dim")
+        + Text(" " * cell_len(left + before) + carets, style=_STYLE[d.severity])
+    )
 
 
 def summary(diagnostics: list[Diagnostic], files_checked: int) -> Text:

@@ -90,10 +90,13 @@ def render_jsonl(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def render_concise(diagnostics: Iterable[Diagnostic]) -> str:
+    """One line a finding: ``path:line:col: CODE [级别] message`` (the severity in
+    Chinese, as ``full`` shows it)."""
     from noticelint.output.escape import escape_controls
+    from noticelint.output.labels import SEVERITY_LABEL
 
     return "".join(
-        f"{escape_controls(d.path)}:{d.line}:{d.column}: {d.code} [{d.severity}] "
+        f"{escape_controls(d.path)}:{d.line}:{d.column}: {d.code} [{SEVERITY_LABEL[d.severity]}] "
         f"{escape_controls(d.message)}\n"
         for d in diagnostics
     )

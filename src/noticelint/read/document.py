@@ -32,6 +32,21 @@ class Document:
     #: Bytes that were not valid in the file's encoding, each decoded as U+FFFD:
     #: (offset of the U+FFFD in ``text``, the byte). A fix never writes such a file.
     bad_bytes: tuple[tuple[int, int], ...] = ()
+    #: A PDF's pages: where each printed line begins in ``text`` as (line, column,
+    #: page, line on the page), in text order; empty for other media.
+    page_marks: tuple[tuple[int, int, int, int], ...] = ()
+
+    def page_of(self, line: int, column: int = 1) -> tuple[int, int] | None:
+        """The page and the printed line on it of a place in ``text`` (a PDF's);
+        ``None`` when the document has no pages."""
+        from bisect import bisect_right
+
+        marks = self.page_marks
+        if not marks:
+            return None
+        at = bisect_right(marks, (line, column), key=lambda mark: (mark[0], mark[1]))
+        _, _, page, row = marks[max(at - 1, 0)]
+        return page, row
 
     @property
     def original(self) -> str:

@@ -79,6 +79,7 @@ class Line:
     em: float
     page: int
     size: float = 0.0  # the font size of its first character (a title is larger)
+    row: int = 0  # its place on the page, counted from the top (1 = first line)
 
 
 # --- extraction -------------------------------------------------------------------
@@ -258,7 +259,7 @@ def _clean(text: str) -> str:
     return _CONTROL.sub("", text.replace("\x02", " "))
 
 
-def _paragraphs(lines: list[Line]) -> list[str]:
+def _paragraphs(lines: list[Line]) -> list[tuple[str, list[tuple[int, Line]]]]:
     if not lines:
         return []
     em = median(ln.em for ln in lines)
@@ -270,11 +271,13 @@ def _paragraphs(lines: list[Line]) -> list[str]:
     gaps = [a.y - b.y for a, b in pairwise(lines) if a.page == b.page and 0 < a.y - b.y < 3 * em]
     pitch = median(gaps) if gaps else 1.5 * em
     out: list[list[str]] = []
+    sources: list[list[Line]] = []
     prev: Line | None = None
     for line in lines:
         text = _clean(line.text)
         if prev is None:
             out.append([text])
+            sources.append([line])
             prev = line
             continue
         starts = (
@@ -292,15 +295,27 @@ def _paragraphs(lines: list[Line]) -> list[str]:
             )
         if starts:
             out.append([text])
+            sources.append([line])
         else:
             out[-1].append(text)
+            sources[-1].append(line)
         prev = line
-    return [_join(parts) for parts in out]
+    joined = [_join_placed(parts) for parts in out]
+    return [
+        (text, list(zip(starts, group, strict=True)))
+        for (text, starts), group in zip(joined, sources, strict=True)
+    ]
 
 
 def _join(parts: list[str]) -> str:
     """Join the wrapped lines of one paragraph."""
+    return _join_placed(parts)[0]
+
+
+def _join_placed(parts: list[str]) -> tuple[str, list[int]]:
+    """Join the wrapped lines of one paragraph; also where each line begins in it."""
     text = parts[0]
+    starts = [0]
     for part in parts[1:]:
         had_space = text[-1:].isspace()
         text = text.rstrip()
@@ -308,6 +323,7 @@ def _join(parts: list[str]) -> str:
         right = part.lstrip()
         if not right.strip():
             text += " " if had_space else ""
+            starts.append(len(text))
             continue
         if text.endswith("-") and _ALNUM.match(right[:1]):
             text += right  # a word or number hyphenated across lines
@@ -317,7 +333,13 @@ def _join(parts: list[str]) -> str:
             text += " " + right  # a space the document itself has at the line break
         else:
             text += right
-    return text.strip(" \t\u3000\xa0")
+        starts.append(len(text) - len(right))
+    lead = len(text) - len(text.lstrip(_EDGE_SPACE))
+    text = text.strip(_EDGE_SPACE)
+    return text, [min(max(0, start - lead), len(text)) for start in starts]
+
+
+_EDGE_SPACE = " \t\u3000\xa0"
 
 
 def _check_streams(data: bytes) -> None:
@@ -342,8 +364,19 @@ def _check_streams(data: bytes) -> None:
         )
 
 
+#: Where each printed line begins in the extracted text: (line of the text, its
+#: column, page, line on the page), all 1-based.
+PageMark = tuple[int, int, int, int]
+
+
 def extract(data: bytes) -> list[str]:
     """The paragraphs of a PDF."""
+    return [text for text, _ in extract_placed(data)]
+
+
+def extract_placed(data: bytes) -> list[tuple[str, list[tuple[int, Line]]]]:
+    """The paragraphs of a PDF, each with the printed lines it was joined from (the
+    offset in the paragraph where each begins)."""
     import pypdfium2 as pdfium
 
     pdf = _open(data)
@@ -361,14 +394,17 @@ def extract(data: bytes) -> list[str]:
                     f"PDF 文件已损坏：第{number + 1}页无法读取（{exc}）(corrupt PDF)"
                 ) from exc
             try:
-                pages.append(_page_lines(textpage, number))
+                page_lines = _page_lines(textpage, number)
+                for row, line in enumerate(page_lines, 1):
+                    line.row = row
+                pages.append(page_lines)
             finally:
                 textpage.close()
                 page.close()
     finally:
         pdf.close()
     body = [ln for lines in _strip_furniture(pages) for ln in lines]
-    return [p for p in _paragraphs(body) if p]
+    return [(text, placed) for text, placed in _paragraphs(body) if text]
 
 
 def read(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -387,11 +423,17 @@ def read(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         raise ReadError(f"不是有效的 PDF 文件：缺少 %PDF- 文件头，内容是{kind} (not a PDF)")
     _check_streams(data)
     try:
-        paragraphs = extract(data)
+        paragraphs = extract_placed(data)
     except ReadError:
         raise
     except (RecursionError, MemoryError, ValueError, OSError) as exc:
         raise ReadError(f"PDF 文件已损坏，无法读取（{type(exc).__name__}）(corrupt PDF)") from exc
     if not paragraphs:
         raise ReadError("PDF 中没有可提取的文字（可能是扫描件或图片），无法检查 (no text in PDF)")
-    return Document(path=path, text="\n".join(paragraphs), encoding="utf-8", medium="pdf")
+    marks = tuple(
+        (number, start + 1, line.page + 1, line.row)
+        for number, (_, placed) in enumerate(paragraphs, 1)
+        for start, line in placed
+    )
+    text = "\n".join(text for text, _ in paragraphs)
+    return Document(path=path, text=text, encoding="utf-8", medium="pdf", page_marks=marks)

@@ -61,13 +61,19 @@ def write_json(header: dict[str, Any], results: Iterable[dict[str, Any]], out: T
     out.write("\n  ]\n}\n")
 
 
+#: One row per file. Flags are 0/1 (``readable`` and the ``has_*`` parts); ``title``
+#: is the notice's title as written (empty when it has none).
 CSV_COLUMNS = [
-    "path", "readable", "organ", "date", "year", "profile", "areas", "problems",
-    "errors", "warnings", "infos", "score", *PART_NAMES, "codes", "error",
+    "path", "title", "readable", "organ", "date", "year", "profile", "areas", "problems",
+    "errors", "warnings", "infos", "score", *(f"has_{p}" for p in PART_NAMES), "codes",
+    "error",
 ]  # fmt: skip
 
 
 def write_csv(results: Iterable[dict[str, Any]], out: TextIO) -> None:
+    """The CSV report, UTF-8 with a BOM (so that Excel reads the Chinese correctly);
+    every cell neutralised against formulas (:func:`csv_cell`)."""
+    out.write("\ufeff")
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for result in results:
@@ -78,7 +84,8 @@ def write_csv(results: Iterable[dict[str, Any]], out: TextIO) -> None:
             csv_cell(cell)
             for cell in [
                 s["path"],
-                s.get("readable", True),
+                s.get("title") or "",
+                _flag(s.get("readable", True)),
                 s.get("organ") or "",
                 s.get("date") or "",
                 s.get("year") or "",
@@ -89,8 +96,13 @@ def write_csv(results: Iterable[dict[str, Any]], out: TextIO) -> None:
                 s["warnings"],
                 s["infos"],
                 "" if s.get("score") is None else s["score"],
-                *(int(bool(parts.get(p))) for p in PART_NAMES),
+                *(_flag(parts.get(p)) for p in PART_NAMES),
                 " ".join(codes),
                 s.get("error") or "",
             ]
         )
+
+
+def _flag(value: object) -> int:
+    """A yes/no cell: 1 or 0 (never True/False or empty)."""
+    return int(bool(value))

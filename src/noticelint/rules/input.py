@@ -53,7 +53,8 @@ class UnrecognizedStructure(Rule):
     纪委或巡察办关于一整轮巡察的情况通报（对23个单位开展了巡察……，涉及几十个单位）
     也不是单个单位的整改进展情况通报，同样报告一条（写明涉及的单位数）；识别所用的词语在
     规则配置 `[round-summary]` 中。繁体字文本按对应的简体字识别结构；仍识别不出时，
-    只报告一条警告，写明文本为繁体字。这些情况下其他结构类规则都不再运行，
+    只报告一条警告，写明文本为繁体字。空文件（0 字节，或只有空白、BOM）同样没有通报结构，
+    报告为“文件为空”。这些情况下其他结构类规则都不再运行，
     以免对一篇并非整改通报的文本报告几十条无意义的问题。
 
     ## 为什么 (Why it matters)
@@ -78,6 +79,9 @@ class UnrecognizedStructure(Rule):
     structural = False
 
     def check(self, ctx: Context) -> None:
+        if is_blank(ctx.text):
+            ctx.report("文件为空：没有可检查的文字 (empty file)", ctx.first_line_span())
+            return
         units = round_summary_units(ctx)
         if units is not None:
             ctx.report(
@@ -100,6 +104,14 @@ class UnrecognizedStructure(Rule):
                 "该文本可能不是整改进展情况通报",
                 ctx.first_line_span(),
             )
+
+
+def is_blank(text: str) -> bool:
+    """Nothing to check: no characters, or only white space and byte-order marks."""
+    return not text.translate(_INVISIBLE).strip()
+
+
+_INVISIBLE = str.maketrans("", "", "\ufeff\u200b")
 
 
 def is_notice(ctx: Context) -> bool:

@@ -723,6 +723,8 @@ class MixedPunctuationWidth(Rule):
     统计中文文本中每种标点的全角和半角个数（逗号、冒号、分号、括号、叹号、问号、句号），
     同一种标点两种写法都出现时，全文报告一次，给出各自的个数。
     标题序号的括号（`(1)` 与 `（2）`）由 NL504 检查。安全修复把半角统一改为全角。
+    每个半角标点只报告一次：NL801 已报告这些半角标点时（默认如此），本规则不再重复报告；
+    关闭 NL801（例如 `ignore = ["NL801"]`）时，由本规则报告混用。
 
     ## 为什么 (Why it matters)
     GB/T 15834-2011 要求中文文本使用全角标点；同一篇通报中两种写法混用，
@@ -747,6 +749,10 @@ class MixedPunctuationWidth(Rule):
     structural = False
 
     def check(self, ctx: Context) -> None:
+        if any(d.code == HalfwidthPunctuation.code for d in ctx.diagnostics):
+            # NL801 (run before this rule) already reported every half-width mark,
+            # each with its fix: saying it again would count each mark twice.
+            return
         sc = scan(ctx)
         mixed = [k for k in _KIND_ORDER if sc.half[k] and sc.full[k]]
         if not mixed:
