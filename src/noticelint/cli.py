@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from noticelint import __version__
+from noticelint.helpformat import NoticeCommand, NoticeGroup
 
 if TYPE_CHECKING:
     from noticelint.baseline import Baseline
@@ -27,10 +28,12 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="noticelint",
-    help="巡察/巡视整改进展情况通报的合规检查工具 (compliance linter for rectification-progress notices).",
+    help="巡察/巡视整改进展情况通报的合规检查工具（compliance linter for rectification-progress notices）。",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=NoticeGroup,
+    rich_markup_mode=None,
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -64,48 +67,84 @@ class RuleFormat(StrEnum):
 
 # Options shared by `check` and `report`.
 SelectOpt = Annotated[
-    list[str] | None, typer.Option("--select", help="只检查这些规则或前缀 (e.g. NL2,NL301).")
+    list[str] | None,
+    typer.Option(
+        "--select", metavar="CODES", help="只检查这些规则或前缀，如 NL2,NL301（select）。"
+    ),
 ]
-IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="不检查这些规则或前缀.")]
+IgnoreOpt = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", metavar="CODES", help="不检查这些规则或前缀（ignore）。"),
+]
 ExtendSelectOpt = Annotated[
-    list[str] | None, typer.Option("--extend-select", help="在选择之外再加这些规则.")
+    list[str] | None,
+    typer.Option(
+        "--extend-select", metavar="CODES", help="在已选规则之外再加这些规则（extend select）。"
+    ),
 ]
 ProfileOpt = Annotated[
     str | None,
-    typer.Option("--profile", help="规则配置：xuncha、xunshi、strict 或 .toml 文件路径."),
+    typer.Option(
+        "--profile",
+        metavar="PROFILE",
+        help="规则配置：xuncha、xunshi、strict 或 .toml 文件路径（profile）。",
+    ),
 ]
 ConfigOpt = Annotated[
     Path | None,
-    typer.Option("--config", help="配置文件（默认向上查找 noticelint.toml / pyproject.toml）."),
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="配置文件，默认向上查找 noticelint.toml 或 pyproject.toml（config file）。",
+    ),
 ]
 FailOnOpt = Annotated[
     FailOn | None,
-    typer.Option("--fail-on", help="达到此严重级别即以退出码 1 结束（默认 warning）."),
+    typer.Option("--fail-on", help="达到此严重级别即以退出码 1 结束，默认 warning（fail level）。"),
 ]
 JobsOpt = Annotated[
-    int | None, typer.Option("--jobs", "-j", help="工作进程数（默认：全部 CPU 核）.")
+    int | None,
+    typer.Option(
+        "--jobs", "-j", metavar="N", help="工作进程数，默认为全部 CPU 核（worker processes）。"
+    ),
 ]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="不使用结果缓存.")]
-CacheDirOpt = Annotated[Path | None, typer.Option("--cache-dir", help="结果缓存目录.")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="不使用结果缓存（no cache）。")]
+CacheDirOpt = Annotated[
+    Path | None, typer.Option("--cache-dir", metavar="DIR", help="结果缓存目录（cache folder）。")
+]
 MaxFileSizeOpt = Annotated[
     str | None,
-    typer.Option("--max-file-size", help="单个文件大小上限，如 10MB（默认 10MB）."),
+    typer.Option(
+        "--max-file-size",
+        metavar="SIZE",
+        help="单个文件大小上限，如 10MB，默认 10MB（file size limit）。",
+    ),
 ]
 BaselineOpt = Annotated[
     Path | None,
-    typer.Option("--baseline", help="只报告基线文件中没有记录的问题 (new findings only)."),
+    typer.Option(
+        "--baseline", metavar="FILE", help="只报告基线文件中没有记录的问题（new findings only）。"
+    ),
 ]
 TimeoutOpt = Annotated[
     float | None,
-    typer.Option("--timeout", help="每个文件的处理时限（秒，默认 30；0 为不限）."),
+    typer.Option(
+        "--timeout",
+        metavar="SECONDS",
+        help="每个文件的处理时限，单位秒，默认 30，0 为不限（per-file time limit）。",
+    ),
 ]
 MaxMemoryOpt = Annotated[
     str | None,
-    typer.Option("--max-memory", help="读取和检查单个文件可用的内存上限，如 2GB（默认 2GB）."),
+    typer.Option(
+        "--max-memory",
+        metavar="SIZE",
+        help="读取和检查单个文件可用的内存上限，如 2GB，默认 2GB（memory limit）。",
+    ),
 ]
 IsolatedOpt = Annotated[
     bool,
-    typer.Option("--isolated", help="忽略所有配置文件 (ignore all configuration files)."),
+    typer.Option("--isolated", help="忽略所有配置文件（ignore all configuration files）。"),
 ]
 
 
@@ -120,7 +159,7 @@ def _root(
     version: Annotated[
         bool | None,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="显示版本 (show version)."
+            "--version", callback=_version, is_eager=True, help="显示版本（show version）。"
         ),
     ] = None,
 ) -> None:
@@ -132,14 +171,17 @@ def _fail(message: str) -> None:
     raise typer.Exit(EXIT_USAGE)
 
 
-@app.command()
+@app.command(cls=NoticeCommand)
 def check(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="文件、文件夹或 -（标准输入）；不指定时检查当前文件夹."),
+        typer.Argument(
+            metavar="路径",
+            help="文件、文件夹或 -（标准输入）；不指定时检查当前文件夹（paths）。",
+        ),
     ] = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--output-format", help="输出格式 (output format).")
+        OutputFormat, typer.Option("--output-format", help="输出格式（output format）。")
     ] = OutputFormat.full,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -148,22 +190,27 @@ def check(
     config: ConfigOpt = None,
     fail_on: FailOnOpt = None,
     statistics: Annotated[
-        bool, typer.Option("--statistics", help="只输出每条规则的问题数 (counts per rule).")
+        bool, typer.Option("--statistics", help="只输出每条规则的问题数（counts per rule）。")
     ] = False,
     fix: Annotated[
-        bool, typer.Option("--fix", help="就地应用安全修复 (apply safe fixes in place).")
+        bool, typer.Option("--fix", help="就地应用安全修复（apply safe fixes in place）。")
     ] = False,
     unsafe_fixes: Annotated[
-        bool, typer.Option("--unsafe-fixes", help="也应用不安全修复 (also apply unsafe fixes).")
+        bool, typer.Option("--unsafe-fixes", help="也应用不安全修复（also apply unsafe fixes）。")
     ] = False,
     diff: Annotated[
         bool,
         typer.Option(
-            "--diff", help="输出修复的统一差异，不修改文件 (print a diff, write nothing)."
+            "--diff", help="输出修复的统一差异，不修改文件（print a diff, write nothing）。"
         ),
     ] = False,
     stdin_filename: Annotated[
-        str | None, typer.Option("--stdin-filename", help="标准输入 (-) 报告时使用的文件名.")
+        str | None,
+        typer.Option(
+            "--stdin-filename",
+            metavar="FILE",
+            help="读标准输入（-）时报告使用的文件名（name for stdin）。",
+        ),
     ] = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
@@ -174,21 +221,27 @@ def check(
     isolated: IsolatedOpt = False,
     verbose: Annotated[
         bool,
-        typer.Option("--verbose", "-v", help="显示每个文件使用的规则配置和配置文件 (to stderr)."),
+        typer.Option(
+            "--verbose", "-v", help="在标准错误上显示每个文件使用的规则配置和配置文件（verbose）。"
+        ),
     ] = False,
     baseline: BaselineOpt = None,
     write_baseline: Annotated[
         Path | None,
-        typer.Option("--write-baseline", help="把当前全部问题记入基线文件，退出码 0."),
+        typer.Option(
+            "--write-baseline",
+            metavar="FILE",
+            help="把当前全部问题记入基线文件，退出码 0（write a baseline）。",
+        ),
     ] = None,
     watch: Annotated[
         bool,
         typer.Option(
-            "--watch", "-w", help="监视文件变化并重新检查，Ctrl-C 结束 (re-check on change)."
+            "--watch", "-w", help="监视文件变化并重新检查，Ctrl-C 结束（re-check on change）。"
         ),
     ] = False,
 ) -> None:
-    """检查通报 (lint notices): 列出缺失或错误之处，指明位置。"""
+    """检查通报：列出缺失或错误之处，指明位置（lint notices）。"""
     from noticelint.flows.check import CheckRequest, run_check
 
     overrides = _overrides(
@@ -270,21 +323,35 @@ def _skipped(path: Path, reason: str) -> None:
     typer.echo(f"noticelint: {path}: 已跳过：{reason}", err=True)
 
 
-@app.command()
+@app.command(cls=NoticeCommand)
 def report(
-    paths: Annotated[list[Path], typer.Argument(help="要统计的文件或文件夹 (files or folders).")],
-    html: Annotated[Path | None, typer.Option("--html", help="写出 HTML 报告.")] = None,
-    json_out: Annotated[Path | None, typer.Option("--json", help="写出 JSON 报告.")] = None,
-    csv_out: Annotated[Path | None, typer.Option("--csv", help="写出 CSV（每个文件一行）.")] = None,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="路径", help="要统计的文件或文件夹（files or folders）。"),
+    ],
+    html: Annotated[
+        Path | None, typer.Option("--html", metavar="FILE", help="写出 HTML 报告（HTML report）。")
+    ] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", metavar="FILE", help="写出 JSON 报告（JSON report）。")
+    ] = None,
+    csv_out: Annotated[
+        Path | None,
+        typer.Option("--csv", metavar="FILE", help="写出 CSV 报告，每个文件一行（CSV report）。"),
+    ] = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     dask_scheduler: Annotated[
         str | None,
-        typer.Option("--dask-scheduler", help="在 dask.distributed 集群上运行（地址）."),
+        typer.Option(
+            "--dask-scheduler",
+            metavar="ADDRESS",
+            help="在此地址的 dask.distributed 集群上运行（dask cluster）。",
+        ),
     ] = None,
     no_texts: Annotated[
-        bool, typer.Option("--no-texts", help="HTML 报告中不包含通报全文（减小文件）.")
+        bool, typer.Option("--no-texts", help="HTML 报告中不包含通报全文，文件更小（omit texts）。")
     ] = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -298,7 +365,7 @@ def report(
     isolated: IsolatedOpt = False,
     baseline: BaselineOpt = None,
 ) -> None:
-    """生成语料合规报告 (compliance report across a corpus): HTML, JSON, CSV."""
+    """生成语料合规报告，输出 HTML、JSON 或 CSV（compliance report across a corpus）。"""
     from noticelint.batch.job import Job, Options
     from noticelint.batch.runner import default_jobs, run_jobs
     from noticelint.cache import default_cache_dir
@@ -390,20 +457,31 @@ def report(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=NoticeCommand)
 def ledger(
-    paths: Annotated[list[Path], typer.Argument(help="通报文件或文件夹 (files or folders).")],
-    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="写出 Excel 台账 (.xlsx).")] = None,
-    csv_out: Annotated[
-        Path | None, typer.Option("--csv", help="写出 CSV 台账（UTF-8，带 BOM）.")
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="路径", help="通报文件或文件夹（files or folders）。")
+    ],
+    xlsx: Annotated[
+        Path | None, typer.Option("--xlsx", metavar="FILE", help="写出 Excel 台账（.xlsx）。")
     ] = None,
-    json_out: Annotated[Path | None, typer.Option("--json", help="写出 JSON 台账.")] = None,
+    csv_out: Annotated[
+        Path | None,
+        typer.Option("--csv", metavar="FILE", help="写出 CSV 台账，UTF-8 带 BOM（CSV ledger）。"),
+    ] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", metavar="FILE", help="写出 JSON 台账（JSON ledger）。")
+    ] = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
     dask_scheduler: Annotated[
         str | None,
-        typer.Option("--dask-scheduler", help="在 dask.distributed 集群上运行（地址）."),
+        typer.Option(
+            "--dask-scheduler",
+            metavar="ADDRESS",
+            help="在此地址的 dask.distributed 集群上运行（dask cluster）。",
+        ),
     ] = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -416,7 +494,7 @@ def ledger(
     max_memory: MaxMemoryOpt = None,
     isolated: IsolatedOpt = False,
 ) -> None:
-    """生成整改台账 (the rectification ledger): 每个问题一行，含措施、进展、时限与检查发现。"""
+    """生成整改台账：每个问题一行，含措施、进展、时限与检查发现（rectification ledger）。"""
     from noticelint.batch.job import Job, Options
     from noticelint.batch.runner import default_jobs, run_jobs
     from noticelint.cache import default_cache_dir
@@ -569,15 +647,22 @@ class _progress:
             self._progress.stop()
 
 
-@app.command()
+@app.command(cls=NoticeCommand)
 def parse(
-    file: Annotated[Path, typer.Argument(help="要解析的通报文件 (the notice to parse).")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="要解析的通报文件（the notice to parse）。")
+    ],
     format: Annotated[
-        ParseFormat, typer.Option("--format", help="tree（结构树）或 json.")
+        ParseFormat, typer.Option("--format", help="tree（结构树）或 json（output format）。")
     ] = ParseFormat.tree,
-    profile: Annotated[str | None, typer.Option("--profile", help="规则配置名称或路径.")] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile", metavar="PROFILE", help="规则配置名称或 .toml 文件路径（profile）。"
+        ),
+    ] = None,
 ) -> None:
-    """显示识别出的通报结构 (show the recognised structure)."""
+    """显示识别出的通报结构（show the recognised structure）。"""
     from noticelint.parse import parse_document
     from noticelint.profile import ProfileError, resolve_profile
     from noticelint.read import ReadError
@@ -607,16 +692,20 @@ def parse(
     Console(highlight=False).print(render_tree(parsed.notice))
 
 
-@app.command()
+@app.command(cls=NoticeCommand)
 def rule(
-    code: Annotated[str | None, typer.Argument(help="规则代码，如 NL201.")] = None,
-    all_: Annotated[bool, typer.Option("--all", help="显示全部规则的说明.")] = False,
-    list_: Annotated[bool, typer.Option("--list", help="每条规则一行的一览表.")] = False,
+    code: Annotated[
+        str | None, typer.Argument(metavar="CODE", help="规则代码，如 NL201（rule code）。")
+    ] = None,
+    all_: Annotated[bool, typer.Option("--all", help="显示全部规则的说明（all rules）。")] = False,
+    list_: Annotated[
+        bool, typer.Option("--list", help="每条规则一行的一览表（list rules）。")
+    ] = False,
     output_format: Annotated[
-        RuleFormat, typer.Option("--output-format", help="text 或 json.")
+        RuleFormat, typer.Option("--output-format", help="text 或 json（output format）。")
     ] = RuleFormat.text,
 ) -> None:
-    """显示规则说明 (print a rule's documentation), like ``ruff rule``."""
+    """显示规则说明，如同 ruff rule（print a rule's documentation）。"""
     from noticelint.docs import rule_as_dict, rule_markdown
     from noticelint.rules import REGISTRY, iter_rules
 
@@ -645,17 +734,22 @@ def rule(
     sys.stdout.write("\n\n".join(rule_markdown(c) for c in selected) + "\n")
 
 
-@app.command()
+@app.command(cls=NoticeCommand)
 def serve(
     host: Annotated[
-        str, typer.Option("--host", help="监听地址（默认仅本机 127.0.0.1）.")
+        str,
+        typer.Option(
+            "--host", metavar="HOST", help="监听地址，默认仅本机 127.0.0.1（listen address）。"
+        ),
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="端口.")] = 8765,
-    open_browser: Annotated[bool, typer.Option("--open", help="启动后在浏览器中打开页面.")] = False,
+    port: Annotated[int, typer.Option("--port", metavar="PORT", help="端口（port）。")] = 8765,
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="启动后在浏览器中打开页面（open a browser）。")
+    ] = False,
     config: ConfigOpt = None,
     profile: ProfileOpt = None,
 ) -> None:
-    """本机网页工作台 (local web workbench): 粘贴或拖入通报，查看问题并修复。"""
+    """本机网页工作台：粘贴或拖入通报，查看问题并修复（local web workbench）。"""
     from noticelint.flows.overrides import Overrides, SettingsFactory, UsageError
     from noticelint.serve.launch import LaunchError, run
 
@@ -672,12 +766,16 @@ def serve(
         _fail(str(exc))
 
 
-@app.command("config")
+@app.command("config", cls=NoticeCommand)
 def config_cmd(
-    path: Annotated[Path, typer.Argument(help="要查看其生效配置的文件或文件夹.")] = Path("."),
-    config: Annotated[Path | None, typer.Option("--config", help="指定配置文件.")] = None,
+    path: Annotated[
+        Path, typer.Argument(metavar="路径", help="要查看其生效配置的文件或文件夹（path）。")
+    ] = Path("."),
+    config: Annotated[
+        Path | None, typer.Option("--config", metavar="FILE", help="指定配置文件（config file）。")
+    ] = None,
 ) -> None:
-    """显示某个路径的生效配置 (print the effective settings for a path)."""
+    """显示某个路径的生效配置（print the effective settings for a path）。"""
     import json
 
     from noticelint.config import ConfigError, ConfigResolver, effective_settings
@@ -751,20 +849,21 @@ def _watch(
     raise typer.Exit(watch_paths([t for t in targets if t.exists()], make_settings, emit))
 
 
-@app.command()
+@app.command(cls=NoticeCommand)
 def server(
     debounce_ms: Annotated[
         int,
         typer.Option(
             "--debounce-ms",
             min=0,
-            help="编辑停顿多少毫秒后重新检查 (re-check after this many ms of quiet).",
+            metavar="MS",
+            help="编辑停顿多少毫秒后重新检查（re-check after this many ms of quiet）。",
         ),
     ] = 150,
     # accepted and ignored: vscode-languageclient's stdio transport appends it
     stdio: Annotated[bool, typer.Option("--stdio", hidden=True)] = False,
 ) -> None:
-    """语言服务器 (LSP, stdio)：在编辑器中边写边看问题、一键修复。"""
+    """语言服务器（LSP，stdio）：在编辑器中边写边看问题、一键修复（language server）。"""
     try:
         from noticelint.lsp.server import serve
     except ImportError as exc:  # pygls/lsprotocol missing from a partial install
