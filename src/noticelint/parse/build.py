@@ -36,7 +36,7 @@ from noticelint.parse.kinds import (
     split_next_steps,
 )
 from noticelint.parse.statuses import attach_final_statuses
-from noticelint.parse.tokens import Token
+from noticelint.parse.tokens import TAIL, Token, TokenKind
 from noticelint.profile import Profile
 from noticelint.span import LineIndex, Span
 
@@ -119,13 +119,13 @@ class NoticeBuilder:
         return self.tok(leaf)
 
     def _is_text(self, node: Tree[LarkToken]) -> bool:
-        return self._leaf(node).type == "TEXT"
+        return self._leaf(node).type == TokenKind.TEXT
 
     def _para(self, problem: Problem, para: Tree[LarkToken]) -> None:
         leaf = para.children[0]
         assert isinstance(leaf, LarkToken)
         tok = self.tok(leaf)
-        if tok.type == "STATUS":
+        if tok.type == TokenKind.STATUS:
             status = self._status(tok)
             problem.status_lines.append(status)
             if status.narrative:
@@ -309,7 +309,7 @@ class NoticeBuilder:
             if child.data in ("area", "problem", "sub"):
                 return False
             if child.data == "measures" or (
-                child.data == "para" and self._leaf(child).type == "STATUS"
+                child.data == "para" and self._leaf(child).type == TokenKind.STATUS
             ):
                 labelled = True
         return labelled
@@ -430,7 +430,7 @@ class NoticeBuilder:
             elif child.data == "tail_item":
                 tok = self._leaf(child)
                 tail_tokens.append(tok)
-                in_tail = in_tail or tok.type != "TEXT"
+                in_tail = in_tail or tok.type != TokenKind.TEXT
             elif child.data == "orphan" and not in_tail:
                 # Areas or problems with no 一、 above them: an implicit part (S1).
                 items = [c for c in child.children if isinstance(c, Tree)]
@@ -471,7 +471,7 @@ class NoticeBuilder:
             attach_final_statuses(section.all_problems(), self.profile)
         notice.sections = sections
         for i in skipped:
-            if self.tokens[i].type in ("CLOSING", "DISCLOSURE", "CONTACT", "ORGAN", "SIGDATE"):
+            if self.tokens[i].type in TAIL:
                 tail_tokens.append(self.tokens[i])
         tail_tokens.sort(key=lambda t: t.seg.start)
         self._tail(notice, tail_tokens)
@@ -492,10 +492,10 @@ class NoticeBuilder:
                     span=self.index.span(toks[0].seg.start, toks[-1].seg.end),
                     lines=len(toks),
                 )
-            elif isinstance(item, LarkToken) and item.type == "OPENING":
+            elif isinstance(item, LarkToken) and item.type == TokenKind.OPENING:
                 if not after:  # the classifier marks one run of opening paragraphs
                     opening.append(self.tok(item))
-            elif isinstance(item, LarkToken) and item.type == "TEXT" and opening:
+            elif isinstance(item, LarkToken) and item.type == TokenKind.TEXT and opening:
                 after.append(self.tok(item))
         if opening:
             notice.opening = self._opening(opening)
@@ -544,12 +544,12 @@ class NoticeBuilder:
         contact_tokens: list[Token] = []
         organ_tok: Token | None = None
         date_tok: Token | None = None
-        kinds: dict[str, TailKind] = {
-            "CLOSING": "closing",
-            "DISCLOSURE": "disclosure",
-            "CONTACT": "contact",
-            "ORGAN": "organ",
-            "SIGDATE": "date",
+        kinds: dict[TokenKind, TailKind] = {
+            TokenKind.CLOSING: "closing",
+            TokenKind.DISCLOSURE: "disclosure",
+            TokenKind.CONTACT: "contact",
+            TokenKind.ORGAN: "organ",
+            TokenKind.SIGDATE: "date",
         }
         for tok in tail_tokens:
             kind = kinds.get(tok.type)

@@ -30,7 +30,7 @@ class _TokenStream(Lexer):
     def lex(self, data: Any) -> Iterator[LarkToken]:  # type: ignore[override]
         tokens: list[Token] = data
         for i, tok in enumerate(tokens):
-            yield LarkToken(tok.type, tok.type, start_pos=i)
+            yield LarkToken(tok.type.value, tok.type.value, start_pos=i)
 
 
 @lru_cache(maxsize=1)

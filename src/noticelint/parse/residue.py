@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from noticelint.profile import ArtifactSettings
+from noticelint.text import WHITESPACE
 
-_WS = " \t\u3000\xa0"
 _SENTENCE = re.compile(r"[。；;，,！？!?]")
 _DATE_VALUE = re.compile(
     r"(?:\d{4}\s*[-/.．年]\s*\d{1,2}\s*[-/.．月]\s*\d{1,2}\s*日?"
@@ -85,7 +85,7 @@ class ResidueMatcher:
             if m is None and in_metadata and self.metadata_block is not None:
                 m = self.metadata_block.match(line)
             if m is not None and len(line) <= _METADATA_LINE_MAX and "。" not in line:
-                return "metadata", not line[m.end() :].strip(_WS + ":：")
+                return "metadata", not line[m.end() :].strip(WHITESPACE + ":：")
         if _SENTENCE.search(line):  # a sentence: no chrome, unless a site's own line
             return self._site(line), False
         if self._breadcrumb(line):
@@ -112,7 +112,7 @@ class ResidueMatcher:
             return True
         if self.breadcrumb_split is None:
             return False
-        items = [i.strip(_WS) for i in self.breadcrumb_split.split(line)]
+        items = [i.strip(WHITESPACE) for i in self.breadcrumb_split.split(line)]
         if len(items) < 2 or any(not i or len(i) > _BREADCRUMB_ITEM_MAX for i in items):
             return False
         return len(items) >= 3 or items[0] in self.breadcrumb_home
@@ -122,12 +122,12 @@ class ResidueMatcher:
         if self.field is None:
             return None
         matches = list(self.field.finditer(line))
-        if not matches or line[: matches[0].start()].strip(_WS + _BRACKETS):
+        if not matches or line[: matches[0].start()].strip(WHITESPACE + _BRACKETS):
             return None
         classes: set[str] = set()
         for i, m in enumerate(matches):
             end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-            value = line[m.end() : end].strip(_WS + _BRACKETS)
+            value = line[m.end() : end].strip(WHITESPACE + _BRACKETS)
             label = m.group("label")
             cls = self.field_class[label]
             if not self._value_ok(cls, value, bool(m.group("colon"))):
@@ -314,9 +314,9 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         if nl == -1:
             nl = length
         s, e = pos, nl
-        while s < e and text[s] in _WS:
+        while s < e and text[s] in WHITESPACE:
             s += 1
-        while e > s and text[e - 1] in _WS:
+        while e > s and text[e - 1] in WHITESPACE:
             e -= 1
         if s < e:
             yield s, e
@@ -330,7 +330,7 @@ def next_nonblank(text: str, pos: int) -> str:
         nl = text.find("\n", pos)
         if nl == -1:
             nl = length
-        line = text[pos:nl].strip(_WS)
+        line = text[pos:nl].strip(WHITESPACE)
         if line:
             return line
         pos = nl + 1

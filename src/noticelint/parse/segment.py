@@ -28,8 +28,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from noticelint.parse.residue import ResidueLines, ResidueMatcher, next_nonblank
-
-_WS = " \t\u3000\xa0"
+from noticelint.text import WHITESPACE
 
 # Whole-line residue of web pages and Word.
 _ARTIFACT_LINE = re.compile(
@@ -43,7 +42,7 @@ _ARTIFACT_SUFFIX = re.compile(r"[ \t\u3000]+\|[\s|]*$|(?<=[。；;])\|[\s|]*$")
 HTML_ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|hellip|mdash|#\d{2,5});")
 
 _CN_NUM = "一二三四五六七八九十"
-_GAP = re.compile(r"[ \t\u3000\xa0]+")
+_GAP = re.compile(f"[{WHITESPACE}]+")
 # A structural marker that starts a new unit on a flattened line.
 _MARKER_AT = re.compile(
     rf"[{_CN_NUM}]{{1,3}}[、．.](?!\d)|[（(](?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})[）)]|\d{{1,2}}[.．、](?!\d)"
@@ -100,9 +99,9 @@ class Segmentation:
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _WS:
+    while start < end and text[start] in WHITESPACE:
         start += 1
-    while end > start and text[end - 1] in _WS:
+    while end > start and text[end - 1] in WHITESPACE:
         end -= 1
     return start, end
 
@@ -157,7 +156,7 @@ def _flattened_cuts(text: str, start: int, end: int) -> list[tuple[int, int]] | 
         return None
     for m in _GLUED.finditer(text, start, end):
         at = m.end() if m.group(0)[0] in "。；;:：" else m.start()
-        if start < at < end and text[at - 1] not in " \t\u3000\xa0":
+        if start < at < end and text[at - 1] not in WHITESPACE:
             cuts.append((at, at))
     cuts.sort()
     return cuts
@@ -216,7 +215,7 @@ def segment(text: str, residue: ResidueMatcher | None = None) -> Segmentation:
             if ("|" in line or "【" in line or "日期" in line or "时间" in line) and (
                 _ARTIFACT_LINE.fullmatch(line)
             ):
-                if line.strip(_WS):
+                if line.strip(WHITESPACE):
                     artifacts.append(Artifact(*_strip(text, start, end), _artifact_kind(line)))
                 continue
             if chrome is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from noticelint.parse.segment import Artifact, Segmentation
-from noticelint.parse.tokens import Token
+from noticelint.parse.tokens import HEADINGS, Token, TokenKind
 
 _SPACE = re.compile(r"[\s\u3000]+")
 # Copies of the title stand among the first paragraphs of a page.
@@ -27,12 +27,12 @@ def _blocks(tokens: list[Token]) -> list[list[int]]:
     """Runs of TITLE tokens before the opening or the first heading."""
     blocks: list[list[int]] = []
     for i, tok in enumerate(tokens[:_HEAD]):
-        if tok.type == "TITLE":
+        if tok.type == TokenKind.TITLE:
             if blocks and blocks[-1][-1] == i - 1:
                 blocks[-1].append(i)
             else:
                 blocks.append([i])
-        elif tok.type in ("OPENING", "H1", "H2", "H3", "H4"):
+        elif tok.type == TokenKind.OPENING or tok.type in HEADINGS:
             break
     return blocks
 
@@ -60,9 +60,9 @@ def _split_repeats(block: list[int], texts: list[str]) -> list[list[int]]:
 
 def drop_repeated_titles(tokens: list[Token], seg: Segmentation) -> list[Token]:
     """``tokens`` without the repeated copies of the title (recorded as artifacts)."""
-    if sum(1 for t in tokens[:_HEAD] if t.type == "TITLE") < 2:
+    if sum(1 for t in tokens[:_HEAD] if t.type == TokenKind.TITLE) < 2:
         return tokens
-    texts = [_norm(t.text) if t.type == "TITLE" else "" for t in tokens[:_HEAD]]
+    texts = [_norm(t.text) if t.type == TokenKind.TITLE else "" for t in tokens[:_HEAD]]
     copies: list[list[int]] = []
     for block in _blocks(tokens):
         copies.extend(_split_repeats(block, texts))

@@ -33,10 +33,48 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from noticelint.parse.lexicon import Lexicon
 from noticelint.parse.numerals import cn_to_int
 from noticelint.parse.segment import Segment
+
+
+class TokenKind(StrEnum):
+    """A paragraph's kind: a terminal of ``notice.lark`` (table above). A member
+    equals its name as a string, so ``tok.type == "H1"`` still holds."""
+
+    TITLE = "TITLE"
+    OPENING = "OPENING"
+    H1 = "H1"
+    H2 = "H2"
+    H3 = "H3"
+    H4 = "H4"
+    MLABEL = "MLABEL"
+    STATUS = "STATUS"
+    TEXT = "TEXT"
+    CLOSING = "CLOSING"
+    DISCLOSURE = "DISCLOSURE"
+    CONTACT = "CONTACT"
+    ORGAN = "ORGAN"
+    SIGDATE = "SIGDATE"
+
+
+# The numbered headings, from 一、 down to （1）.
+HEADINGS = frozenset((TokenKind.H1, TokenKind.H2, TokenKind.H3, TokenKind.H4))
+# The numbered items that open a problem (1. and （1）).
+PROBLEM_ITEMS = frozenset((TokenKind.H3, TokenKind.H4))
+# What follows the body: the invitation to supervise, the disclosure, the contact
+# block and the signature.
+TAIL = frozenset(
+    (
+        TokenKind.CLOSING,
+        TokenKind.DISCLOSURE,
+        TokenKind.CONTACT,
+        TokenKind.ORGAN,
+        TokenKind.SIGDATE,
+    )
+)
 
 _CN = "一二三四五六七八九十"
 H1_RE = re.compile(rf"([{_CN}]{{1,3}})([、．.，,]|\s)\s*(?!\d)")
@@ -60,7 +98,7 @@ _OPENING_MAX = 5
 class Token:
     """A classified paragraph. ``body`` is the text after the marker/label."""
 
-    type: str
+    type: TokenKind
     seg: Segment
     number: int | None = None
     marker: str = ""  # the sequence marker or label as written, e.g. "（一）", "1.", "整改措施："
@@ -82,22 +120,22 @@ def _numbered(seg: Segment) -> Token | None:
     if first in "（(":
         m = H2_RE.match(text)
         if m:
-            return Token("H2", seg, cn_to_int(m.group(2)), m.group(0).strip(), m.end())
+            return Token(TokenKind.H2, seg, cn_to_int(m.group(2)), m.group(0).strip(), m.end())
         m = H4_RE.match(text)
         if m:
-            return Token("H4", seg, int(m.group(2)), m.group(0).strip(), m.end())
+            return Token(TokenKind.H4, seg, int(m.group(2)), m.group(0).strip(), m.end())
         return None
     if first.isdigit():
         m = H3_RE.match(text)
         if m and not DATE_ONLY_RE.match(text):
-            return Token("H3", seg, int(m.group(1)), m.group(0).strip(), m.end())
+            return Token(TokenKind.H3, seg, int(m.group(1)), m.group(0).strip(), m.end())
         return None
     if first in _CN:
         m = H1_RE.match(text)
         if m:
             if m.group(2).isspace() and len(text) > 40 and not seg.flattened:
                 return None
-            return Token("H1", seg, cn_to_int(m.group(1)), m.group(0).strip(), m.end())
+            return Token(TokenKind.H1, seg, cn_to_int(m.group(1)), m.group(0).strip(), m.end())
     return None
 
 
@@ -116,10 +154,10 @@ def _label(seg: Segment, lex: Lexicon) -> Token | None:
     if text[0] not in lex.label_starts:
         return None
     m = lex.measure_label.match(text)
-    kind = "MLABEL"
+    kind = TokenKind.MLABEL
     if m is None:
         m = lex.status_label.match(text)
-        kind = "STATUS"
+        kind = TokenKind.STATUS
         if m is None:
             return None
     end = m.end()
@@ -163,7 +201,7 @@ def _is_problem_sentence(segments: list[Segment], i: int, s8: bool, lex: Lexicon
         return False
     # The loose form needs the label that opens measures (整改措施：…, 整改情况：<a
     # narrative>), not a short status closing a measure (…的问题。 整改进展：已完成。).
-    return strong or label.type == "MLABEL" or _opens_narrative(label.body)
+    return strong or label.type == TokenKind.MLABEL or _opens_narrative(label.body)
 
 
 def _opens_narrative(body: str) -> bool:
@@ -178,7 +216,7 @@ def _is_title_line(segments: list[Segment], i: int, tokens: list[Token], lex: Le
     if lex.title_hint.search(text):
         return True
     prev = tokens[-1] if tokens else None
-    if prev is not None and prev.type == "TITLE" and not lex.title_end.search(prev.text):
+    if prev is not None and prev.type == TokenKind.TITLE and not lex.title_end.search(prev.text):
         return lex.title_end.search(text) is not None
     # The organ alone on the line above 关于…的通报 (S6).
     if i + 1 < len(segments) and _is_organ_line(text, lex):
@@ -188,17 +226,17 @@ def _is_title_line(segments: list[Segment], i: int, tokens: list[Token], lex: Le
     return False
 
 
-def _tail_kind(text: str, in_body: bool, lex: Lexicon) -> str | None:
+def _tail_kind(text: str, in_body: bool, lex: Lexicon) -> TokenKind | None:
     """CLOSING (only once the body has begun), DISCLOSURE or CONTACT, or ``None``."""
     if len(text) < 400 and in_body and lex.closing.search(text):
-        return "CLOSING"
+        return TokenKind.CLOSING
     disclosure = lex.disclosure.search(text)
     if disclosure is not None and (disclosure.start() == 0 or len(text) < 120):
-        return "DISCLOSURE"
+        return TokenKind.DISCLOSURE
     if len(text) < 400:
         labels = lex.contact_label.findall(text)
         if labels and (lex.contact_label.match(text) or len(labels) >= 2):
-            return "CONTACT"
+            return TokenKind.CONTACT
     return None
 
 
@@ -222,24 +260,24 @@ def classify(segments: list[Segment], lex: Lexicon) -> list[Token]:
         near_end = i >= n - 3
 
         if i <= opening_until:
-            tokens.append(Token("OPENING", seg))
+            tokens.append(Token(TokenKind.OPENING, seg))
             continue
 
         # The signature: a date alone, or an organ name alone, at the end.
         if (seen_tail or near_end) and DATE_ONLY_RE.fullmatch(text):
-            tokens.append(Token("SIGDATE", seg))
+            tokens.append(Token(TokenKind.SIGDATE, seg))
             continue
         if (seen_tail or near_end) and _is_organ_line(text, lex):
             nxt = segments[i + 1].text if i + 1 < n else ""
             if seen_tail or DATE_ONLY_RE.fullmatch(nxt):
-                tokens.append(Token("ORGAN", seg))
+                tokens.append(Token(TokenKind.ORGAN, seg))
                 continue
 
         tok = _numbered(seg)
         if tok is not None:
             seen_heading = True
-            open_problem = tok.type in ("H3", "H4")
-            s8 = s8 and tok.type == "H2"
+            open_problem = tok.type in PROBLEM_ITEMS
+            s8 = s8 and tok.type == TokenKind.H2
             tokens.append(tok)
             continue
 
@@ -257,19 +295,19 @@ def classify(segments: list[Segment], lex: Lexicon) -> list[Token]:
 
         if not seen_heading and not seen_opening:
             if _is_title_line(segments, i, tokens, lex):
-                tokens.append(Token("TITLE", seg))
+                tokens.append(Token(TokenKind.TITLE, seg))
                 continue
             if len(text) > 30 and lex.opening_start.search(text):
                 seen_opening = True
                 opening_until = _opening_end(segments, i, lex)
-                tokens.append(Token("OPENING", seg))
+                tokens.append(Token(TokenKind.OPENING, seg))
                 continue
 
         if not open_problem and seen_heading and _is_problem_sentence(segments, i, s8, lex):
-            tokens.append(Token("H3", seg, None, "", 0))
+            tokens.append(Token(TokenKind.H3, seg, None, "", 0))
             s8 = True
             continue
 
         m = lex.enumeration.match(text)
-        tokens.append(Token("TEXT", seg, enum=cn_to_int(m.group(1)) if m else None))
+        tokens.append(Token(TokenKind.TEXT, seg, enum=cn_to_int(m.group(1)) if m else None))
     return tokens

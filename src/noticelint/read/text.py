@@ -11,6 +11,7 @@ import codecs
 import re
 
 from noticelint.read.document import DEFAULT_MAX_BYTES, Document, ReadError
+from noticelint.text import is_han
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -91,7 +92,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, list[tuple[int, int]]] | None:
         parts.append(rest)
         break
     text = "".join(parts)
-    if not any("\u4e00" <= ch <= "\u9fff" for ch in text[:4096]):
+    if not any(is_han(ch) for ch in text[:4096]):
         return None  # no Chinese read as UTF-8: some other encoding
     return text, bad
 
