@@ -66,3 +66,10 @@ def test_wrapping_never_starts_a_line_with_a_closing_mark() -> None:
     assert all(cell_len(line) <= 18 for line in lines)
     assert not any(line[0] in "，。）" for line in lines)
     assert not any(line[-1] == "（" for line in lines)
+
+
+def test_wrapping_keeps_a_default_note_on_one_line() -> None:
+    assert wrap_cells("tree（结构树）或 json。 [default: tree]", 24) == [
+        "tree（结构树）或 json。",
+        "[default: tree]",
+    ]

@@ -8,6 +8,7 @@ Han characters, never before a closing mark (。，）…) or after an opening o
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
@@ -56,11 +57,20 @@ def _glued(text: str) -> list[str]:
     return pieces
 
 
+_KEPT_TOGETHER = re.compile(r"\[[^\[\]]{1,30}\]")  # click's [default: tree], [required]
+_GLUE = "\x00"
+
+
 def wrap_cells(text: str, width: int) -> list[str]:
     """Lines of at most ``width`` cells (a single longer piece keeps its own line)."""
+    flat = _KEPT_TOGETHER.sub(lambda m: m.group(0).replace(" ", _GLUE), " ".join(text.split()))
+    return [line.replace(_GLUE, " ") for line in _wrap(flat, width)]
+
+
+def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     line, used = "", 0
-    for piece in _glued(" ".join(text.split())):
+    for piece in _glued(text):
         size = cell_width(piece)
         if piece == " " and not line:
             continue
