@@ -62,7 +62,7 @@ def test_a_dtd_after_the_first_4_kb_of_a_part_is_refused() -> None:
 def test_spaces_between_chinese_on_a_long_line_are_linear() -> None:
     # NL803 counted 《 and “ from the start of the line for every space, and its
     # snippets searched the whole line for a line break: quadratic on a long line.
-    from noticelint.rules.typography import _OpenMarks, _snippet
+    from noticelint.rules.typography.helpers import _OpenMarks, _snippet
 
     line = "月 " * 1_500_000  # 3 MB
     started = time.perf_counter()
