@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.consistency.helpers import _fmt, _scan
+from noticelint.rules.consistency.helpers import _scan, fmt
 
 
 @register
@@ -52,7 +52,7 @@ class DateAfterSignature(Rule):
                 continue
             assumed = "" if d.ref.year is not None else f"（按上下文推定为{d.year}年）"
             ctx.report(
-                f"日期{quote(d.text)}{assumed}晚于成文日期{_fmt(sig.date)}，"
+                f"日期{quote(d.text)}{assumed}晚于成文日期{fmt(sig.date)}，"
                 "却写成已发生的事；如是计划，应写明“计划于…”或“…前完成”，否则请核对日期",
                 ctx.span(d.start, d.end),
             )

@@ -6,7 +6,7 @@ from noticelint.parse.dates import (
     infer_year,
 )
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.consistency.helpers import _fmt, _opening_chain
+from noticelint.rules.consistency.helpers import fmt, opening_chain
 
 
 @register
@@ -53,12 +53,12 @@ class DateOrder(Rule):
             opening.inspection_end,
             opening.feedback_date,
         )
-        chain = _opening_chain(ctx)
+        chain = opening_chain(ctx)
         end_span = feedback_span = opening.span
         end_early = end  # the earliest day the period may have ended (month precision)
-        start_text = _fmt(start) if start else ""
-        end_text = _fmt(end) if end else ""
-        feedback_text = _fmt(feedback) if feedback else ""
+        start_text = fmt(start) if start else ""
+        end_text = fmt(end) if end else ""
+        feedback_text = fmt(feedback) if feedback else ""
         end_note = ""  # the year of an end written without one
         if chain is not None:
             seg = chain.seg
@@ -91,13 +91,13 @@ class DateOrder(Rule):
             sig_span = sig.date_span or sig.span
             if feedback is not None and feedback > sig_date:
                 ctx.report(
-                    f"日期顺序错误：反馈日期{quote(feedback_text)}晚于成文日期{_fmt(sig_date)}；"
+                    f"日期顺序错误：反馈日期{quote(feedback_text)}晚于成文日期{fmt(sig_date)}；"
                     "整改通报应在反馈之后成文",
                     feedback_span,
                 )
             elif feedback is None and end_early is not None and end_early >= sig_date:
                 ctx.report(
                     f"日期顺序错误：{word}结束日期{quote(end_text)}{end_note}不早于成文日期"
-                    f"{_fmt(sig_date)}",
+                    f"{fmt(sig_date)}",
                     sig_span if end_span == opening.span else end_span,
                 )

@@ -18,11 +18,11 @@ from noticelint.rules.base import Context
 from noticelint.span import Span
 
 
-def _fmt(d: dt.date) -> str:
+def fmt(d: dt.date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-def _offset(ctx: Context, span: Span) -> int:
+def offset(ctx: Context, span: Span) -> int:
     return ctx.offset(span.line, span.column)
 
 
@@ -32,7 +32,7 @@ def _end_offset(ctx: Context, span: Span) -> int:
 
 def _segment_at(ctx: Context, span: Span) -> Segment | None:
     """The segment that starts where ``span`` starts (a paragraph of the model)."""
-    start = _offset(ctx, span)
+    start = offset(ctx, span)
     for seg in ctx.parsed.segmentation.segments:
         if seg.start == start:
             return seg
@@ -47,7 +47,7 @@ _RANGE_ONLY = re.compile(RANGE_SEP)
 
 _LIST_ONLY = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 
-_DISCLOSURE_LABEL = re.compile(r"公开期限|公示期限|公开时间|公示时间")
+DISCLOSURE_LABEL = re.compile(r"公开期限|公示期限|公开时间|公示时间")
 
 # Words after a date that are not the postposition 前 (“3月5日前往…”).
 _NOT_BEFORE = ("前往", "前来", "前夕")
@@ -90,7 +90,7 @@ class _Chain:
     feedback: DateRef | None = None
 
 
-def _opening_chain(ctx: Context) -> _Chain | None:
+def opening_chain(ctx: Context) -> _Chain | None:
     """The inspection period and the feedback date as written in the opening,
     matched against the values the parser took (``Opening`` fields)."""
     opening = ctx.notice.opening
@@ -151,7 +151,7 @@ def _scan(ctx: Context) -> _Scan:
 
 def _next_steps_ranges(ctx: Context) -> list[tuple[int, int]]:
     notice = ctx.notice
-    starts = [_offset(ctx, s.span) for s in notice.sections]
+    starts = [offset(ctx, s.span) for s in notice.sections]
     tail = [p.offset for p in notice.tail if p.after_last_section]
     doc_end = min(tail) if tail else len(ctx.text)
     out: list[tuple[int, int]] = []
@@ -182,13 +182,13 @@ def _build_scan(ctx: Context) -> _Scan:
     sig_date = sig.date if sig else None
     sig_range: tuple[int, int] | None = None
     if sig is not None and sig.date_span is not None:
-        sig_range = (_offset(ctx, sig.date_span), _end_offset(ctx, sig.date_span))
+        sig_range = (offset(ctx, sig.date_span), _end_offset(ctx, sig.date_span))
     plans = _next_steps_ranges(ctx)
     markers = ctx.profile.dates.future_markers
     opening = notice.opening
     lower = opening.inspection_start if opening else None
 
-    chain = _opening_chain(ctx)
+    chain = opening_chain(ctx)
     ordered: set[int] = set()  # dates NL602 puts in order (absolute start offsets)
     if chain is not None:
         for ref in (chain.start, chain.end, chain.feedback):
@@ -200,8 +200,7 @@ def _build_scan(ctx: Context) -> _Scan:
         if "月" not in seg.text:
             continue
         disclosure = [
-            (m.start(), _clause_end(seg.text, m.end()))
-            for m in _DISCLOSURE_LABEL.finditer(seg.text)
+            (m.start(), clause_end(seg.text, m.end())) for m in DISCLOSURE_LABEL.finditer(seg.text)
         ]
         previous: _Date | None = None
         for m in DATE_RE.finditer(seg.text):
@@ -279,6 +278,6 @@ def _assume_year(
     return guess
 
 
-def _clause_end(text: str, pos: int) -> int:
+def clause_end(text: str, pos: int) -> int:
     ends = [i for c in _CLAUSE_END if (i := text.find(c, pos)) != -1]
     return min(ends) if ends else len(text)

@@ -10,7 +10,7 @@ from noticelint.parse.dates import (
 )
 from noticelint.parse.numerals import cn_digits_to_int, cn_to_int
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.consistency.helpers import _DISCLOSURE_LABEL, _clause_end
+from noticelint.rules.consistency.helpers import DISCLOSURE_LABEL, clause_end
 
 _CN = "〇零○一二三四五六七八九十"
 
@@ -70,7 +70,7 @@ class InvalidDate(Rule):
             if "月" not in text and "-" not in text and "/" not in text and "." not in text:
                 continue
             disclosure = [
-                (m.start(), _clause_end(text, m.end())) for m in _DISCLOSURE_LABEL.finditer(text)
+                (m.start(), clause_end(text, m.end())) for m in DISCLOSURE_LABEL.finditer(text)
             ]
             found: list[tuple[int, int, str]] = []
             for m in DATE_RE.finditer(text):

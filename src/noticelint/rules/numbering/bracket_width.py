@@ -5,7 +5,7 @@ from __future__ import annotations
 from noticelint.diagnostics import Edit, Fix
 from noticelint.parse.tokens import Token
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.numbering.helpers import _body_tokens, marker_edit_range
+from noticelint.rules.numbering.helpers import body_tokens, marker_edit_range
 
 
 def _bracket_edits(ctx: Context, tok: Token) -> list[Edit]:
@@ -53,7 +53,7 @@ class BracketWidth(Rule):
     def check(self, ctx: Context) -> None:
         half: list[Token] = []
         full = 0
-        for tok in _body_tokens(ctx):
+        for tok in body_tokens(ctx):
             if tok.type not in ("H2", "H4"):
                 continue
             if "(" in tok.marker or ")" in tok.marker:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from noticelint.parse.numerals import cn_to_int
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.numbering.helpers import _body_tokens, cn_numeral
+from noticelint.rules.numbering.helpers import body_tokens, cn_numeral
 
 _ENUM_BOUNDARY = frozenset(("H1", "H2", "H3", "H4", "MLABEL", "STATUS"))
 
@@ -52,7 +52,7 @@ def _enum_groups(ctx: Context) -> Iterator[list[_Enum]]:
     suffix = ctx.profile.numbering.enumeration_suffix
     pattern = _enum_pattern(suffix)
     group: list[_Enum] = []
-    for tok in _body_tokens(ctx):
+    for tok in body_tokens(ctx):
         if tok.type in _ENUM_BOUNDARY:
             if group:
                 yield group

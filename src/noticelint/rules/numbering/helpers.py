@@ -51,7 +51,7 @@ def marker_edit_range(tok: Token) -> tuple[int, int]:
     return tok.seg.start, tok.seg.start + len(tok.marker)
 
 
-def _body_tokens(ctx: Context) -> list[Token]:
+def body_tokens(ctx: Context) -> list[Token]:
     """The tokens from the first ``一、`` heading on (the front matter never numbers)."""
     tokens = ctx.parsed.tokens
     for i, tok in enumerate(tokens):
@@ -60,7 +60,7 @@ def _body_tokens(ctx: Context) -> list[Token]:
     return []
 
 
-class _Tokens:
+class Tokens:
     """Finds the token behind a model node (the model keeps spans, not markers)."""
 
     def __init__(self, ctx: Context) -> None:
@@ -80,7 +80,7 @@ class _Tokens:
 
 
 @dataclass(slots=True)
-class _Item:
+class Item:
     """A numbered unit: its number, level and the token that carries its marker."""
 
     number: int
@@ -96,11 +96,11 @@ class _Item:
         return self.tok.seg.line
 
 
-def _item(tokens: _Tokens, node: Section | Area | Problem, level: int) -> _Item | None:
+def item_of(tokens: Tokens, node: Section | Area | Problem, level: int) -> Item | None:
     tok = tokens.head(node)
     if tok is None or node.number is None:
         return None
-    return _Item(node.number, level, tok)
+    return Item(node.number, level, tok)
 
 
 @dataclass(slots=True)
@@ -121,7 +121,7 @@ def _last_numbered(problems: list[Problem]) -> Problem | None:
     return next((p for p in reversed(problems) if p.level == 3 and p.number), None)
 
 
-def _layout(section: Section) -> _Layout:
+def layout_of(section: Section) -> _Layout:
     areas: list[Area] = []
     containers: list[list[Problem]] = [list(section.problems)]
     nested: list[tuple[Area, Problem]] = []
@@ -150,6 +150,6 @@ def _layout(section: Section) -> _Layout:
     return _Layout(areas, containers, nested)
 
 
-def _report(ctx: Context, item: _Item, message: str) -> None:
+def report_item(ctx: Context, item: Item, message: str) -> None:
     start, end = marker_edit_range(item.tok)
     ctx.report(message, ctx.span(start, end))

@@ -6,23 +6,23 @@ from collections.abc import Iterator
 
 from noticelint.model import Problem, Section
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.numbering.helpers import ORDER, _Item, _item, _layout, _report, _Tokens
+from noticelint.rules.numbering.helpers import ORDER, Item, Tokens, item_of, layout_of, report_item
 
 
-def _inversions(tokens: _Tokens, section: Section) -> Iterator[tuple[_Item, _Item]]:
+def _inversions(tokens: Tokens, section: Section) -> Iterator[tuple[Item, Item]]:
     """(higher-level item, the lower-level item it follows) for each place where a
     level is used below a level that should be under it."""
-    layout = _layout(section)
+    layout = layout_of(section)
     lower_problems = [p for p in section.problems if p.level >= 3]  # not （一）关于…问题
     if layout.areas and lower_problems:
         last = lower_problems[-1]
-        area = _item(tokens, layout.areas[0], 2)
-        lower = _item(tokens, last, last.level)
+        area = item_of(tokens, layout.areas[0], 2)
+        lower = item_of(tokens, last, last.level)
         if area is not None and lower is not None:
             yield area, lower
     for nested, host in layout.nested:
-        area = _item(tokens, nested, 2)
-        lower = _item(tokens, host, 3)
+        area = item_of(tokens, nested, 2)
+        lower = item_of(tokens, host, 3)
         if area is not None and lower is not None:
             yield area, lower
     for container in layout.containers:
@@ -31,8 +31,8 @@ def _inversions(tokens: _Tokens, section: Section) -> Iterator[tuple[_Item, _Ite
             if problem.level == 4 and sub is None:
                 sub = problem
             elif problem.level == 3 and sub is not None:
-                high = _item(tokens, problem, 3)
-                low = _item(tokens, sub, 4)
+                high = item_of(tokens, problem, 3)
+                low = item_of(tokens, sub, 4)
                 if high is not None and low is not None:
                     yield high, low
                 break
@@ -74,10 +74,10 @@ class HierarchyOrder(Rule):
     norm = "GB/T 9704-2012"
 
     def check(self, ctx: Context) -> None:
-        tokens = _Tokens(ctx)
+        tokens = Tokens(ctx)
         for section in ctx.notice.sections:
             for high, low in _inversions(tokens, section):
-                _report(
+                report_item(
                     ctx,
                     high,
                     f"层次颠倒：{quote(high.marker)}是比{quote(low.marker)}高的层次，却出现在第"

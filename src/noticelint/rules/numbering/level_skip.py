@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from noticelint.model import Problem
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.numbering.helpers import ORDER, _Item, _item, _report, _Tokens, canonical
+from noticelint.rules.numbering.helpers import ORDER, Item, Tokens, canonical, item_of, report_item
 
 
 @register
@@ -41,32 +41,32 @@ class LevelSkip(Rule):
     norm = "GB/T 9704-2012"
 
     def check(self, ctx: Context) -> None:
-        tokens = _Tokens(ctx)
+        tokens = Tokens(ctx)
         for section in ctx.notice.sections:
             if section.areas and section.problems:
                 continue  # NL502
-            parent = _item(tokens, section, 1)
+            parent = item_of(tokens, section, 1)
             if parent is None:
                 continue
             if section.problems:
                 self._skip(ctx, tokens, parent, section.problems)
             for area in section.areas:
-                high = _item(tokens, area, 2)
+                high = item_of(tokens, area, 2)
                 if high is not None and all(p.level == 4 for p in area.problems):
                     self._skip(ctx, tokens, high, area.problems)
 
-    def _skip(self, ctx: Context, tokens: _Tokens, parent: _Item, problems: list[Problem]) -> None:
+    def _skip(self, ctx: Context, tokens: Tokens, parent: Item, problems: list[Problem]) -> None:
         if not problems:
             return
         first = problems[0]
-        item = _item(tokens, first, first.level)
+        item = item_of(tokens, first, first.level)
         if item is None:
             return
         levels = range(parent.level + 1, item.level)
         if not levels:
             return
         missing = "、".join(f"“{canonical(lv, 1)}”" for lv in levels)
-        _report(
+        report_item(
             ctx,
             item,
             f"层次跳级：{quote(parent.marker)}之下直接使用{quote(item.marker)}，"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from noticelint.diagnostics import Fix
 from noticelint.parse.tokens import H1_RE, H2_RE, H3_RE, H4_RE, Token
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.numbering.helpers import HEADING_TYPES, _body_tokens
+from noticelint.rules.numbering.helpers import HEADING_TYPES, body_tokens
 
 _WS = " \t\u3000\xa0"
 
@@ -83,7 +83,7 @@ class NumberingPunctuation(Rule):
     norm = "GB/T 9704-2012"
 
     def check(self, ctx: Context) -> None:
-        for tok in _body_tokens(ctx):
+        for tok in body_tokens(ctx):
             if tok.type not in HEADING_TYPES:
                 continue
             mk = _marker(tok)

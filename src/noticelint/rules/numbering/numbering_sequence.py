@@ -9,14 +9,21 @@ from typing import Literal
 
 from noticelint.model import Problem
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.numbering.helpers import _Item, _item, _layout, _report, _Tokens, canonical
+from noticelint.rules.numbering.helpers import (
+    Item,
+    Tokens,
+    canonical,
+    item_of,
+    layout_of,
+    report_item,
+)
 
 
-def _items(tokens: _Tokens, nodes: list[Problem], level: int) -> list[_Item]:
+def _items(tokens: Tokens, nodes: list[Problem], level: int) -> list[Item]:
     out = []
     for node in nodes:
         if node.level == level:
-            item = _item(tokens, node, level)
+            item = item_of(tokens, node, level)
             if item is not None:
                 out.append(item)
     return out
@@ -28,7 +35,7 @@ def _walk(problems: list[Problem]) -> Iterator[Problem]:
         yield from _walk(problem.children)
 
 
-def _measure_blocks(tokens: _Tokens, problem: Problem) -> list[list[_Item]]:
+def _measure_blocks(tokens: Tokens, problem: Problem) -> list[list[Item]]:
     """The numbered measures of ``problem``, one list per 整改措施 block."""
     numbered = []
     for m in problem.measures:
@@ -36,11 +43,11 @@ def _measure_blocks(tokens: _Tokens, problem: Problem) -> list[list[_Item]]:
             continue
         tok = tokens.measure(m.span.line, m.span.column)
         if tok is not None:
-            numbered.append(((m.span.line, m.span.column), _Item(m.number, 4, tok)))
+            numbered.append(((m.span.line, m.span.column), Item(m.number, 4, tok)))
     if not numbered:
         return []
     labels = sorted((s.line, s.column) for s in problem.measure_labels)
-    blocks: list[list[_Item]] = [[] for _ in range(max(1, len(labels)))]
+    blocks: list[list[Item]] = [[] for _ in range(max(1, len(labels)))]
     for pos, item in numbered:
         k = sum(1 for label in labels if label < pos) - 1
         blocks[max(0, k)].append(item)
@@ -53,7 +60,7 @@ _KIND_NAMES = {"problems": "问题", "subs": "子项", "measures": "整改措施
 
 
 def _check_run(
-    ctx: Context, items: list[_Item], first: int | None, *, assumed: int | None = None
+    ctx: Context, items: list[Item], first: int | None, *, assumed: int | None = None
 ) -> int:
     """Report skips, repeats and backward steps in one run of sequence numbers.
 
@@ -62,13 +69,13 @@ def _check_run(
     wrong number the next one is accepted if it follows either the number as written
     or the number that was expected, so one slip is reported once. Returns the number
     the last item should have had."""
-    prev: _Item | None = None
+    prev: Item | None = None
     should = 0  # the number ``prev`` should have had
     for item in items:
         n = item.number
         if prev is None:
             if first is not None and n != first:
-                _report(
+                report_item(
                     ctx,
                     item,
                     f"序号不连续：{quote(item.marker)}之前应为“{canonical(item.level, first)}”",
@@ -94,7 +101,7 @@ def _check_run(
                 )
             else:
                 message = f"序号不连续：{quote(item.marker)}之前应为“{expected}”"
-            _report(ctx, item, message)
+            report_item(ctx, item, message)
             should += 1
         prev = item
     return should
@@ -110,7 +117,7 @@ def _boundary(first: int, *lasts: int) -> Style | None:
     return None
 
 
-def _check_chained(ctx: Context, kind: str, groups: list[list[list[_Item]]]) -> None:
+def _check_chained(ctx: Context, kind: str, groups: list[list[list[Item]]]) -> None:
     """Numbering that may either restart in each container or continue across the
     containers of one group (problems across areas). Either style is valid; a mix
     of both in one notice is reported, against the style most containers use."""
@@ -147,7 +154,7 @@ def _check_chained(ctx: Context, kind: str, groups: list[list[list[_Item]]]) -> 
             else:
                 assumed = 1 if style == "restart" else last + 1
             if here == "continue":
-                _report(
+                report_item(
                     ctx,
                     head,
                     f"编号方式不一致：{quote(head.marker)}接续了上一部分的编号（止于第{prev[-1].line}行"
@@ -155,7 +162,7 @@ def _check_chained(ctx: Context, kind: str, groups: list[list[list[_Item]]]) -> 
                     f"“{canonical(head.level, 1)}”重新编号；同一通报应统一编号方式",
                 )
             elif here == "restart":
-                _report(
+                report_item(
                     ctx,
                     head,
                     f"编号方式不一致：{quote(head.marker)}重新从“{canonical(head.level, 1)}”编号，"
@@ -173,7 +180,7 @@ def _check_chained(ctx: Context, kind: str, groups: list[list[list[_Item]]]) -> 
                     expected = f"“{restart}”（重新编号）或“{cont}”（接续编号）"
                 else:
                     expected = f"“{cont}”（接续编号）或“{restart}”（重新编号）"
-                _report(ctx, head, f"序号不连续：{quote(head.marker)}之前应为{expected}")
+                report_item(ctx, head, f"序号不连续：{quote(head.marker)}之前应为{expected}")
             should = _check_run(ctx, run, None, assumed=assumed)
 
 
@@ -213,22 +220,24 @@ class NumberingSequence(Rule):
     norm = "GB/T 9704-2012"
 
     def check(self, ctx: Context) -> None:
-        tokens = _Tokens(ctx)
+        tokens = Tokens(ctx)
         notice = ctx.notice
-        sections = [i for s in notice.sections if (i := _item(tokens, s, 1)) is not None]
+        sections = [i for s in notice.sections if (i := item_of(tokens, s, 1)) is not None]
         _check_run(ctx, sections, 1)
         for section in notice.sections:
-            areas = [i for a in _layout(section).areas if (i := _item(tokens, a, 2)) is not None]
+            areas = [
+                i for a in layout_of(section).areas if (i := item_of(tokens, a, 2)) is not None
+            ]
             # Problems written on the （一） level (（一）关于…问题 + labels) number like areas.
             areas += _items(tokens, section.problems, 2)
             areas.sort(key=lambda item: item.line)
             _check_run(ctx, areas, 1)
 
-        problem_groups: list[list[list[_Item]]] = []
-        sub_groups: list[list[list[_Item]]] = []
-        measure_groups: list[list[list[_Item]]] = []
+        problem_groups: list[list[list[Item]]] = []
+        sub_groups: list[list[list[Item]]] = []
+        measure_groups: list[list[list[Item]]] = []
         for section in notice.sections:
-            containers = _layout(section).containers
+            containers = layout_of(section).containers
             # Problems at 1. (and at （1） where a container has no 1. level).
             problem_groups.append([_items(tokens, c, 3) for c in containers])
             problem_groups.append([_items(tokens, c, 4) for c in containers])
@@ -236,7 +245,7 @@ class NumberingSequence(Rule):
                 sub_groups.append(
                     [_items(tokens, p.children, 4) for p in container if p.level == 3]
                 )
-                blocks: list[list[_Item]] = []
+                blocks: list[list[Item]] = []
                 for problem in _walk(container):
                     blocks.extend(_measure_blocks(tokens, problem))
                 measure_groups.append(blocks)

@@ -7,18 +7,18 @@ from collections import Counter
 from noticelint.diagnostics import Fix
 from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.rules.typography.helpers import (
-    _KIND_FULL,
-    _KIND_ORDER,
     FULL,
     KIND,
+    KIND_FULL,
+    KIND_ORDER,
     Mark,
-    _snippet,
+    excerpt,
     scan,
 )
 
 
 def _counts(counter: Counter[str]) -> str:
-    return "、".join(f"{k}{counter[k]}处" for k in _KIND_ORDER if counter[k])
+    return "、".join(f"{k}{counter[k]}处" for k in KIND_ORDER if counter[k])
 
 
 @register
@@ -65,7 +65,7 @@ class HalfwidthPunctuation(Rule):
         ratio = half / (half + full) if half + full else 0.0
         if half and ratio >= ctx.profile.typography.halfwidth_file_ratio:
             first = sc.marks[0][0]
-            targets = "".join(f"“{_KIND_FULL[k]}”" for k in _KIND_ORDER if sc.half[k])
+            targets = "".join(f"“{KIND_FULL[k]}”" for k in KIND_ORDER if sc.half[k])
             ctx.report(
                 f"全文标点多为半角（{_counts(sc.half)}，占同类标点的{round(ratio * 100)}%），"
                 f"应使用全角标点{targets}",
@@ -88,7 +88,7 @@ class HalfwidthPunctuation(Rule):
             first = marks[0][0]
             good = "".join(dict.fromkeys(f"“{FULL[ch]}”" for ch in chars))
             ctx.report(
-                f"半角{_counts(kinds)}，如{quote(_snippet(text, first, first + 1))}，"
+                f"半角{_counts(kinds)}，如{quote(excerpt(text, first, first + 1))}，"
                 f"应改为全角{good}",
                 ctx.span(first, marks[-1][0] + 1),
                 fix=Fix(

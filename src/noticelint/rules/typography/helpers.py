@@ -16,7 +16,7 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 _CJK = _HAN + "\u3001-\u303f\uff01-\uff5e\u2018\u2019\u201c\u201d\u2014\u2026"
 
-_HAN_RE = re.compile(f"[{_HAN}]")
+HAN_RE = re.compile(f"[{_HAN}]")
 
 # A half-width mark counts when a Chinese character (or mark) is next to it.
 _MARK_RES = {
@@ -51,9 +51,9 @@ KIND = {
     ".": "句号",
 }
 
-_KIND_ORDER = ["逗号", "冒号", "分号", "括号", "叹号", "问号", "句号"]
+KIND_ORDER = ["逗号", "冒号", "分号", "括号", "叹号", "问号", "句号"]
 
-_KIND_FULL = {
+KIND_FULL = {
     "逗号": "，",
     "冒号": "：",
     "分号": "；",
@@ -246,7 +246,7 @@ def _find_marks(text: str, out: Scan) -> None:
     marks.sort()
 
 
-def _is_cjk(ch: str) -> bool:
+def is_cjk(ch: str) -> bool:
     return bool(ch) and (
         "\u4e00" <= ch <= "\u9fff"
         or "\u3001" <= ch <= "\u303f"
@@ -269,11 +269,11 @@ def _find_brackets(text: str, out: Scan) -> None:
             paired.add(e)
             if protected(s) or protected(e):
                 continue
-            if _HAN_RE.search(inner) or _is_cjk(text[s - 1 : s]) or _is_cjk(text[e + 1 : e + 2]):
+            if HAN_RE.search(inner) or is_cjk(text[s - 1 : s]) or is_cjk(text[e + 1 : e + 2]):
                 marks.append((s, "("))
                 marks.append((e, ")"))
                 count += 1
-        elif not protected(s) and (_is_cjk(text[s - 1 : s]) or _is_cjk(text[s + 1 : s + 2])):
+        elif not protected(s) and (is_cjk(text[s - 1 : s]) or is_cjk(text[s + 1 : s + 2])):
             marks.append((s, "("))
             count += 1
     if ")" in text:
@@ -281,13 +281,13 @@ def _find_brackets(text: str, out: Scan) -> None:
             e = m.start()
             if e in paired or protected(e):
                 continue
-            if _is_cjk(text[e - 1 : e]) or _is_cjk(text[e + 1 : e + 2]):
+            if is_cjk(text[e - 1 : e]) or is_cjk(text[e + 1 : e + 2]):
                 marks.append((e, ")"))
                 count += 1
     out.half["括号"] += count
 
 
-def _snippet(text: str, start: int, end: int, before: int = 6, after: int = 6) -> str:
+def excerpt(text: str, start: int, end: int, before: int = 6, after: int = 6) -> str:
     # Line breaks are looked for only within the snippet's reach (a search to the
     # start of a 3 MB line for every finding would be quadratic).
     lo = max(0, start - before)
@@ -301,7 +301,7 @@ def _snippet(text: str, start: int, end: int, before: int = 6, after: int = 6) -
     return text[lo:hi]
 
 
-class _OpenMarks:
+class OpenMarks:
     """Whether a position is inside 《…》 or “…” on its line: a space there separates
     parallel phrases of a title or slogan (《学党纪 明规矩 强党性》) and is kept.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from noticelint.diagnostics import Fix
 from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.rules.typography.halfwidth_punctuation import HalfwidthPunctuation
-from noticelint.rules.typography.helpers import _KIND_FULL, _KIND_ORDER, KIND, _snippet, scan
+from noticelint.rules.typography.helpers import KIND, KIND_FULL, KIND_ORDER, excerpt, scan
 
 
 @register
@@ -47,16 +47,16 @@ class MixedPunctuationWidth(Rule):
             # each with its fix: saying it again would count each mark twice.
             return
         sc = scan(ctx)
-        mixed = [k for k in _KIND_ORDER if sc.half[k] and sc.full[k]]
+        mixed = [k for k in KIND_ORDER if sc.half[k] and sc.full[k]]
         if not mixed:
             return
         marks = [mk for mk in sc.marks if KIND[mk[1]] in mixed]
         detail = "；".join(
-            f"{k}全角“{_KIND_FULL[k]}”{sc.full[k]}处、半角{sc.half[k]}处" for k in mixed
+            f"{k}全角“{KIND_FULL[k]}”{sc.full[k]}处、半角{sc.half[k]}处" for k in mixed
         )
         first = marks[0][0]
         ctx.report(
-            f"全角、半角标点混用：{detail}，如{quote(_snippet(ctx.text, first, first + 1))}"
+            f"全角、半角标点混用：{detail}，如{quote(excerpt(ctx.text, first, first + 1))}"
             "，应统一使用全角",
             ctx.span(first, first + 1),
             fix=Fix(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from noticelint.diagnostics import Fix
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.typography.helpers import Scan, _is_cjk, _OpenMarks, _snippet, scan
+from noticelint.rules.typography.helpers import OpenMarks, Scan, excerpt, is_cjk, scan
 
 _WS = " \t\u3000\xa0"
 
@@ -127,7 +127,7 @@ def _stray_spaces(ctx: Context, sc: Scan) -> list[_Space]:
     m1 = _WS_FIRST_LINE.match(text)
     if m1:
         runs_at.setdefault(0, m1.end())
-    marks = _OpenMarks(text)
+    marks = OpenMarks(text)
     index = ctx.parsed.index
     for s in sorted(runs_at):
         e = runs_at[s]
@@ -152,8 +152,8 @@ def _stray_spaces(ctx: Context, sc: Scan) -> list[_Space]:
                 )
         elif "\t" not in run and "\u3000" not in run:
             left, right = text[s - 1], text[e]
-            left_cn = _is_cjk(left)
-            right_cn = _is_cjk(right)
+            left_cn = is_cjk(left)
+            right_cn = is_cjk(right)
             if not (left_cn or right_cn):
                 continue
             ok_left = left_cn or left.isdigit() or left in _SPACE_LEFT
@@ -170,7 +170,7 @@ def _stray_spaces(ctx: Context, sc: Scan) -> list[_Space]:
                 _Space(
                     s,
                     e,
-                    f"中文之间有多余的空格：{quote(_snippet(text, s, e, 4, 4))}，应删除",
+                    f"中文之间有多余的空格：{quote(excerpt(text, s, e, 4, 4))}，应删除",
                     "",
                 )
             )
