@@ -9,7 +9,7 @@ from collections import Counter
 from noticelint.diagnostics import CompactEdits
 from noticelint.parse.fields import EMAIL_RE
 from noticelint.rules.base import Context
-from noticelint.rules.input import residues
+from noticelint.rules.input.helpers import residues
 
 # Chinese characters, and the marks and quotes that belong to Chinese text.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
