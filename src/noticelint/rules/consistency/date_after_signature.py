@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.consistency.helpers import _scan, fmt
+from noticelint.rules.consistency.helpers import date_scan, fmt
 
 
 @register
@@ -44,7 +44,7 @@ class DateAfterSignature(Rule):
         sig = ctx.notice.signature
         if sig is None or sig.date is None:
             return
-        for d in _scan(ctx).dates:
+        for d in date_scan(ctx).dates:
             if d.signature or d.in_disclosure or d.future or d.range_end or d.ordered:
                 continue  # the opening's dates are ordered by NL602
             first = d.first_day()

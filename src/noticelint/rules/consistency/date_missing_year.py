@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.consistency.helpers import _scan
+from noticelint.rules.consistency.helpers import date_scan
 
 
 @register
@@ -47,7 +47,7 @@ class DateMissingYear(Rule):
         sig = ctx.notice.signature
         if sig is None or sig.date is None:
             return
-        for d in _scan(ctx).dates:
+        for d in date_scan(ctx).dates:
             if d.ref.year is not None or d.signature or d.in_disclosure or d.follows:
                 continue
             if d.year is None or d.year == sig.date.year:

@@ -14,7 +14,7 @@ from noticelint.parse.dates import (
     infer_year,
 )
 from noticelint.parse.segment import Segment
-from noticelint.rules.base import Context
+from noticelint.rules.base import Context, per_document
 from noticelint.span import Span
 
 
@@ -135,18 +135,8 @@ def opening_chain(ctx: Context) -> _Chain | None:
 
 
 @dataclass(slots=True)
-class _Scan:
+class DateScan:
     dates: list[_Date] = field(default_factory=list)
-
-
-def _scan(ctx: Context) -> _Scan:
-    """Every valid date of the document, in order, with its year resolved.
-
-    Computed once per document (kept in ``ctx.memo``) and shared by NL606 and NL607."""
-    scan = ctx.memo.get("consistency.scan")
-    if not isinstance(scan, _Scan):
-        scan = ctx.memo["consistency.scan"] = _build_scan(ctx)
-    return scan
 
 
 def _next_steps_ranges(ctx: Context) -> list[tuple[int, int]]:
@@ -176,7 +166,10 @@ def _is_plan(text: str, start: int, end: int, markers: list[str]) -> bool:
     return any(m in before for m in markers if not m.endswith("前"))
 
 
-def _build_scan(ctx: Context) -> _Scan:
+@per_document
+def date_scan(ctx: Context) -> DateScan:
+    """Every valid date of the document, in order, with its year resolved
+    (computed once per document, shared by NL606 and NL607)."""
     notice = ctx.notice
     sig = notice.signature
     sig_date = sig.date if sig else None
@@ -195,7 +188,7 @@ def _build_scan(ctx: Context) -> _Scan:
             if ref is not None:
                 ordered.add(chain.seg.start + ref.start)
 
-    scan = _Scan()
+    scan = DateScan()
     for seg in ctx.parsed.segmentation.segments:
         if "月" not in seg.text:
             continue

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from noticelint.parse.numerals import cn_to_int
-from noticelint.rules.base import Context
+from noticelint.rules.base import Context, per_document
 
 
 def is_blank(text: str) -> bool:
@@ -29,13 +29,11 @@ def is_notice(ctx: Context) -> bool:
 _ROUND_HEAD = 1500
 
 
+@per_document
 def round_summary_units(ctx: Context) -> int | None:
     """How many units a round summary covers (对23个单位开展了巡察), or ``None`` when
     the text is a unit's own notice. Read in the first paragraphs, residue excluded;
     the vocabulary is the profile's ``[round-summary]``."""
-    if "input.round" in ctx.memo:
-        found = ctx.memo["input.round"]
-        return found if isinstance(found, int) else None
     settings = ctx.profile.round_summary
     head: list[str] = []
     size = 0
@@ -55,7 +53,6 @@ def round_summary_units(ctx: Context) -> int | None:
         cues = sum(1 for cue in settings.cues if re.search(cue, text))
         if cues < settings.min_cues:
             units = None
-    ctx.memo["input.round"] = units
     return units
 
 
@@ -110,17 +107,14 @@ def _entity_text(entity: str, text: str, start: int, end: int) -> str:
     return char if char != entity else ""
 
 
+@per_document
 def residues(ctx: Context) -> list[Residue]:
     """All scrape residue of the document, sorted, with non-overlapping fix ranges.
 
     The segmenter's artifacts (built-in residue and the page chrome named by the
     profile's ``[artifacts]`` vocabulary). Computed once per document and kept in
-    ``ctx.memo`` (NL003 reports them; the NL8 rules never fire inside them)."""
-    found = ctx.memo.get("input.residues")
-    if found is None:
-        found = ctx.memo["input.residues"] = _find_residues(ctx)
-    assert isinstance(found, list)
-    return found
+    the context's memo (NL003 reports them; the NL8 rules never fire inside them)."""
+    return _find_residues(ctx)
 
 
 def _find_residues(ctx: Context) -> list[Residue]:

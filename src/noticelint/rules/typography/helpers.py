@@ -8,7 +8,7 @@ from collections import Counter
 
 from noticelint.diagnostics import CompactEdits
 from noticelint.parse.fields import EMAIL_RE
-from noticelint.rules.base import Context
+from noticelint.rules.base import Context, per_document
 from noticelint.rules.input.helpers import residues
 
 # Chinese characters, and the marks and quotes that belong to Chinese text.
@@ -172,16 +172,9 @@ class Scan:
         return out
 
 
+@per_document
 def scan(ctx: Context) -> Scan:
-    """The shared scan of ``ctx``'s document (kept in ``ctx.memo`` for the NL8 rules)."""
-    found = ctx.memo.get("typography.scan")
-    if found is None:
-        found = ctx.memo["typography.scan"] = _scan(ctx)
-    assert isinstance(found, Scan)
-    return found
-
-
-def _scan(ctx: Context) -> Scan:
+    """The shared scan of ``ctx``'s document (computed once for the NL8 rules)."""
     text = ctx.text
     protected = [(min(r.start, r.found_start), max(r.end, r.found_end)) for r in residues(ctx)]
     at = text.find("@")

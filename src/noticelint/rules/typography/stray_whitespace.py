@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from noticelint.diagnostics import Fix
 from noticelint.rules.base import Context, Rule, quote, register
@@ -24,8 +25,6 @@ _WS_LINE = re.compile(r"\n([ \t\u3000\xa0]+)(?=\n|\Z)")
 
 _WS_FIRST_LINE = re.compile(r"[ \t\u3000\xa0]+(?=\n|\Z)")
 
-_BLANKS_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
-
 _SPACE_LEFT = frozenset(",:;!?).%")
 
 _INDENT = "\u3000\u3000"
@@ -39,16 +38,15 @@ class _Space:
     content: str
 
 
+@lru_cache(maxsize=8)
 def _blank_patterns(limit: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    pats = _BLANKS_CACHE.get(limit)
-    if pats is None:
-        n = limit + 1
-        pats = (
-            re.compile(rf"\n((?:[ \t\u3000\xa0]*\n){{{n},}})"),
-            re.compile(rf"((?:[ \t\u3000\xa0]*\n){{{n},}})"),
-        )
-        _BLANKS_CACHE[limit] = pats
-    return pats
+    """Runs of more than ``limit`` blank lines (inside the text, and at its start);
+    compiled once per profile limit, like the other rules' profile patterns."""
+    n = limit + 1
+    return (
+        re.compile(rf"\n((?:[ \t\u3000\xa0]*\n){{{n},}})"),
+        re.compile(rf"((?:[ \t\u3000\xa0]*\n){{{n},}})"),
+    )
 
 
 def _describe(run: str) -> str:
