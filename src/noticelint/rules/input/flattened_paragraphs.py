@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from noticelint.diagnostics import Fix
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.input.helpers import WS
+from noticelint.text import WHITESPACE
 
 _UNIT_NAMES = {
     "H1": "标题",
@@ -30,7 +30,7 @@ def flattened_gaps(ctx: Context) -> dict[int, list[tuple[int, int]]]:
             seg.line in flat
             and prev is not None
             and prev.line == seg.line
-            and not text[prev.end : seg.start].strip(WS)
+            and not text[prev.end : seg.start].strip(WHITESPACE)
         ):
             gaps.setdefault(seg.line, []).append((prev.end, seg.start))
         prev = seg

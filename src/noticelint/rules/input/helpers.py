@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from noticelint.parse.numerals import cn_to_int
 from noticelint.rules.base import Context, per_document
+from noticelint.text import WHITESPACE
 
 
 def is_blank(text: str) -> bool:
@@ -59,8 +60,6 @@ def round_summary_units(ctx: Context) -> int | None:
 def _count(written: str) -> int | None:
     return int(written) if written.isdigit() else cn_to_int(written)
 
-
-WS = " \t\u3000\xa0"
 
 _ENTITY_TEXT = {
     "&amp;": "&",
@@ -147,17 +146,17 @@ def _find_residues(ctx: Context) -> list[Residue]:
             rest.append(text[pos:s])
             pos = max(pos, e)
         rest.append(text[pos:le])
-        if not "".join(rest).strip(WS):
+        if not "".join(rest).strip(WHITESPACE):
             whole.append(line)
             continue
         for s, e, kind in found:
-            if not text[ls:s].strip(WS):  # residue at the start of the line
+            if not text[ls:s].strip(WHITESPACE):  # residue at the start of the line
                 ds, de, role = s, e, "prefix"
-                while de < le and text[de] in WS:
+                while de < le and text[de] in WHITESPACE:
                     de += 1
-            elif not text[e:le].strip(WS):  # residue at the end of the line
+            elif not text[e:le].strip(WHITESPACE):  # residue at the end of the line
                 ds, de, role = s, le, "suffix"
-                while ds > ls and text[ds - 1] in WS:
+                while ds > ls and text[ds - 1] in WHITESPACE:
                     ds -= 1
             else:
                 ds, de, role = s, e, "inner"
@@ -198,19 +197,19 @@ def _with_blank_lines(text: str, ds: int, de: int) -> tuple[int, int]:
     would otherwise be left over: at the start of the text the blank lines after it, at
     the end the blank lines before it, between two blank lines one of them."""
     length = len(text)
-    if not text[de:].strip(WS + "\n"):  # the tail of the text
+    if not text[de:].strip(WHITESPACE + "\n"):  # the tail of the text
         start = ds
         while start > 0:
             prev = text.rfind("\n", 0, start - 1) + 1
-            if text[prev : start - 1].strip(WS):
+            if text[prev : start - 1].strip(WHITESPACE):
                 break
             start = prev
         return (start, length) if start > 0 else (ds, length)
-    blank_before = ds == 0 or not text[text.rfind("\n", 0, ds - 1) + 1 : ds - 1].strip(WS)
+    blank_before = ds == 0 or not text[text.rfind("\n", 0, ds - 1) + 1 : ds - 1].strip(WHITESPACE)
     end = de
     while end < length:
         nl = text.find("\n", end)
-        if nl == -1 or text[end:nl].strip(WS):
+        if nl == -1 or text[end:nl].strip(WHITESPACE):
             break
         end = nl + 1
         if ds > 0:  # between two blank lines: one of them goes

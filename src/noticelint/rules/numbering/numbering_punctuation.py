@@ -8,8 +8,7 @@ from noticelint.diagnostics import Fix
 from noticelint.parse.tokens import H1_RE, H2_RE, H3_RE, H4_RE, Token
 from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.rules.numbering.helpers import HEADING_TYPES, body_tokens
-
-_WS = " \t\u3000\xa0"
+from noticelint.text import WHITESPACE
 
 
 def _level(tok: Token) -> int:
@@ -43,8 +42,8 @@ def _marker(tok: Token) -> _Marker | None:
     else:
         numeral, mark = m.group(2), m.group(4)
         canon = f"（{numeral}）"
-    spaced = any(ch in _WS for ch in written)
-    return _Marker(tok, written, canon, mark.strip(_WS), spaced)
+    spaced = any(ch in WHITESPACE for ch in written)
+    return _Marker(tok, written, canon, mark.strip(WHITESPACE), spaced)
 
 
 @register
@@ -94,7 +93,7 @@ class NumberingPunctuation(Rule):
     def _check(self, ctx: Context, mk: _Marker) -> None:
         tok = mk.tok
         level = _level(tok)
-        written = mk.written.rstrip(_WS)
+        written = mk.written.rstrip(WHITESPACE)
         start = tok.seg.start
         wrong_mark = mk.mark != _MARKS[level]
         if not wrong_mark and not mk.spaced:
@@ -107,7 +106,7 @@ class NumberingPunctuation(Rule):
             )
         elif wrong_mark:
             message = f"序号标点错误：{quote(written)}应为“{mk.canonical}”"
-        elif any(ch in _WS for ch in written):
+        elif any(ch in WHITESPACE for ch in written):
             message = f"序号{quote(written)}内有多余空格，应为“{mk.canonical}”"
         else:
             message = f"序号{quote(written)}后有多余空格：序号应紧接正文，写作“{mk.canonical}”"

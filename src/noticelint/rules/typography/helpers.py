@@ -10,13 +10,13 @@ from noticelint.diagnostics import CompactEdits
 from noticelint.parse.fields import EMAIL_RE
 from noticelint.rules.base import Context, per_document
 from noticelint.rules.input.helpers import residues
+from noticelint.text import HAN_CLASS, HAN_RANGES, is_han
 
 # Chinese characters, and the marks and quotes that belong to Chinese text.
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
-_CJK = _HAN + "\u3001-\u303f\uff01-\uff5e\u2018\u2019\u201c\u201d\u2014\u2026"
+_CJK = HAN_RANGES + "\u3001-\u303f\uff01-\uff5e\u2018\u2019\u201c\u201d\u2014\u2026"
 
-HAN_RE = re.compile(f"[{_HAN}]")
+HAN_RE = re.compile(HAN_CLASS)
 
 # A half-width mark counts when a Chinese character (or mark) is next to it.
 _MARK_RES = {
@@ -25,7 +25,7 @@ _MARK_RES = {
 }
 
 # "." ends a sentence after a Chinese character, before Chinese text, white space or the end.
-_PERIOD_RE = re.compile(rf"\.(?<=[{_HAN}]\.)(?=[{_CJK}\s]|\Z)")
+_PERIOD_RE = re.compile(rf"\.(?<={HAN_CLASS}\.)(?=[{_CJK}\s]|\Z)")
 
 _CN_NUMBER_DOT = re.compile(r"(?:^|(?<=[\s。；;:：]))[一二三四五六七八九十]{1,3}\.$")
 
@@ -240,12 +240,14 @@ def _find_marks(text: str, out: Scan) -> None:
 
 
 def is_cjk(ch: str) -> bool:
-    return bool(ch) and (
-        "\u4e00" <= ch <= "\u9fff"
-        or "\u3001" <= ch <= "\u303f"
-        or "\uff01" <= ch <= "\uff5e"
-        or ch in "\u2018\u2019\u201c\u201d\u2014\u2026"
-        or "\u3400" <= ch <= "\u4dbf"
+    """Whether ``ch`` is Chinese text: a Han character or full-width punctuation."""
+    return is_han(ch) or (
+        bool(ch)
+        and (
+            "\u3001" <= ch <= "\u303f"
+            or "\uff01" <= ch <= "\uff5e"
+            or ch in "\u2018\u2019\u201c\u201d\u2014\u2026"
+        )
     )
 
 

@@ -6,17 +6,18 @@ import re
 
 from noticelint.diagnostics import Fix
 from noticelint.rules.base import Context, Rule, quote, register
+from noticelint.text import HAN_CLASS, is_han
 
 # A position where a Chinese character recurs 2–4 characters later: every repeated
 # 2–4 character word starts at such a position. One lookahead of bounded length per
 # position keeps the scan linear; the few candidates are verified by slicing.
-_RECUR = re.compile(r"([\u4e00-\u9fff])(?=[\u4e00-\u9fff]{1,3}?\1)")
+_RECUR = re.compile(rf"({HAN_CLASS})(?={HAN_CLASS}{{1,3}}?\1)")
 
 _CN_NUMERALS = "一二三四五六七八九十"
 
 
 def _is_han(s: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in s)
+    return all(map(is_han, s))
 
 
 def _allowed(text: str, start: int, end: int, allow: list[str]) -> bool:

@@ -9,21 +9,20 @@ from functools import lru_cache
 from noticelint.diagnostics import Fix
 from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.rules.typography.helpers import OpenMarks, Scan, excerpt, is_cjk, scan
-
-_WS = " \t\u3000\xa0"
+from noticelint.text import WHITESPACE, WHITESPACE_CLASS, is_han
 
 # NL803: white space.
-_SPACE_RUN = re.compile(r" (?<=\S )[ \t\u3000\xa0]*")
+_SPACE_RUN = re.compile(rf" (?<=\S ){WHITESPACE_CLASS}*")
 
-_NBSP_RUN = re.compile(r"\xa0(?<=\S\xa0)[ \t\u3000\xa0]*")
+_NBSP_RUN = re.compile(rf"\xa0(?<=\S\xa0){WHITESPACE_CLASS}*")
 
-_IDEO_TRAIL = re.compile(r"\u3000(?<=\S\u3000)[ \t\u3000\xa0]*(?=\n|\Z)")
+_IDEO_TRAIL = re.compile(rf"\u3000(?<=\S\u3000){WHITESPACE_CLASS}*(?=\n|\Z)")
 
 _TAB = re.compile(r"\t")
 
-_WS_LINE = re.compile(r"\n([ \t\u3000\xa0]+)(?=\n|\Z)")
+_WS_LINE = re.compile(rf"\n({WHITESPACE_CLASS}+)(?=\n|\Z)")
 
-_WS_FIRST_LINE = re.compile(r"[ \t\u3000\xa0]+(?=\n|\Z)")
+_WS_FIRST_LINE = re.compile(rf"{WHITESPACE_CLASS}+(?=\n|\Z)")
 
 _SPACE_LEFT = frozenset(",:;!?).%")
 
@@ -44,8 +43,8 @@ def _blank_patterns(limit: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
     compiled once per profile limit, like the other rules' profile patterns."""
     n = limit + 1
     return (
-        re.compile(rf"\n((?:[ \t\u3000\xa0]*\n){{{n},}})"),
-        re.compile(rf"((?:[ \t\u3000\xa0]*\n){{{n},}})"),
+        re.compile(rf"\n((?:{WHITESPACE_CLASS}*\n){{{n},}})"),
+        re.compile(rf"((?:{WHITESPACE_CLASS}*\n){{{n},}})"),
     )
 
 
@@ -114,9 +113,9 @@ def _stray_spaces(ctx: Context, sc: Scan) -> list[_Space]:
             if s < covered:
                 continue  # inside the run already found: linear on 10,000 tabs
 
-            while s > 0 and text[s - 1] in _WS:
+            while s > 0 and text[s - 1] in WHITESPACE:
                 s -= 1
-            while e < length and text[e] in _WS:
+            while e < length and text[e] in WHITESPACE:
                 e += 1
             covered = e
             runs_at.setdefault(s, e)
@@ -158,11 +157,7 @@ def _stray_spaces(ctx: Context, sc: Scan) -> list[_Space]:
             ok_right = right_cn or right.isdigit() or right == "("
             if not (ok_left and ok_right):
                 continue
-            if (
-                "\u4e00" <= left <= "\u9fff"
-                and "\u4e00" <= right <= "\u9fff"
-                and marks.inside(ls, s)
-            ):
+            if is_han(left) and is_han(right) and marks.inside(ls, s):
                 continue
             found.append(
                 _Space(
