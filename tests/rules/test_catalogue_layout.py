@@ -54,10 +54,14 @@ def test_every_rule_lives_in_a_family_module() -> None:
 
 
 def test_a_code_is_found_in_one_file() -> None:
-    """``grep -rn 'code = "NL801"' src/noticelint/rules`` finds the rule's module (and
-    the catalogue's own example of that search)."""
+    """``grep -rn 'code = "NL801"' src/noticelint/rules`` finds the rule's module
+    (besides the catalogue's docstring, which shows that search)."""
     for code in REGISTRY:
-        files = [p for p in RULES_DIR.rglob("*.py") if f'code = "{code}"' in p.read_text("utf-8")]
+        files = [
+            p
+            for p in RULES_DIR.rglob("*.py")
+            if f'code = "{code}"' in p.read_text("utf-8") and p != RULES_DIR / "__init__.py"
+        ]
         assert [p.with_suffix("").parts[-2:] for p in files] == [
             tuple(REGISTRY[code].__module__.split(".")[-2:])
         ]
