@@ -154,8 +154,18 @@ class Context:
     def span(self, start: int, end: int) -> Span:
         return self.parsed.index.span(start, end)
 
-    def offset(self, line: int, column: int) -> int:
-        return self.parsed.index.offset(line, column)
+    def start_of(self, span: Span) -> int:
+        """The character offset where ``span`` (of the model, which keeps line and
+        column for the outputs) starts: rules work on offsets."""
+        return self.parsed.index.offset(span.line, span.column)
+
+    def end_of(self, span: Span) -> int:
+        """The character offset where ``span`` ends (exclusive)."""
+        return self.parsed.index.offset(span.end_line, span.end_column)
+
+    def line_start(self, offset: int) -> int:
+        """The offset of the first character of the line holding ``offset``."""
+        return self.text.rfind("\n", 0, offset) + 1
 
     def first_line_span(self) -> Span:
         """The first character of the first paragraph (where a missing part would go)."""

@@ -6,7 +6,6 @@ import re
 
 from noticelint.parse.fields import num
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.consistency.helpers import offset
 from noticelint.span import Span
 
 _NUM = r"(\d{1,3}|[一二三四五六七八九十两]{1,3})"
@@ -32,8 +31,8 @@ def _declared_location(ctx: Context) -> tuple[int, re.Match[str]] | None:
     notice = ctx.notice
     opening = notice.opening
     assert opening is not None
-    start = offset(ctx, opening.span)
-    stop = offset(ctx, notice.sections[1].span) if len(notice.sections) > 1 else len(ctx.text)
+    start = ctx.start_of(opening.span)
+    stop = ctx.start_of(notice.sections[1].span) if len(notice.sections) > 1 else len(ctx.text)
     for seg in ctx.parsed.segmentation.segments:
         if not start <= seg.start < stop:
             continue
@@ -98,7 +97,7 @@ class DeclaredCountMismatch(Rule):
         tops = sum(len(s.all_problems()) for s in progress)
         found = _declared_location(ctx)
         where = "开头段落"
-        if found is not None and found[0] != offset(ctx, opening.span):
+        if found is not None and found[0] != ctx.start_of(opening.span):
             where = "第一部分"
         declared = quote(found[1].group(0)) if found else ""
 

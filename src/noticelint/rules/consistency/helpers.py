@@ -22,17 +22,9 @@ def fmt(d: dt.date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-def offset(ctx: Context, span: Span) -> int:
-    return ctx.offset(span.line, span.column)
-
-
-def _end_offset(ctx: Context, span: Span) -> int:
-    return ctx.offset(span.end_line, span.end_column)
-
-
 def _segment_at(ctx: Context, span: Span) -> Segment | None:
     """The segment that starts where ``span`` starts (a paragraph of the model)."""
-    start = offset(ctx, span)
+    start = ctx.start_of(span)
     for seg in ctx.parsed.segmentation.segments:
         if seg.start == start:
             return seg
@@ -141,7 +133,7 @@ class DateScan:
 
 def _next_steps_ranges(ctx: Context) -> list[tuple[int, int]]:
     notice = ctx.notice
-    starts = [offset(ctx, s.span) for s in notice.sections]
+    starts = [ctx.start_of(s.span) for s in notice.sections]
     tail = [p.offset for p in notice.tail if p.after_last_section]
     doc_end = min(tail) if tail else len(ctx.text)
     out: list[tuple[int, int]] = []
@@ -175,7 +167,7 @@ def date_scan(ctx: Context) -> DateScan:
     sig_date = sig.date if sig else None
     sig_range: tuple[int, int] | None = None
     if sig is not None and sig.date_span is not None:
-        sig_range = (offset(ctx, sig.date_span), _end_offset(ctx, sig.date_span))
+        sig_range = (ctx.start_of(sig.date_span), ctx.end_of(sig.date_span))
     plans = _next_steps_ranges(ctx)
     markers = ctx.profile.dates.future_markers
     opening = notice.opening

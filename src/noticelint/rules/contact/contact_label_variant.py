@@ -61,7 +61,7 @@ class ContactLabelVariant(Rule):
             return
         canonical = set(ctx.profile.contact.canonical_labels)
         for f in contact.fields:
-            start = ctx.offset(f.span.line, f.span.column)
+            start = ctx.start_of(f.span)
             label_end = start + len(f.label)
             after = ctx.text[label_end : label_end + 1]
             has_colon = after in (":", "：")

@@ -58,6 +58,5 @@ class MissingContactField(Rule):
 def _text(ctx: Context) -> str:
     contact = ctx.notice.contact
     assert contact is not None
-    s = ctx.offset(contact.span.line, contact.span.column)
-    e = ctx.offset(contact.span.end_line, contact.span.end_column)
+    s, e = ctx.start_of(contact.span), ctx.end_of(contact.span)
     return ctx.text[s:e]

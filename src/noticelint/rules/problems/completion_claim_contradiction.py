@@ -6,7 +6,6 @@ import re
 
 from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.rules.problems.helpers import completion_claim
-from noticelint.span import Span
 
 
 @register
@@ -54,9 +53,9 @@ class CompletionClaimContradiction(Rule):
                 for pattern in patterns:
                     m = pattern.search(para.text)
                     if m:
-                        s = para.span
+                        at = ctx.start_of(para.span)
                         ctx.report(
                             f"正文{quote(m.group(0), 20)}表明整改尚未完成，与“{claim_text.strip()}”的说法不一致",
-                            Span(s.line, s.column + m.start(), s.line, s.column + m.end()),
+                            ctx.span(at + m.start(), at + m.end()),
                         )
                         break

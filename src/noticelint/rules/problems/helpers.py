@@ -32,5 +32,6 @@ def completion_claim(ctx: Context) -> tuple[str, Span] | None:
                 lo = max(text.rfind("，", 0, m.start()), text.rfind(",", 0, m.start()))
                 lo = max(lo, text.rfind("。", 0, m.start())) + 1
                 hi = m.end()
-                return text[lo:hi], Span(span.line, span.column + lo, span.line, span.column + hi)
+                at = ctx.start_of(span)
+                return text[lo:hi], ctx.span(at + lo, at + hi)
     return None

@@ -46,8 +46,7 @@ class DateFormat(Rule):
         fix = None
         if date is not None:
             good = f"{date.year}年{date.month}月{date.day}日"
-            start = ctx.offset(sig.date_span.line, sig.date_span.column)
-            end = ctx.offset(sig.date_span.end_line, sig.date_span.end_column)
+            start, end = ctx.start_of(sig.date_span), ctx.end_of(sig.date_span)
             fix = Fix(
                 applicability="safe",
                 message=f"改为“{good}”",

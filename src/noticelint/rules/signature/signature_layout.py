@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from noticelint.diagnostics import Fix
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.span import Span
 
 
 @register
@@ -43,11 +42,10 @@ class SignatureLayout(Rule):
             return
         organ, date = sig.organ_span, sig.date_span
         if organ.line == date.line:
-            gap_start = ctx.offset(organ.end_line, organ.end_column)
-            gap_end = ctx.offset(date.line, date.column)
+            gap_start, gap_end = ctx.end_of(organ), ctx.start_of(date)
             ctx.report(
                 "落款机关和成文日期写在同一行：应分为两行，机关在上、日期在下",
-                Span(organ.line, organ.column, date.end_line, date.end_column),
+                ctx.span(ctx.start_of(organ), ctx.end_of(date)),
                 fix=Fix(
                     applicability="unsafe",
                     message="在落款机关和成文日期之间换行",
@@ -56,7 +54,7 @@ class SignatureLayout(Rule):
             )
             return
         last = ctx.parsed.segmentation.segments[-1]
-        end = ctx.offset(date.end_line, date.end_column)
+        end = ctx.end_of(date)
         if last.end > end and (date.line, date.column) < (organ.line, organ.column):
             return
         if last.end > end:

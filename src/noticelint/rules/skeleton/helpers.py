@@ -47,7 +47,7 @@ def first_unheaded(ctx: Context, kind: str) -> Span | None:
         for para in _trailing_paragraphs(section):
             m = pattern.search(para.text)
             if m:
-                s = para.span
                 start = m.start() + len(m.group(0)) - len(m.group(0).lstrip("。；;，, "))
-                return Span(s.line, s.column + start, s.line, s.column + m.end())
+                at = ctx.start_of(para.span)
+                return ctx.span(at + start, at + m.end())
     return None

@@ -191,9 +191,7 @@ def scan(ctx: Context) -> Scan:
     sig = ctx.notice.signature
     if sig is not None and sig.date_span is not None:  # its format is NL703's
         span = sig.date_span
-        protected.append(
-            (ctx.offset(span.line, span.column), ctx.offset(span.end_line, span.end_column))
-        )
+        protected.append((ctx.start_of(span), ctx.end_of(span)))
     out = Scan(ctx, protected)
     _find_marks(text, out)
     if out.marks:

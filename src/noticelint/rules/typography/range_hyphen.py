@@ -56,7 +56,6 @@ class RangeHyphen(Rule):
             return
         sc: Scan | None = None
         length = len(text)
-        index = ctx.parsed.index
         titles = OpenMarks(text)
         for m in _HYPHEN_RE.finditer(text):
             pos = m.start()
@@ -86,7 +85,7 @@ class RangeHyphen(Rule):
             head = text[max(0, ds - 12) : ds].rstrip(" ")
             if re.search(r"[A-Za-z/][A-Za-z/.]*\s*$", head):
                 continue  # a standard or model number: GB/T 9704-2012
-            if titles.in_title(index.line_start(index.position(pos)[0]), pos):
+            if titles.in_title(ctx.line_start(pos), pos):
                 continue  # inside a document title
             if sc is None:
                 sc = scan(ctx)

@@ -125,13 +125,12 @@ def _stray_spaces(ctx: Context, sc: Scan) -> list[_Space]:
     if m1:
         runs_at.setdefault(0, m1.end())
     marks = OpenMarks(text)
-    index = ctx.parsed.index
     for s in sorted(runs_at):
         e = runs_at[s]
         if skip(s) or skip(e - 1):
             continue
         run = text[s:e]
-        ls = index.line_start(index.position(s)[0])
+        ls = ctx.line_start(s)
         at_end = e == length or text[e] == "\n"
         if s == ls and at_end:
             found.append(_Space(s, e, f"空行中有多余的空白（{_describe(run)}），应删除", ""))
