@@ -113,10 +113,6 @@ def residues(ctx: Context) -> list[Residue]:
     The segmenter's artifacts (built-in residue and the page chrome named by the
     profile's ``[artifacts]`` vocabulary). Computed once per document and kept in
     the context's memo (NL003 reports them; the NL8 rules never fire inside them)."""
-    return _find_residues(ctx)
-
-
-def _find_residues(ctx: Context) -> list[Residue]:
     text = ctx.text
     length = len(text)
     index = ctx.parsed.index
