@@ -12,11 +12,12 @@ from noticelint.text import WHITESPACE
 
 
 def is_blank(text: str) -> bool:
-    """Nothing to check: no characters, or only white space and byte-order marks."""
-    return not text.translate(_INVISIBLE).strip()
+    """Nothing to check: no characters, or only white space and byte-order marks.
+    Stops at the first visible character (a notice is never scanned whole here)."""
+    return all(ch.isspace() or ch in _INVISIBLE for ch in text)
 
 
-_INVISIBLE = str.maketrans("", "", "\ufeff\u200b")
+_INVISIBLE = frozenset("\ufeff\u200b")
 
 
 def is_notice(ctx: Context) -> bool:
