@@ -1,16 +1,28 @@
-"""Characters every stage agrees on: the blanks of a line and what a Han character is."""
+"""Names for the characters a notice is written in: its white space and its Han characters.
+
+One definition each, used by every stage (the readers, the parser and the rules), so
+"white space" and "a Chinese character" mean the same everywhere.
+"""
 
 from __future__ import annotations
 
-# The blanks a notice puts inside or around a line: space, tab, the ideographic
-# space of Word's indent (U+3000) and the no-break space of web pages (U+00A0).
+#: White space inside a notice's lines: space, tab, ideographic space (U+3000) and
+#: no-break space (U+00A0, from pasted web pages). Line breaks are not in it.
 WHITESPACE = " \t\u3000\xa0"
 
-# The CJK Unified Ideographs block, where every character of a notice's Chinese lies
-# (a regular-expression character range, for patterns such as ``[{HAN_RANGE}]``).
-HAN_RANGE = "\u4e00-\u9fff"
+#: :data:`WHITESPACE` as a regular-expression character class.
+WHITESPACE_CLASS = f"[{WHITESPACE}]"
+
+#: The Han (CJK unified ideograph) ranges, as the body of a character class:
+#: extension A, the unified block and the compatibility ideographs.
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+#: One Han character, as a regular-expression character class.
+HAN_CLASS = f"[{HAN_RANGES}]"
 
 
 def is_han(ch: str) -> bool:
-    """Whether ``ch`` (one character) is a Chinese character."""
-    return "\u4e00" <= ch <= "\u9fff"
+    """Whether ``ch`` (one character, or the empty string) is a Han character."""
+    return bool(ch) and (
+        "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+    )

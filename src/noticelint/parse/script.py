@@ -17,12 +17,12 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 
-from noticelint.text import HAN_RANGE
+from noticelint.text import HAN_CLASS
 
 _SAMPLE = 4000  # characters read to decide the script
 _MIN_TRADITIONAL = 10  # at least this many distinct traditional characters…
 _MIN_SHARE = 0.05  # …and this share of the distinct Chinese characters of the sample
-_HAN = re.compile(f"[{HAN_RANGE}]")
+_HAN = re.compile(HAN_CLASS)
 
 
 @lru_cache(maxsize=1)

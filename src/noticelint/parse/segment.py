@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from noticelint.parse.residue import ResidueLines, ResidueMatcher, next_nonblank
-from noticelint.text import WHITESPACE
+from noticelint.text import WHITESPACE, WHITESPACE_CLASS
 
 # Whole-line residue of web pages and Word.
 _ARTIFACT_LINE = re.compile(
@@ -42,7 +42,7 @@ _ARTIFACT_SUFFIX = re.compile(r"[ \t\u3000]+\|[\s|]*$|(?<=[。；;])\|[\s|]*$")
 HTML_ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|hellip|mdash|#\d{2,5});")
 
 _CN_NUM = "一二三四五六七八九十"
-_GAP = re.compile(f"[{WHITESPACE}]+")
+_GAP = re.compile(f"{WHITESPACE_CLASS}+")
 # A structural marker that starts a new unit on a flattened line.
 _MARKER_AT = re.compile(
     rf"[{_CN_NUM}]{{1,3}}[、．.](?!\d)|[（(](?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})[）)]|\d{{1,2}}[.．、](?!\d)"
