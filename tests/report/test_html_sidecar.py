@@ -229,3 +229,36 @@ def test_chromium_filters_and_opens_a_drill_down_from_a_shard(
         finally:
             browser.close()
     assert not errors, errors
+
+
+def test_a_failed_page_rename_puts_the_old_folder_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even when the page's own rename fails (after the folders were swapped), the
+    previous page keeps its own shards."""
+    page = tmp_path / "report.html"
+    corpus = tmp_path / "c"
+    _corpus(corpus, EMBED_LIMIT + 1)
+    _report(corpus, page)
+    folder = tmp_path / "report.files"
+    before = page.read_bytes(), {p.name: p.read_bytes() for p in folder.iterdir()}
+    header = json.loads(page.with_suffix(".json").read_text("utf-8"))
+    files = [{**f, "text": "另一份正文"} for f in header.pop("per_file")]
+    real_replace = os.replace
+
+    def refuse_the_page(src: Any, dst: Any) -> None:
+        if Path(dst) == page:
+            raise OSError(30, "Read-only file system")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", refuse_the_page)
+    with pytest.raises(OSError):
+        write_html(page, header, iter(files))
+    monkeypatch.undo()
+    assert (page.read_bytes(), {p.name: p.read_bytes() for p in folder.iterdir()}) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "c",
+        "report.files",
+        "report.html",
+        "report.json",
+    ]

@@ -72,6 +72,7 @@ def atomic_page(path: Path) -> Iterator[tuple[TextIO, Path]]:
     with _terminate_cleanly():
         fresh = Path(tempfile.mkdtemp(dir=final.parent, prefix=f".{final.name}."))
         old: list[Path] = []
+        swapped: list[bool] = []
 
         def swap() -> None:
             os.chmod(fresh, 0o777 & ~_umask())
@@ -82,15 +83,15 @@ def atomic_page(path: Path) -> Iterator[tuple[TextIO, Path]]:
             elif final.exists() or final.is_symlink():
                 final.unlink()
             os.replace(fresh, final)
+            swapped.append(True)
 
         try:
             with atomic_output(path, before_rename=swap) as fh:
                 yield fh, fresh
         except BaseException:
-            shutil.rmtree(fresh, ignore_errors=True)
+            shutil.rmtree(final if swapped else fresh, ignore_errors=True)
             for aside in old:  # the page's rename failed: put the old folder back
-                if not final.exists():
-                    os.replace(aside / final.name, final)
+                os.replace(aside / final.name, final)
                 shutil.rmtree(aside, ignore_errors=True)
             raise
         for aside in old:
