@@ -1,12 +1,17 @@
-"""The HTML report: one self-contained page, streamed.
+"""The HTML report: a self-contained page (plus, for a large corpus, its sidecar
+folder of drill-downs), streamed.
 
-The page works offline (no URL is ever fetched: a Content-Security-Policy forbids it, and
-only the page's own inline script, pinned by its hash, may run). Everything the header
+The page works offline (no network URL is ever fetched: a Content-Security-Policy forbids
+it, and only the page's own inline script, pinned by its hash, and the sidecar's shard
+scripts beside it may run). Everything the header
 describes (key figures, charts, the rule/organ/year tables) is rendered here, in Python,
 as escaped HTML and inline SVG. The per-file data is streamed into a
 ``<script type="application/json" id="files">`` island, one file at a time, and a small
 inline script renders the file list from it (paginated, sortable, filterable) and the
 drill-down of one notice (its text with every diagnostic's span in a ``<mark>``).
+A file's text and diagnostics are packed and either embedded in its row or, for a large
+corpus, written to the :class:`Sidecar` folder's shards, which the script loads (as
+scripts from the page's own location) only when a drill-down of theirs opens.
 
 Every string from the data is escaped: ``html.escape`` in the markup, and in the JSON
 island ``<``, ``>`` and ``&`` are written as ``\\u003c`` ``\\u003e`` ``\\u0026`` so that no
@@ -601,7 +606,6 @@ class Sidecar:
     href: str
     shard_size: int = 50
     shards: int = 0
-    bytes_written: int = 0
     _pending: list[str] = field(default_factory=list)
 
     def add(self, packed: str) -> list[int]:
@@ -621,7 +625,6 @@ class Sidecar:
             fh.write(body)
             fh.flush()
             os.fsync(fh.fileno())
-        self.bytes_written += len(body)
         self.shards += 1
         self._pending.clear()
 
