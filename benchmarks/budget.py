@@ -125,11 +125,13 @@ def measure(docs: int, repeat: int) -> dict[str, float]:
 
 
 def _families(parsed: list[Parsed]) -> dict[str, Callable[[], object]]:
-    """The rules' cost by family (module): ``rules/typography`` and so on."""
+    """The rules' cost by family (the package ``noticelint.rules.<family>``):
+    ``rules/typography`` and so on."""
     families: dict[str, list[type[Rule]]] = {}
     for code in sorted(REGISTRY):
         cls = REGISTRY[code]
-        families.setdefault("rules/" + cls.__module__.rsplit(".", 1)[-1], []).append(cls)
+        family = cls.__module__.split(".")[2]  # noticelint.rules.<family>.<rule module>
+        families.setdefault("rules/" + family, []).append(cls)
 
     def run(rules: list[type[Rule]]) -> None:
         for p in parsed:

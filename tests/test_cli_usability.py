@@ -82,3 +82,15 @@ def test_word_sources_name_the_paragraph_once(tmp_path: Path) -> None:
     [line] = [x for x in result.stdout.splitlines() if "NL003" in x]
     assert line.count("第20段") == 1, line
     assert "行" not in line.split("NL003", 1)[1]
+
+
+def test_unsafe_fixes_alone_writes_nothing(tmp_path: Path) -> None:
+    # as in ruff: --unsafe-fixes widens --fix/--diff, it does not imply --fix
+    draft = tmp_path / "草稿.txt"
+    draft.write_bytes(SEED_002.read_bytes())
+    result = run("check", draft, "--unsafe-fixes", "--output-format", "concise", "--no-cache")
+    assert result.returncode == 1
+    assert draft.read_bytes() == SEED_002.read_bytes()
+    fixed = run("check", draft, "--fix", "--unsafe-fixes", "--output-format", "concise")
+    assert fixed.returncode in (0, 1)
+    assert draft.read_bytes() != SEED_002.read_bytes()

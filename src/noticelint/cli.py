@@ -154,7 +154,10 @@ def check(
         bool, typer.Option("--fix", help="就地应用安全修复 (apply safe fixes in place).")
     ] = False,
     unsafe_fixes: Annotated[
-        bool, typer.Option("--unsafe-fixes", help="也应用不安全修复 (also apply unsafe fixes).")
+        bool,
+        typer.Option(
+            "--unsafe-fixes", help="与 --fix 或 --diff 同用：也应用不安全修复 (with --fix/--diff)."
+        ),
     ] = False,
     diff: Annotated[
         bool,

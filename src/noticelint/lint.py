@@ -16,7 +16,8 @@ from noticelint.read import Document, ReadError
 from noticelint.read.isolate import read_untrusted
 from noticelint.rules import REGISTRY, Context
 from noticelint.rules.base import Rule
-from noticelint.rules.input import UnreadableInput, is_blank, is_notice
+from noticelint.rules.input.helpers import is_blank, is_notice
+from noticelint.rules.input.unreadable_input import UnreadableInput
 from noticelint.settings import Settings
 
 

@@ -121,7 +121,7 @@ def test_nl505_numeral_led_pattern_finds_what_the_look_behind_pattern_found() ->
     import random
     import re
 
-    from noticelint.rules.numbering import _enum_pattern, _enumerations
+    from noticelint.rules.numbering.enumeration_sequence import _enum_pattern, _enumerations
 
     rnd = random.Random(11)
     for suffix in ("是", "、", "要"):

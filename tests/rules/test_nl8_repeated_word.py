@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from notice_support import REPO_ROOT, apply_edits, compliant_text, lint, only
-from noticelint.rules.typography import repeated_words
+from noticelint.rules.typography.repeated_word import repeated_words
 
 BASE = compliant_text("c01_xuncha_basic")
 ANCHOR = "扎实推进整改落实。"
@@ -86,7 +86,7 @@ def test_nl103_and_residue_detection_are_linear_on_a_hostile_line() -> None:
         from noticelint.lint import check_document
         from noticelint.read import Document
         from noticelint.settings import Settings
-        from noticelint.rules.typography import repeated_words
+        from noticelint.rules.typography.repeated_word import repeated_words
 
         hostile = [
             "党组" * 20000,

@@ -50,7 +50,9 @@ class CheckRequest:
 
     @property
     def fixing(self) -> bool:
-        return self.fix or self.diff or self.unsafe_fixes
+        """Whether fixes are applied (``--fix``) or shown (``--diff``). As in ruff,
+        ``--unsafe-fixes`` alone changes nothing: it widens what those two apply."""
+        return self.fix or self.diff
 
 
 def run_check(request: CheckRequest, overrides: Overrides, warn: Warn) -> int:

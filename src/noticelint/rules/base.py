@@ -8,15 +8,28 @@ the sections ``## 检查什么 (What it does)``, ``## 为什么 (Why it matters)
 
 Rules ask for the parts they inspect: they receive a :class:`Context` whose
 ``notice`` is the typed model, and report through :meth:`Context.report`.
+
+Work several rules share on one document (a family's scan, the residue found by
+NL003, the simplified view of a traditional-script text) is computed once and kept
+in the context's :class:`Memo`, keyed by the function that computes it. Write such
+a function as ``def scan(ctx: Context) -> Scan`` and decorate it with
+:func:`per_document`; every call on the same context returns the first result.
+There is no other cache of per-document work: the memo is dropped with the
+context (:meth:`Context.close`), so nothing outlives the document.
+
+Rules work on character offsets of ``ctx.text``: ``ctx.span(start, end)`` for a
+report, ``ctx.replace/insert/delete`` for a fix. Line and column are computed
+only there, at the edge.
 """
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, TypeVar, cast
 
 from noticelint.diagnostics import CompactEdits, Diagnostic, Edit, Fix, Severity
 from noticelint.model import Notice
@@ -26,6 +39,7 @@ from noticelint.profile import Profile
 from noticelint.span import Span
 
 FixSafety = Literal["none", "safe", "unsafe"]
+T = TypeVar("T")
 
 
 class Rule:
@@ -79,6 +93,39 @@ def register(cls: type[Rule]) -> type[Rule]:
     return cls
 
 
+class Memo:
+    """Per-document work shared by rules, computed once per document.
+
+    Keyed by the function that computes a value (so the key names the work and
+    carries its type); a ``None`` result is remembered like any other."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self) -> None:
+        self._values: dict[Callable[..., object], object] = {}
+
+    def get_or(self, compute: Callable[[Context], T], ctx: Context) -> T:
+        """``compute(ctx)``, computed on the first call for this document only."""
+        values = self._values
+        if compute in values:
+            return cast(T, values[compute])
+        value = values[compute] = compute(ctx)
+        return value
+
+    def clear(self) -> None:
+        self._values.clear()
+
+
+def per_document(compute: Callable[[Context], T]) -> Callable[[Context], T]:
+    """Decorator: ``compute(ctx)`` runs once per document, later calls share it."""
+
+    @functools.wraps(compute)
+    def shared(ctx: Context) -> T:
+        return ctx.memo.get_or(compute, ctx)
+
+    return shared
+
+
 @dataclass(slots=True)
 class Context:
     """What a rule sees of one document, and where it reports."""
@@ -87,8 +134,8 @@ class Context:
     profile: Profile
     rule: type[Rule] | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    #: Work shared by several rules on this document (e.g. every date found once).
-    memo: dict[str, object] = field(default_factory=dict)
+    #: Work shared by several rules on this document (see :func:`per_document`).
+    memo: Memo = field(default_factory=Memo)
 
     def close(self) -> None:
         """Drop the per-document work (shared scans refer back to this context:
@@ -107,8 +154,18 @@ class Context:
     def span(self, start: int, end: int) -> Span:
         return self.parsed.index.span(start, end)
 
-    def offset(self, line: int, column: int) -> int:
-        return self.parsed.index.offset(line, column)
+    def start_of(self, span: Span) -> int:
+        """The character offset where ``span`` (of the model, which keeps line and
+        column for the outputs) starts: rules work on offsets."""
+        return self.parsed.index.offset(span.line, span.column)
+
+    def end_of(self, span: Span) -> int:
+        """The character offset where ``span`` ends (exclusive)."""
+        return self.parsed.index.offset(span.end_line, span.end_column)
+
+    def line_start(self, offset: int) -> int:
+        """The offset of the first character of the line holding ``offset``."""
+        return self.text.rfind("\n", 0, offset) + 1
 
     def first_line_span(self) -> Span:
         """The first character of the first paragraph (where a missing part would go)."""
@@ -151,9 +208,7 @@ class Context:
     def _as_written(self, message: str) -> str:
         """The message with its quotations of a traditional-script text in the
         characters the user wrote (the parser read a simplified view, S12)."""
-        view = self.memo.get("script.view")
-        if not isinstance(view, str):
-            view = self.memo["script.view"] = simplified_view(self.text)
+        view = _script_view(self)
         return message if view is self.text else quote_original(message, view, self.text)
 
     def report(
@@ -181,6 +236,12 @@ class Context:
                 fix=fix,
             )
         )
+
+
+@per_document
+def _script_view(ctx: Context) -> str:
+    """The simplified-script view of the document's text (itself when already simplified)."""
+    return simplified_view(ctx.text)
 
 
 def quote(text: str, limit: int = 30) -> str:

@@ -1,0 +1,283 @@
+"""NL605 (SummaryArithmetic): 汇总数字对不上：分项之和不等于总数，或完成率算错。"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from noticelint.parse.fields import num
+from noticelint.rules.base import Context, Rule, quote, register
+
+_COUNT = re.compile(r"(\d{1,4}|[一二三四五六七八九十两百]{1,4})\s*(个|项|条|件)")
+
+_NOUN = r"(?:具体|反馈)?(?:问题|整改问题|整改任务|任务|整改事项|事项|整改措施|措施)"
+
+_TOTAL_NOUN = re.compile(r"\s*" + _NOUN)
+
+_TOTAL_AFTER = re.compile(r"\s*" + _NOUN + "中")
+
+_TAIL_NOUN = re.compile(r"问题|任务|事项")
+
+_BARE_TAILS = frozenset({"", "有", "计", "涉及"})
+
+_PART_NOUN = re.compile(r"(?:整改|的|问题|任务|整改任务|事项)?\s*$")
+
+_PART_AFTER_OK = re.compile(r"\s*(?:$|[，,。；;、）)]|问题|任务|事项|整改)")
+
+_RATE = re.compile(
+    r"(?:整改完成率|完成率|整改率|办结率|销号率|整改到位率)\s*(?:为|达到|达|是)?\s*"
+    r"(\d{1,3}(?:\.\d+)?)\s*[%％]"
+)
+
+
+@dataclass(slots=True)
+class _Count:
+    """A count of a sentence: its number and the phrase that carries it
+    (共25个问题, 已完成整改19个, 6个正在整改), as offsets in the sentence."""
+
+    start: int
+    end: int
+    value: int
+    status: str = ""  # the status word of a part ("" for a total)
+
+
+@dataclass(slots=True)
+class _Group:
+    total: _Count
+    parts: list[_Count] = field(default_factory=list)
+    closed: bool = False
+
+
+def _count_value(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if "百" in text:
+        return None
+    return num(text)
+
+
+def _status_words(ctx: Context) -> tuple[list[str], list[str], list[str]]:
+    """All status words (longest first), the done words and the partial words."""
+    vocab = ctx.profile.status
+    extra = ctx.profile.summary
+    done = [w for w in vocab.done + extra.done if w != "除"]
+    partial = [w for w in vocab.partial if w != "除"]
+    rest = vocab.in_progress + vocab.long_term + extra.in_progress
+    words = done + partial + [w for w in rest if w != "除"]
+    return sorted(set(words), key=len, reverse=True), done, partial
+
+
+@dataclass(frozen=True, slots=True)
+class _SummaryPatterns:
+    """The profile's summary cues, compiled: a cheap test for a counts sentence (a cue
+    before a number, 25个问题中, a rate) and the cue of a total before its count."""
+
+    may_count: re.Pattern[str]
+    total_before: re.Pattern[str]
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+@lru_cache(maxsize=8)
+def _summary_patterns(bare: tuple[str, ...], with_noun: tuple[str, ...]) -> _SummaryPatterns:
+    alt = _alt(bare + with_noun)
+    areas = r"(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个|大)?(?:方面|类|大类|领域)\s*)?"
+    return _SummaryPatterns(
+        may_count=re.compile(
+            rf"(?:{alt})[^\d，,。；;]{{0,8}}[\d一二三四五六七八九十两百]"
+            r"|[个项条件][^。]{0,8}中|率\s*[为达是]?\s*\d|\d\s*[%％]"
+        ),
+        total_before=re.compile(
+            rf"(?:(?P<bare>{_alt(bare)})|{_alt(with_noun)})"
+            rf"(?P<tail>[^\d，,。；;、：:（）()]{{0,6}}?)\s*{areas}$"
+        ),
+    )
+
+
+def _total(
+    sentence: str, m: re.Match[str], value: int, total_before: re.Pattern[str]
+) -> _Count | None:
+    """共25个, 反馈的25个问题, 反馈问题25个 or 25个问题中: a count that is clearly
+    a total (a cue right before it, or a cue and a noun 问题/任务/事项 around it)."""
+    noun = _TOTAL_NOUN.match(sentence, m.end())
+    before = total_before.search(sentence, max(0, m.start() - 40), m.start())
+    if before is not None and noun is None and not _TAIL_NOUN.search(before.group("tail")):
+        bare = before.group("bare") and before.group("tail").strip() in _BARE_TAILS
+        if not bare:
+            before = None  # 共同推进3个项目, 反馈3个: no total
+    inside = _TOTAL_AFTER.match(sentence, m.end())
+    if before is None and inside is None:
+        return None
+    return _Count(before.start() if before else m.start(), noun.end() if noun else m.end(), value)
+
+
+def _part(sentence: str, m: re.Match[str], value: int, words: list[str]) -> _Count | None:
+    """已完成整改19个 or 19个问题已完成整改: a count with a status word."""
+    lead_start = max(0, m.start() - 12)
+    lead = sentence[lead_start : m.start()]
+    noun = _PART_NOUN.search(lead)
+    head = lead[: noun.start()] if noun else lead
+    if _PART_AFTER_OK.match(sentence, m.end()):
+        # The longest reading: 已完成整改19个 is 已完成 + 整改, not 完成整改.
+        found = [(m.start() - len(w), w) for w in words if lead.endswith(w)]
+        found += [(lead_start + len(head) - len(w), w) for w in words if head.endswith(w)]
+        if found:
+            start, word = min(found)
+            return _Count(start, m.end(), value, word)
+    rest = re.compile(r"\s*(?:问题|任务|事项)?\s*").match(sentence, m.end())
+    at = rest.end() if rest else m.end()
+    for w in words:
+        if sentence.startswith(w, at):
+            end = at + len(w)
+            if sentence.startswith("整改", end) and not w.endswith("整改"):
+                end += 2  # 19个已完成整改
+            return _Count(m.start(), end, value, w)
+    return None
+
+
+def _groups(sentence: str, words: list[str], total_before: re.Pattern[str]) -> list[_Group]:
+    """Totals (共25个问题, 38个问题中) with the status parts that follow them in the
+    sentence (已完成19个、正在整改6个). A count that is neither ends the group
+    (整改措施80条 is another quantity); a 其中 after the first part starts a nested
+    breakdown (已完成19个，其中长期坚持5个), which is not summed."""
+    groups: list[_Group] = []
+    current: _Group | None = None
+    for m in _COUNT.finditer(sentence):
+        value = _count_value(m.group(1))
+        if value is None:
+            continue
+        total = _total(sentence, m, value, total_before)
+        if total is not None:
+            current = _Group(total)
+            groups.append(current)
+            continue
+        part = _part(sentence, m, value, words)
+        if current is None or current.closed:
+            continue
+        nested = (
+            part is not None
+            and bool(current.parts)
+            and "其中" in sentence[current.parts[-1].end : part.start]
+        )
+        if part is None or nested:
+            current.closed = True  # another quantity, or a nested breakdown
+        else:
+            current.parts.append(part)
+    return groups
+
+
+def _rate_ok(rate: float, decimals: int, done: int, total: int) -> bool:
+    if total == 0:
+        return True
+    exact = done * 100 / total
+    scale = 10.0**decimals
+    tolerance = 0.5 / scale + 1e-9
+    truncated = int(exact * scale) / scale
+    return abs(rate - exact) <= tolerance or abs(rate - truncated) < 1e-9
+
+
+@register
+class SummaryArithmetic(Rule):
+    """汇总数字对不上：分项之和不等于总数，或完成率算错。
+
+    ## 检查什么 (What it does)
+    在同一句话里找“共N个（问题）”“N个问题中”这样的总数，以及紧随其后、带整改状态的分项
+    （“已完成19个、正在整改6个”，状态词取自规则配置 `[status]`）。有两个以上分项而合计不等于总数，
+    或某一分项超过总数时报告；同一句的“完成率X%”与“已完成数÷总数”不符时也报告
+    （按写出的小数位四舍五入或截断都算对，把“基本完成”计入完成也算对）。
+    只有总数和分项明确在同一句时才检查；“其中”之后的细分不参与求和，
+    中间插入别的数量（如“整改措施80条”）时不再往下找分项。
+
+    ## 为什么 (Why it matters)
+    汇总数字是公众最先看、最常引用的内容；加不拢或比例算错，会让人怀疑整改数据的真实性。
+
+    ## 错误示例 (Bad)
+    ```text
+    反馈的25个问题中，已完成整改19个、正在整改5个，整改完成率80%。
+    ```
+
+    ## 正确示例 (Good)
+    ```text
+    反馈的25个问题中，已完成整改19个、正在整改6个，整改完成率76%。
+    ```
+    """
+
+    code = "NL605"
+    name = "summary-arithmetic"
+    severity = "error"
+
+    def check(self, ctx: Context) -> None:
+        words, done_words, partial_words = _status_words(ctx)
+        summary = ctx.profile.summary
+        patterns = _summary_patterns(tuple(summary.total_cues), tuple(summary.noun_total_cues))
+        for seg in ctx.parsed.segmentation.segments:
+            if not patterns.may_count.search(seg.text):
+                continue  # no total (共…/…中) and no rate: nothing to add up
+            pos = 0
+            for sentence in re.split(r"(?<=[。！？!?])", seg.text):
+                base = seg.start + pos
+                pos += len(sentence)
+                groups = _groups(sentence, words, patterns.total_before)
+                for g in groups:
+                    self._check_group(ctx, base, sentence, g)
+                self._check_rates(ctx, base, sentence, groups, done_words, partial_words)
+
+    def _check_group(self, ctx: Context, base: int, sentence: str, g: _Group) -> None:
+        if not g.parts:
+            return
+        total = g.total.value
+        total_text = quote(sentence[g.total.start : g.total.end])
+        last = g.parts[-1]
+        span = ctx.span(base + g.total.start, base + last.end)
+        over = next((p for p in g.parts if p.value > total), None)
+        if over is not None:
+            ctx.report(
+                f"分项{quote(sentence[over.start : over.end])}超过了总数{total_text}，请核对数字",
+                span,
+            )
+            return
+        added = sum(p.value for p in g.parts)
+        if len(g.parts) >= 2 and added != total:
+            shown = "＋".join(sentence[p.start : p.end] for p in g.parts)
+            ctx.report(
+                f"分项之和与总数不符：{shown}，合计{added}个，而总数是{total_text}",
+                span,
+            )
+
+    def _check_rates(
+        self,
+        ctx: Context,
+        base: int,
+        sentence: str,
+        groups: list[_Group],
+        done_words: list[str],
+        partial_words: list[str],
+    ) -> None:
+        for m in _RATE.finditer(sentence):
+            group = next((g for g in reversed(groups) if g.total.start < m.start()), None)
+            if group is None:
+                continue
+            done = [p for p in group.parts if p.status in done_words]
+            if not done:
+                continue
+            partial = sum(p.value for p in group.parts if p.status in partial_words)
+            total = group.total.value
+            done_n = done[0].value
+            raw = m.group(1)
+            decimals = len(raw.partition(".")[2])
+            rate = float(raw)
+            if _rate_ok(rate, decimals, done_n, total) or _rate_ok(
+                rate, decimals, done_n + partial, total
+            ):
+                continue
+            exact = done_n * 100 / total
+            shown = f"{exact:.{max(decimals, 1)}f}".rstrip("0").rstrip(".")
+            about = "" if abs(exact - float(shown)) < 1e-9 else "约"
+            ctx.report(
+                f"完成率算错：{quote(m.group(0))}，而{quote(sentence[done[0].start : done[0].end])}÷"
+                f"{quote(sentence[group.total.start : group.total.end])}{about}为{shown}%",
+                ctx.span(base + m.start(), base + m.end()),
+            )

@@ -1,0 +1,37 @@
+"""The analysis the problems rules share (scans, patterns, small helpers)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from noticelint.model import Notice, Problem
+from noticelint.rules.base import Context
+from noticelint.span import Span
+
+
+def top_problems(notice: Notice) -> Iterator[Problem]:
+    """The problems (level 1. or their (1) children) of the progress sections."""
+    for section in notice.progress_sections():
+        yield from section.all_problems()
+
+
+def completion_claim(ctx: Context) -> tuple[str, Span] | None:
+    """A claim that every problem is rectified, in the opening or the first section."""
+    notice = ctx.notice
+    places: list[tuple[str, Span]] = []
+    if notice.opening is not None:
+        places.append((notice.opening.text, notice.opening.span))
+    if notice.sections:
+        places.extend((p.text, p.span) for p in notice.sections[0].paragraphs[:3])
+    for text, span in places:
+        for pattern in ctx.profile.claims.all_done:
+            m = re.search(pattern, text)
+            if m:
+                # the clause that makes the claim, for the message
+                lo = max(text.rfind("，", 0, m.start()), text.rfind(",", 0, m.start()))
+                lo = max(lo, text.rfind("。", 0, m.start())) + 1
+                hi = m.end()
+                at = ctx.start_of(span)
+                return text[lo:hi], ctx.span(at + lo, at + hi)
+    return None

@@ -1,0 +1,330 @@
+"""The analysis the typography rules share (scans, patterns, small helpers)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+
+from noticelint.diagnostics import CompactEdits
+from noticelint.parse.fields import EMAIL_RE
+from noticelint.rules.base import Context, per_document
+from noticelint.rules.input.helpers import residues
+from noticelint.text import HAN_CLASS, HAN_RANGES, is_han
+
+# Chinese characters, and the marks and quotes that belong to Chinese text.
+
+_CJK = HAN_RANGES + "\u3001-\u303f\uff01-\uff5e\u2018\u2019\u201c\u201d\u2014\u2026"
+
+HAN_RE = re.compile(HAN_CLASS)
+
+# A half-width mark counts when a Chinese character (or mark) is next to it.
+_MARK_RES = {
+    ch: re.compile(rf"{re.escape(ch)}(?:(?<=[{_CJK}]{re.escape(ch)})|(?=[{_CJK}]))")
+    for ch in ",:;!?"
+}
+
+# "." ends a sentence after a Chinese character, before Chinese text, white space or the end.
+_PERIOD_RE = re.compile(rf"\.(?<={HAN_CLASS}\.)(?=[{_CJK}\s]|\Z)")
+
+_CN_NUMBER_DOT = re.compile(r"(?:^|(?<=[\s。；;:：]))[一二三四五六七八九十]{1,3}\.$")
+
+# "(" with, where the line allows, its ")"; a lone ")" is found separately.
+_OPEN_RE = re.compile(r"\((?:([^()\n]{0,100})\))?")
+
+_CLOSE_RE = re.compile(r"\)")
+
+_EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+
+_URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+")
+
+FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）", ".": "。"}
+
+KIND = {
+    ",": "逗号",
+    ":": "冒号",
+    ";": "分号",
+    "!": "叹号",
+    "?": "问号",
+    "(": "括号",
+    ")": "括号",
+    ".": "句号",
+}
+
+KIND_ORDER = ["逗号", "冒号", "分号", "括号", "叹号", "问号", "句号"]
+
+KIND_FULL = {
+    "逗号": "，",
+    "冒号": "：",
+    "分号": "；",
+    "括号": "（）",
+    "叹号": "！",
+    "问号": "？",
+    "句号": "。",
+}
+
+Mark = tuple[int, str]  # (offset, half-width character)
+
+
+class Scan:
+    """What the NL8 rules found in one document (computed once, shared).
+
+    ``protected`` ranges (scrape residue, e-mail addresses, URLs) are known up front;
+    the heading markers and the segment gaps are looked up lazily, only when the scan
+    finds a candidate (a clean notice never builds them)."""
+
+    __slots__ = (
+        "_ends",
+        "_gap_ends",
+        "_gap_starts",
+        "_raw",
+        "_starts",
+        "ctx",
+        "full",
+        "half",
+        "marks",
+        "text",
+    )
+
+    def __init__(self, ctx: Context, protected: list[tuple[int, int]]) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self._raw = protected
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        self._gap_starts: list[int] | None = None
+        self._gap_ends: list[int] = []
+        self.marks: list[Mark] = []
+        self.half: Counter[str] = Counter()  # kind -> count (a pair of brackets counts once)
+        self.full: Counter[str] = Counter()  # kind -> count of the full-width form
+
+    def _build(self) -> list[int]:
+        """Merge the protected ranges with the sequence markers of headings (and the
+        space after them: NL503/NL504), once, on the first candidate."""
+        ranges = list(self._raw)
+        for tok in self.ctx.parsed.tokens:
+            if tok.body_offset and tok.type in ("H1", "H2", "H3", "H4"):
+                ranges.append((tok.seg.start, tok.seg.start + tok.body_offset))
+        ranges.sort()
+        starts: list[int] = []
+        ends: list[int] = []
+        for s, e in ranges:
+            if ends and s <= ends[-1]:
+                ends[-1] = max(ends[-1], e)
+            else:
+                starts.append(s)
+                ends.append(e)
+        self._starts, self._ends = starts, ends
+        return starts
+
+    def is_protected(self, pos: int) -> bool:
+        """Inside residue, an e-mail address, a URL or a heading's sequence marker."""
+        starts = self._starts if self._starts is not None else self._build()
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < self._ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` touches a protected range."""
+        starts = self._starts if self._starts is not None else self._build()
+        i = bisect_left(starts, end) - 1
+        return i >= 0 and self._ends[i] > start
+
+    def is_label(self, pos: int) -> bool:
+        """A measures label (整改措施) starts at ``pos``: its indentation is NL405's."""
+        return any(tok.type == "MLABEL" and tok.seg.start == pos for tok in self.ctx.parsed.tokens)
+
+    def is_gap(self, pos: int) -> bool:
+        """Between two segments of one line: a paragraph break the segmenter made."""
+        if self._gap_starts is None:
+            starts, ends = [], []
+            prev = None
+            for seg in self.ctx.parsed.segmentation.segments:
+                if prev is not None and prev.line == seg.line and prev.end < seg.start:
+                    starts.append(prev.end)
+                    ends.append(seg.start)
+                prev = seg
+            self._gap_starts, self._gap_ends = starts, ends
+        i = bisect_right(self._gap_starts, pos) - 1
+        return i >= 0 and pos < self._gap_ends[i]
+
+    def edits(self, marks: list[Mark]) -> CompactEdits:
+        """Edits turning ``marks`` full-width, expanded only when read."""
+        return self.ctx.char_edits(marks, FULL)
+
+    def unprotected(self, offsets: list[int]) -> list[int]:
+        """``offsets`` (sorted) without those inside a protected range: one pass over
+        the ranges, not a look-up per offset."""
+        if not offsets:
+            return offsets
+        starts = self._starts if self._starts is not None else self._build()
+        if not starts:
+            return offsets
+        out: list[int] = []
+        pos = 0
+        for s, e in zip(starts, self._ends, strict=True):
+            i = bisect_left(offsets, s, pos)
+            if i == len(offsets):
+                break
+            j = bisect_left(offsets, e, i)
+            out.extend(offsets[pos:i])
+            pos = j
+        out.extend(offsets[pos:])
+        return out
+
+
+@per_document
+def scan(ctx: Context) -> Scan:
+    """The shared scan of ``ctx``'s document (computed once for the NL8 rules)."""
+    text = ctx.text
+    protected = [(min(r.start, r.found_start), max(r.end, r.found_end)) for r in residues(ctx)]
+    at = text.find("@")
+    while at != -1:  # e-mail addresses, found from their "@" (a fast literal search)
+        start = at
+        while start > 0 and text[start - 1] in _EMAIL_LOCAL:
+            start -= 1
+        m = EMAIL_RE.match(text, start)
+        if m:
+            protected.append(m.span())
+        at = text.find("@", at + 1)
+    if "://" in text or "www." in text:
+        protected.extend(m.span() for m in _URL_RE.finditer(text))
+    sig = ctx.notice.signature
+    if sig is not None and sig.date_span is not None:  # its format is NL703's
+        span = sig.date_span
+        protected.append((ctx.start_of(span), ctx.end_of(span)))
+    out = Scan(ctx, protected)
+    _find_marks(text, out)
+    if out.marks:
+        full = out.full
+        full["逗号"] = text.count("，")
+        full["冒号"] = text.count("：")
+        full["分号"] = text.count("；")
+        full["叹号"] = text.count("！")
+        full["问号"] = text.count("？")
+        full["句号"] = text.count("。")
+        if "（" in text:
+            # Full-width brackets of heading markers are NL504's, like the half-width ones.
+            markers = sum(
+                1
+                for tok in ctx.parsed.tokens
+                if tok.type in ("H2", "H4") and tok.text.startswith("（")
+            )
+            full["括号"] = text.count("（") - markers
+    return out
+
+
+def _find_marks(text: str, out: Scan) -> None:
+    marks = out.marks
+    protected = out.is_protected
+    for ch, pattern in _MARK_RES.items():
+        if ch not in text:
+            continue
+        found = out.unprotected([m.start() for m in pattern.finditer(text)])
+        marks.extend([(pos, ch) for pos in found])
+        out.half[KIND[ch]] += len(found)
+    if "." in text:
+        for m in _PERIOD_RE.finditer(text):
+            pos = m.start()
+            if protected(pos):
+                continue
+            ls = text.rfind("\n", max(0, pos - 4), pos) + 1
+            if _CN_NUMBER_DOT.search(text, max(ls, pos - 4), pos + 1):
+                continue  # 一. as a sequence number: NL503
+            marks.append((pos, "."))
+            out.half["句号"] += 1
+    if "(" in text or ")" in text:
+        _find_brackets(text, out)
+    marks.sort()
+
+
+def is_cjk(ch: str) -> bool:
+    """Whether ``ch`` is Chinese text: a Han character or full-width punctuation."""
+    return is_han(ch) or (
+        bool(ch)
+        and (
+            "\u3001" <= ch <= "\u303f"
+            or "\uff01" <= ch <= "\uff5e"
+            or ch in "\u2018\u2019\u201c\u201d\u2014\u2026"
+        )
+    )
+
+
+def _find_brackets(text: str, out: Scan) -> None:
+    protected = out.is_protected
+    marks = out.marks
+    paired: set[int] = set()
+    count = 0
+    for m in _OPEN_RE.finditer(text):
+        s = m.start()
+        inner = m.group(1)
+        if inner is not None:
+            e = m.end() - 1
+            paired.add(e)
+            if protected(s) or protected(e):
+                continue
+            if HAN_RE.search(inner) or is_cjk(text[s - 1 : s]) or is_cjk(text[e + 1 : e + 2]):
+                marks.append((s, "("))
+                marks.append((e, ")"))
+                count += 1
+        elif not protected(s) and (is_cjk(text[s - 1 : s]) or is_cjk(text[s + 1 : s + 2])):
+            marks.append((s, "("))
+            count += 1
+    if ")" in text:
+        for m in _CLOSE_RE.finditer(text):
+            e = m.start()
+            if e in paired or protected(e):
+                continue
+            if is_cjk(text[e - 1 : e]) or is_cjk(text[e + 1 : e + 2]):
+                marks.append((e, ")"))
+                count += 1
+    out.half["括号"] += count
+
+
+def excerpt(text: str, start: int, end: int, before: int = 6, after: int = 6) -> str:
+    # Line breaks are looked for only within the snippet's reach (a search to the
+    # start of a 3 MB line for every finding would be quadratic).
+    lo = max(0, start - before)
+    hi = min(len(text), end + after)
+    nl = text.rfind("\n", lo, start)
+    if nl != -1:
+        lo = nl + 1
+    nl = text.find("\n", end, hi)
+    if nl != -1:
+        hi = nl
+    return text[lo:hi]
+
+
+class OpenMarks:
+    """Whether a position is inside 《…》 or “…” on its line: a space there separates
+    parallel phrases of a title or slogan (《学党纪 明规矩 强党性》) and is kept.
+
+    Positions are asked in increasing order, so the marks are counted incrementally
+    from the last position asked (linear in the line, not quadratic: a line of
+    3 MB with a space after every character is no slower than any other)."""
+
+    __slots__ = ("line", "pos", "quotes", "text", "titles")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line = -1
+        self.pos = 0
+        self.titles = 0
+        self.quotes = 0
+
+    def _advance(self, ls: int, pos: int) -> None:
+        if ls != self.line or pos < self.pos:
+            self.line, self.pos, self.titles, self.quotes = ls, ls, 0, 0
+        text, start = self.text, self.pos
+        self.titles += text.count("《", start, pos) - text.count("》", start, pos)
+        self.quotes += text.count("“", start, pos) - text.count("”", start, pos)
+        self.pos = pos
+
+    def inside(self, ls: int, pos: int) -> bool:
+        """Inside 《…》 or “…”."""
+        self._advance(ls, pos)
+        return self.titles > 0 or self.quotes > 0
+
+    def in_title(self, ls: int, pos: int) -> bool:
+        """Inside 《…》."""
+        self._advance(ls, pos)
+        return self.titles > 0
