@@ -435,14 +435,16 @@ def report(
             with _open_out(csv_out, newline="") as fh:
                 write_csv(agg.results(), fh)
         if html is not None:
-            from noticelint.report.html import render_html
+            from noticelint.report.outputs import write_html
 
-            with _open_out(html) as fh:
-                render_html(
+            try:
+                write_html(
+                    html,
                     header,
                     ({**r["summary"], "text": r.get("text")} for r in agg.results()),
-                    fh,
                 )
+            except OSError as exc:
+                _fail(f"{html}: 无法写入：{exc.strerror or exc}")
     written = ", ".join(str(p) for p in (html, json_out, csv_out) if p is not None)
     typer.echo(
         f"报告：{header['files']} 个文件（无法读取 {header['unreadable']} 个），"

@@ -1,12 +1,17 @@
-"""The HTML report: one self-contained page, streamed.
+"""The HTML report: a self-contained page (plus, for a large corpus, its sidecar
+folder of drill-downs), streamed.
 
-The page works offline (no URL is ever fetched: a Content-Security-Policy forbids it, and
-only the page's own inline script, pinned by its hash, may run). Everything the header
+The page works offline (no network URL is ever fetched: a Content-Security-Policy forbids
+it, and only the page's own inline script, pinned by its hash, and the sidecar's shard
+scripts beside it may run). Everything the header
 describes (key figures, charts, the rule/organ/year tables) is rendered here, in Python,
 as escaped HTML and inline SVG. The per-file data is streamed into a
 ``<script type="application/json" id="files">`` island, one file at a time, and a small
 inline script renders the file list from it (paginated, sortable, filterable) and the
 drill-down of one notice (its text with every diagnostic's span in a ``<mark>``).
+A file's text and diagnostics are packed and either embedded in its row or, for a large
+corpus, written to the :class:`Sidecar` folder's shards, which the script loads (as
+scripts from the page's own location) only when a drill-down of theirs opens.
 
 Every string from the data is escaped: ``html.escape`` in the markup, and in the JSON
 island ``<``, ``>`` and ``&`` are written as ``\\u003c`` ``\\u003e`` ``\\u0026`` so that no
@@ -19,17 +24,20 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
 import zlib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from html import escape
 from importlib import resources
+from pathlib import Path
 from typing import Any, TextIO
 
 from noticelint.report.model import PART_NAMES, SCORE_PART_NAMES
 
-__all__ = ["SCORE_DEFINITION", "pack", "render_html", "script_json", "unpack"]
+__all__ = ["SCORE_DEFINITION", "Sidecar", "pack", "render_html", "script_json", "unpack"]
 
 SEVERITY_NAMES: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_COLORS: dict[str, str] = {"error": "#c0392b", "warning": "#d4880f", "info": "#2f80c4"}
@@ -551,10 +559,11 @@ def _cards(header: Mapping[str, Any]) -> str:
     )
 
 
-def _head(header: Mapping[str, Any]) -> str:
+def _head(header: Mapping[str, Any], sidecar: bool = False) -> str:
+    scripts = f"'{script_hash()}'" + (" 'self'" if sidecar else "")
     csp = (
         "default-src 'none'; style-src 'unsafe-inline'; "
-        f"script-src '{script_hash()}'; base-uri 'none'; form-action 'none'"
+        f"script-src {scripts}; base-uri 'none'; form-action 'none'"
     )
     score = header.get("score")
     return (
@@ -583,16 +592,66 @@ def _head(header: Mapping[str, Any]) -> str:
     )
 
 
-def render_html(header: Mapping[str, Any], files: Iterable[Mapping[str, Any]], out: TextIO) -> None:
+@dataclass(slots=True)
+class Sidecar:
+    """Where the drill-downs go when they stay out of the page: shard files of
+    ``shard_size`` files each, written into ``folder`` (a temporary folder, renamed by
+    the caller) and loaded by the page from ``href`` (the folder's final name, relative
+    to the page) with ``<script src>`` only when a drill-down of theirs opens.
+
+    A shard is ``noticelintShard(N,["<packed>",…]);`` — each entry a file's text and
+    diagnostics as :func:`pack` makes them."""
+
+    folder: Path
+    href: str
+    shard_size: int = 50
+    shards: int = 0
+    _pending: list[str] = field(default_factory=list)
+
+    def add(self, packed: str) -> list[int]:
+        """Queue one file's packed drill-down; its place: [shard, index in shard]."""
+        self._pending.append(packed)
+        place = [self.shards, len(self._pending) - 1]
+        if len(self._pending) >= self.shard_size:
+            self.flush()
+        return place
+
+    def flush(self) -> None:
+        """Write the queued drill-downs as the next shard (durably: fsync)."""
+        if not self._pending:
+            return
+        body = f"noticelintShard({self.shards},{json.dumps(self._pending)});\n".encode("ascii")
+        with open(self.folder / shard_name(self.shards), "wb") as fh:
+            fh.write(body)
+            fh.flush()
+            os.fsync(fh.fileno())
+        self.shards += 1
+        self._pending.clear()
+
+
+def shard_name(index: int) -> str:
+    """The file name of shard ``index`` (the page's script builds the same name)."""
+    return f"shard-{index:05d}.js"
+
+
+def render_html(
+    header: Mapping[str, Any],
+    files: Iterable[Mapping[str, Any]],
+    out: TextIO,
+    sidecar: Sidecar | None = None,
+) -> None:
     """Write the report page for ``header`` and ``files`` to ``out``, streaming.
 
     ``header`` is ``CorpusReport.model_dump(mode="json")`` without ``per_file``; ``files``
     yields ``FileSummary.model_dump(mode="json")`` dicts with an extra ``"text"`` (the
     notice as parsed, or ``None``). ``files`` is iterated once, each file written as
     soon as it arrives: memory does not grow with the corpus.
+
+    Without ``sidecar`` each file's text and diagnostics are embedded, packed (``"z"``);
+    with one they go to its shard files and the page keeps only where (``"s"``).
     """
     write = out.write
-    write(_head(header))
+    write(_head(header, sidecar is not None))
     write(
         '<section id="overview"><h2>概览</h2>' + _cards(header) + "</section>\n"
         '<section id="charts"><h2>图表</h2><div class="charts">'
@@ -651,10 +710,21 @@ def render_html(header: Mapping[str, Any], files: Iterable[Mapping[str, Any]], o
             code = str(d.get("code"))
             if code not in rules and code not in extra:
                 extra[code] = str(d.get("name") or "")
-        write(separator + script_json(_slim(file)))
+        slim = _slim(file)
+        if sidecar is not None:
+            slim["s"] = sidecar.add(slim.pop("z"))
+        write(separator + script_json(slim))
         separator = ",\n"
     write("\n]</script>\n")
-    meta = {"rules": rules, "names": extra, "parts": PART_NAMES, "score_parts": SCORE_PART_NAMES}
+    if sidecar is not None:
+        sidecar.flush()
+    meta = {
+        "rules": rules,
+        "names": extra,
+        "parts": PART_NAMES,
+        "score_parts": SCORE_PART_NAMES,
+        "sidecar": None if sidecar is None else sidecar.href,
+    }
     write('<script type="application/json" id="meta">' + script_json(meta) + "</script>\n")
     write(f"<script>{asset('report.js')}</script>\n</body>\n</html>\n")
 

@@ -50,16 +50,43 @@
   });
   /* a file's text and diagnostics travel zlib-compressed and base64-encoded ("z") and are
      unpacked only when its drill-down opens: the page stays small and fast */
+  /* in a large report the packed drill-downs live beside the page, in shard files
+     (meta.sidecar + "/shard-00007.js", each calling noticelintShard(7, [...])), loaded
+     as script elements when a drill-down of theirs first opens */
+  var shards = {};
+  window.noticelintShard = function (n, packed) {
+    if (shards[n] && shards[n].done) { shards[n].done(packed); }
+  };
+  function loadShard(n) {
+    if (shards[n]) { return shards[n].promise; }
+    var entry = {};
+    entry.promise = new Promise(function (resolve, reject) {
+      entry.done = resolve;
+      var script = document.createElement("script");
+      script.src = meta.sidecar + "/shard-" + String(n).padStart(5, "0") + ".js";
+      script.onerror = function () { delete shards[n]; reject(new Error("missing " + script.src)); };
+      document.head.append(script);
+    });
+    shards[n] = entry;
+    return entry.promise;
+  }
+  function packedOf(f) {
+    if (!f.s) { return Promise.resolve(f.z || ""); }
+    return loadShard(f.s[0]).then(function (packed) { return packed[f.s[1]] || ""; });
+  }
   function unpack(f) {
     if (f.__detail) { return Promise.resolve(f.__detail); }
-    var raw = atob(f.z || "");
+    return packedOf(f).then(inflate).then(function (detail) {
+      f.__detail = detail;
+      return detail;
+    });
+  }
+  function inflate(z) {
+    var raw = atob(z);
     var bytes = new Uint8Array(raw.length);
     for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
-    return new Response(stream).text().then(function (json) {
-      f.__detail = JSON.parse(json);
-      return f.__detail;
-    });
+    return new Response(stream).text().then(function (json) { return JSON.parse(json); });
   }
 
   /* ---------- sortable, filterable server-rendered tables ---------- */
@@ -327,8 +354,9 @@
     if (!f) { detail.hidden = true; return Promise.resolve(); }
     return unpack(f).then(function (data) { renderDetail(f, data); }, function () {
       detail.hidden = false;
-      document.getElementById("detail-text").replaceChildren(el("p", "muted",
-        "此浏览器无法解压通报全文（需要 DecompressionStream：Chrome 80+、Firefox 113+、Safari 16.4+）。"));
+      document.getElementById("detail-text").replaceChildren(el("p", "muted", f.s
+        ? "找不到通报详情文件（" + meta.sidecar + "/）：请把它与本页放在同一文件夹中。"
+        : "此浏览器无法解压通报全文（需要 DecompressionStream：Chrome 80+、Firefox 113+、Safari 16.4+）。"));
     });
   }
   function scoreParts(f) {
