@@ -61,7 +61,11 @@ class TokenKind(StrEnum):
 
 
 # The numbered headings, from 一、 down to （1）.
-HEADINGS = frozenset((TokenKind.H1, TokenKind.H2, TokenKind.H3, TokenKind.H4))
+# The heading levels in their order 一、→（一）→1.→（1） (GB/T 9704).
+HEADING_LEVELS = (TokenKind.H1, TokenKind.H2, TokenKind.H3, TokenKind.H4)
+HEADINGS = frozenset(HEADING_LEVELS)
+# The levels whose marker stands in brackets: （一） and （1）.
+BRACKETED = frozenset((TokenKind.H2, TokenKind.H4))
 # The numbered items that open a problem (1. and （1）).
 PROBLEM_ITEMS = frozenset((TokenKind.H3, TokenKind.H4))
 # What follows the body: the invitation to supervise, the disclosure, the contact

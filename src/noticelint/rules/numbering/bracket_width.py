@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from noticelint.diagnostics import Edit, Fix
-from noticelint.parse.tokens import Token
+from noticelint.parse.tokens import BRACKETED, Token
 from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.rules.numbering.helpers import body_tokens, marker_edit_range
 
@@ -54,7 +54,7 @@ class BracketWidth(Rule):
         half: list[Token] = []
         full = 0
         for tok in body_tokens(ctx):
-            if tok.type not in ("H2", "H4"):
+            if tok.type not in BRACKETED:
                 continue
             if "(" in tok.marker or ")" in tok.marker:
                 half.append(tok)

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from noticelint.parse.numerals import cn_to_int
+from noticelint.parse.tokens import HEADINGS, TokenKind
 from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.rules.numbering.helpers import body_tokens, cn_numeral
 
-_ENUM_BOUNDARY = frozenset(("H1", "H2", "H3", "H4", "MLABEL", "STATUS"))
+_ENUM_BOUNDARY = HEADINGS | {TokenKind.MLABEL, TokenKind.STATUS}
 
 _ENUM_MEMBER = frozenset(("TEXT",))
 

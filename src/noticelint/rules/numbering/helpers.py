@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from noticelint.model import Area, Problem, Section
-from noticelint.parse.tokens import Token
+from noticelint.parse.tokens import HEADING_LEVELS, Token
 from noticelint.rules.base import Context
 
-HEADING_TYPES = ("H1", "H2", "H3", "H4")
+HEADING_TYPES = HEADING_LEVELS
 
 ORDER = "一、→（一）→1.→（1）"
 

@@ -8,6 +8,7 @@ from collections import Counter
 
 from noticelint.diagnostics import CompactEdits
 from noticelint.parse.fields import EMAIL_RE
+from noticelint.parse.tokens import BRACKETED, HEADINGS
 from noticelint.rules.base import Context, per_document
 from noticelint.rules.input.helpers import residues
 from noticelint.text import HAN_CLASS, HAN_RANGES, is_han
@@ -103,7 +104,7 @@ class Scan:
         space after them: NL503/NL504), once, on the first candidate."""
         ranges = list(self._raw)
         for tok in self.ctx.parsed.tokens:
-            if tok.body_offset and tok.type in ("H1", "H2", "H3", "H4"):
+            if tok.body_offset and tok.type in HEADINGS:
                 ranges.append((tok.seg.start, tok.seg.start + tok.body_offset))
         ranges.sort()
         starts: list[int] = []
@@ -207,7 +208,7 @@ def scan(ctx: Context) -> Scan:
             markers = sum(
                 1
                 for tok in ctx.parsed.tokens
-                if tok.type in ("H2", "H4") and tok.text.startswith("（")
+                if tok.type in BRACKETED and tok.text.startswith("（")
             )
             full["括号"] = text.count("（") - markers
     return out
