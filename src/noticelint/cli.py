@@ -20,9 +20,9 @@ from noticelint.helpformat import NoticeCommand, NoticeGroup
 
 if TYPE_CHECKING:
     from noticelint.baseline import Baseline
-    from noticelint.batch.job import FileResult
+    from noticelint.batch.job import FileResult, Job
     from noticelint.diagnostics import Diagnostic
-    from noticelint.flows.overrides import Overrides
+    from noticelint.flows.overrides import Overrides, SettingsFactory
     from noticelint.ledger.collect import LedgerCollector
     from noticelint.settings import Settings
 
@@ -370,33 +370,16 @@ def report(
     baseline: BaselineOpt = None,
 ) -> None:
     """生成语料合规报告，输出 HTML、JSON 或 CSV（compliance report across a corpus）。"""
-    from noticelint.batch.job import Job, Options
+    from noticelint.batch.job import Options
     from noticelint.batch.runner import default_jobs, run_jobs
     from noticelint.cache import default_cache_dir
-    from noticelint.discover import discover
-    from noticelint.flows.overrides import SettingsFactory, UsageError
     from noticelint.report.aggregate import Aggregator
     from noticelint.report.outputs import write_csv, write_json
 
     overrides = _overrides(
         config, select, ignore, extend_select, profile, fail_on, max_file_size, timeout, max_memory
     )
-    missing = [p for p in paths if not p.exists()]
-    for p in missing:
-        typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)
-    try:
-        factory = SettingsFactory(_isolated(overrides, isolated))
-        existing = [p for p in paths if p.exists()]
-        # Jobs hold a path string and a shared Settings: memory per file stays small.
-        job_list = [
-            Job(str(p), factory(p))
-            for p in discover(existing, factory.base.suffixes, on_skip=_skipped)
-        ]
-    except UsageError as exc:
-        _fail(str(exc))
-        raise
-    if not job_list:
-        _fail("没有找到可检查的文件 (no input files found)")
+    factory, job_list = _corpus_jobs(paths, _isolated(overrides, isolated))
     options = Options(
         cache_dir=None if no_cache else str(cache_dir or default_cache_dir()),
         include_text=html is not None and not no_texts,
@@ -501,32 +484,16 @@ def ledger(
     isolated: IsolatedOpt = False,
 ) -> None:
     """生成整改台账：每个问题一行，含措施、进展、时限与检查发现（rectification ledger）。"""
-    from noticelint.batch.job import Job, Options
+    from noticelint.batch.job import Options
     from noticelint.batch.runner import default_jobs, run_jobs
     from noticelint.cache import default_cache_dir
-    from noticelint.discover import discover
-    from noticelint.flows.overrides import SettingsFactory, UsageError
     from noticelint.ledger.collect import LedgerCollector
     from noticelint.ledger.worker import ledger_chunk, ledger_failed
 
     overrides = _overrides(
         config, select, ignore, extend_select, profile, fail_on, max_file_size, timeout, max_memory
     )
-    for p in paths:
-        if not p.exists():
-            typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)
-    try:
-        factory = SettingsFactory(_isolated(overrides, isolated))
-        existing = [p for p in paths if p.exists()]
-        job_list = [
-            Job(str(p), factory(p))
-            for p in discover(existing, factory.base.suffixes, on_skip=_skipped)
-        ]
-    except UsageError as exc:
-        _fail(str(exc))
-        raise
-    if not job_list:
-        _fail("没有找到可检查的文件 (no input files found)")
+    factory, job_list = _corpus_jobs(paths, _isolated(overrides, isolated))
     options = Options(
         cache_dir=None if no_cache else str(cache_dir or default_cache_dir()), include_text=False
     )
@@ -556,6 +523,30 @@ def ledger(
         err=True,
     )
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _corpus_jobs(paths: list[Path], overrides: Overrides) -> tuple[SettingsFactory, list[Job]]:
+    """The files of a corpus run (``report``, ``ledger``), each with its settings; a
+    path that does not exist is named, and no file at all is a usage error (exit 2).
+    Jobs hold a path string and a shared Settings: memory per file stays small."""
+    from noticelint.batch.job import Job
+    from noticelint.discover import discover
+    from noticelint.flows.overrides import SettingsFactory, UsageError
+
+    for p in paths:
+        if not p.exists():
+            typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)
+    try:
+        factory = SettingsFactory(overrides)
+        existing = [p for p in paths if p.exists()]
+        found = discover(existing, factory.base.suffixes, on_skip=_skipped)
+        job_list = [Job(str(p), factory(p)) for p in found]
+    except UsageError as exc:
+        _fail(str(exc))
+        raise
+    if not job_list:
+        _fail("没有找到可检查的文件 (no input files found)")
+    return factory, job_list
 
 
 def _write_ledger(
