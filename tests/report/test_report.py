@@ -147,11 +147,12 @@ def test_aggregation_keeps_only_an_index_per_file_in_memory(tmp_path: Path) -> N
     with Aggregator() as agg:
         for r in run_jobs(_jobs(folder), options):
             agg.add(r)
-        assert all(len(entry) == 3 for entry in agg._index)  # path, offset, length
-        per_file = [v for v in vars(agg).values() if isinstance(v, list)]
+        index = agg._spill._index
+        assert all(len(entry) == 3 for entry in index)  # path, offset, length
+        per_file = [v for o in (agg, agg._spill) for v in vars(o).values() if isinstance(v, list)]
         # no per-file diagnostics or texts in memory; only the paths of the files that
         # get no score (not notices: here the broken one) are listed apart
-        assert per_file == [agg._index, agg.unscored]
+        assert per_file == [agg.unscored, index]
         assert [Path(p).name for p in agg.unscored] == ["broken.txt"]
         texts = [r["text"] for r in agg.results()]
     assert all(t is None or "巡察" in t for t in texts)

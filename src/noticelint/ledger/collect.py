@@ -4,12 +4,13 @@ back in path order; only the 汇总 tallies and a path/offset index stay in memo
 from __future__ import annotations
 
 import json
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import IO, Any
+from typing import Any
+
+from noticelint.batch.spill import PathSpill
 
 #: The 汇总 columns after organ/notices/problems: status classes (None: no status).
 SHARES: dict[str | None, str] = {
@@ -42,8 +43,7 @@ class LedgerCollector:
     """Per-file ledger results in; rows in path order and per-organ tallies out."""
 
     def __init__(self) -> None:
-        self._spill: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed in __exit__)
-        self._index: list[tuple[str, int, int]] = []
+        self._spill = PathSpill()
         self.organs: dict[str, OrganTally] = {}
         self.skipped: list[dict[str, Any]] = []  # files that are not notices / unreadable
         self.files = 0
@@ -68,9 +68,7 @@ class LedgerCollector:
             return
         rows = result["rows"]
         line = json.dumps(rows, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
-        offset = self._spill.seek(0, 2)
-        self._spill.write(line)
-        self._index.append((result["path"], offset, len(line)))
+        self._spill.add(result["path"], line)
         self.rows += len(rows)
         organ = result["organ"] or UNKNOWN_ORGAN
         tally = self.organs.setdefault(organ, OrganTally(organ))
@@ -80,10 +78,8 @@ class LedgerCollector:
 
     def iter_rows(self) -> Iterator[dict[str, Any]]:
         """Every row: files in path order, rows in document order."""
-        self._spill.flush()
-        for _, offset, length in sorted(self._index):
-            self._spill.seek(offset)
-            yield from json.loads(self._spill.read(length).decode("utf-8", "surrogatepass"))
+        for record in self._spill.in_path_order():
+            yield from json.loads(record.decode("utf-8", "surrogatepass"))
 
     def summary(self) -> list[OrganTally]:
         """Per organ (most problems first), then a 合计 row."""

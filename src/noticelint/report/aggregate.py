@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from types import TracebackType
-from typing import IO, Any
+from typing import Any
 
 import orjson
 
 from noticelint import __version__
 from noticelint.batch.job import FileResult
+from noticelint.batch.spill import PathSpill
 from noticelint.report.model import PART_NAMES, CorpusReport, GroupRow, RuleRow
 
 
@@ -65,8 +65,7 @@ class Aggregator:
     """Collects per-file results; use as a context manager (it owns a temp file)."""
 
     def __init__(self) -> None:
-        self._spill: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed in __exit__)
-        self._index: list[tuple[str, int, int]] = []  # path, offset, length
+        self._spill = PathSpill()
         self.files = 0
         self.readable = 0
         self.severity: Counter[str] = Counter()
@@ -95,9 +94,7 @@ class Aggregator:
         s = result.summary
         assert s is not None, "a report run's results carry their summary"
         line = _encode({"summary": s, "text": result.text})
-        offset = self._spill.seek(0, 2)
-        self._spill.write(line)
-        self._index.append((s["path"], offset, len(line)))
+        self._spill.add(s["path"], line)
         self.files += 1
         diags = s.get("diagnostics", [])
         for d in diags:
@@ -131,10 +128,8 @@ class Aggregator:
 
     def results(self) -> Iterator[dict[str, Any]]:
         """Every file's result, in path order, read back from the spill file."""
-        self._spill.flush()
-        for _, offset, length in sorted(self._index):
-            self._spill.seek(offset)
-            yield _decode(self._spill.read(length))
+        for record in self._spill.in_path_order():
+            yield _decode(record)
 
     def header(self) -> dict[str, Any]:
         """The corpus figures (a :class:`CorpusReport` without ``per_file``)."""
