@@ -3,7 +3,7 @@ in native code or runs out of its memory budget costs only the file it was on â€
 that file gets NL001, every other file its normal result, and the run completes.
 
 The faults are injected into the worker processes only (tests/batch/worker_faults.py,
-preloaded by the forkserver), never into the code a user runs."""
+imported by each worker as it starts), never into the code a user runs."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Fault injection for the pool tests, loaded into the forkserver through
+"""Fault injection for the pool tests, imported by each worker as it starts, through
 ``NOTICELINT_WORKER_PRELOAD`` (a test-only environment variable): linting a file
 whose name says so kills, aborts, hangs or exhausts the worker that reads it."""
 

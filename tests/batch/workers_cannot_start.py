@@ -1,4 +1,4 @@
-"""Fault injection for the pool tests (loaded into the forkserver through
+"""Fault injection for the pool tests (imported by each worker as it starts, through
 ``NOTICELINT_WORKER_PRELOAD``): every worker exits as soon as it starts."""
 
 from __future__ import annotations

@@ -1,10 +1,12 @@
 """A pool of worker processes that cannot hang the run.
 
-Each worker is a forkserver child (the server preloads and warms up the engine, so a
-new worker starts in milliseconds), runs under the per-file time budget and an
-address-space limit, and talks to the parent over its own pipe: it receives a chunk
-of files and sends back one :class:`FileResult` per file as soon as it is done.
-The parent therefore always knows which file a worker is on. When a worker dies
+Each worker is forked from this process once it has loaded and warmed up the engine
+(:mod:`noticelint.batch.preload`), so a worker starts in milliseconds and nothing is
+imported twice; it runs under the per-file time budget and an address-space limit,
+and talks to the parent over its own pipe: it receives chunks of files (two in
+flight, so it never waits for the parent between chunks) and sends back one
+:class:`FileResult` per file as soon as it is done. The parent therefore always
+knows which file a worker is on. When a worker dies
 (SIGKILL, the OOM killer, a native ``abort()``, a pipe cut in the middle of a
 result) the parent sees its pipe close or its process sentinel fire, starts a
 replacement, gives the rest of the chunk to the pool again and retries the file the
@@ -42,10 +44,23 @@ WINDOW = 256
 #: on it this long after both is killed: the interval timers interrupt Python code,
 #: this catches native code that never returns to the interpreter.
 GRACE_SECONDS = 2.0
-#: Modules the forkserver imports (and warms up) before forking workers.
-PRELOAD = ["noticelint.batch.preload"]
-#: Extra modules to preload (comma-separated), for tests that inject faults.
+#: Chunks a worker holds at once: the one it is on and the next, already in its pipe.
+IN_FLIGHT = 2
+#: The module that loads and warms up the engine before workers are forked.
+PRELOAD = "noticelint.batch.preload"
+#: Extra modules a worker imports as it starts (comma-separated), for tests that
+#: inject faults into workers only.
 PRELOAD_ENV = "NOTICELINT_WORKER_PRELOAD"
+
+
+def _boot(conn: Connection, options: Options, max_memory: int, work: Any) -> None:
+    """A worker's first steps: the test-only fault modules (never in the parent),
+    then :func:`_serve` (looked up now, so a fault module may replace it)."""
+    import importlib
+
+    for module in filter(None, os.environ.get(PRELOAD_ENV, "").split(",")):
+        importlib.import_module(module)
+    _serve(conn, options, max_memory, work)
 
 
 def _serve(conn: Connection, options: Options, max_memory: int, work: Any) -> None:
@@ -82,31 +97,32 @@ class _Chunk:
 class _Worker:
     process: Any
     conn: Connection
-    chunk: _Chunk | None = None
+    #: Chunks handed to it and not yet finished; it is working on the first.
+    chunks: deque[_Chunk] = field(default_factory=deque)
     answered: bool = False  # has it ever sent a message?
-    done: int = 0  # files of the chunk already answered
+    done: int = 0  # files of its first chunk already answered
     since: float = field(default_factory=time.monotonic)  # when the current file started
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.chunks)
 
 
 def _context() -> Any:
-    """The forkserver context with the engine preloaded (spawn where there is none)."""
+    """Workers are forked from this process with the engine loaded (``fork``): they
+    start at once and share its memory. ``spawn`` where there is no ``fork``."""
+    import importlib
     import multiprocessing as mp
 
-    if "forkserver" not in mp.get_all_start_methods():  # pragma: no cover - not Linux/BSD
+    if "fork" not in mp.get_all_start_methods():  # pragma: no cover - not POSIX
         return mp.get_context("spawn")
-    ctx = mp.get_context("forkserver")
-    extra = [m for m in os.environ.get(PRELOAD_ENV, "").split(",") if m]
-    ctx.set_forkserver_preload([*PRELOAD, *extra])
-    return ctx
+    importlib.import_module(PRELOAD)
+    return mp.get_context("fork")
 
 
 def prestart() -> None:
-    """Start the forkserver now, so that it loads the engine while this process is
-    still walking folders (its start-up is otherwise the first thing a pool waits on)."""
-    if _context().get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
+    """Load and warm up the engine now (the workers are forked with it loaded)."""
+    _context()
 
 
 class PoolBroken(RuntimeError):
@@ -146,7 +162,7 @@ class WorkerPool(Generic[R]):
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
         process = self._ctx.Process(
-            target=_serve, args=(child, self._options, self._max_memory, self._work), daemon=True
+            target=_boot, args=(child, self._options, self._max_memory, self._work), daemon=True
         )
         process.start()
         child.close()
@@ -166,18 +182,18 @@ class WorkerPool(Generic[R]):
         try:
             while True:
                 for worker in self._workers:
-                    if worker.chunk is not None:
-                        continue
-                    if not self._queue and not exhausted:
-                        batch = list(islice(source, self._chunk_size))
-                        if batch:
-                            self._queue.append(self._chunk(position, batch))
-                            position += len(batch)
-                        else:
-                            exhausted = True
-                    if self._queue and self._queue[0].start < next_due + WINDOW:
+                    while len(worker.chunks) < IN_FLIGHT:
+                        if not self._queue and not exhausted:
+                            batch = list(islice(source, self._chunk_size))
+                            if batch:
+                                self._queue.append(self._chunk(position, batch))
+                                position += len(batch)
+                            else:
+                                exhausted = True
+                        if not self._queue or self._queue[0].start >= next_due + WINDOW:
+                            break
                         self._hand_out(worker, self._queue.popleft())
-                busy = [w for w in self._workers if w.chunk is not None]
+                busy = [w for w in self._workers if w.busy]
                 if not busy:
                     if exhausted and not self._queue:
                         break
@@ -191,7 +207,9 @@ class WorkerPool(Generic[R]):
             self._shutdown()
 
     def _hand_out(self, worker: _Worker, chunk: _Chunk) -> None:
-        worker.chunk, worker.done, worker.since = chunk, 0, time.monotonic()
+        if not worker.chunks:
+            worker.done, worker.since = 0, time.monotonic()
+        worker.chunks.append(chunk)
         with suppress(OSError):  # it died while idle: _collect notices through its sentinel
             worker.conn.send((chunk.id, chunk.jobs))
 
@@ -207,46 +225,48 @@ class WorkerPool(Generic[R]):
                         found = self._receive(worker)
                         if found is not None:
                             yield found
-                        if worker.chunk is None:
+                        if not worker.busy:
                             break
                 except (EOFError, OSError):
                     dead = True
-                if worker.process.sentinel in ready and worker.chunk is not None:
+                if worker.process.sentinel in ready and worker.busy:
                     dead = True
             if dead:
                 yield from self._replace(worker, killed=False)
-            elif worker.chunk is not None and self._overdue(worker):
+            elif worker.busy and self._overdue(worker):
                 worker.process.kill()
                 worker.process.join()
                 yield from self._replace(worker, killed=True)
 
     def _receive(self, worker: _Worker) -> tuple[int, R] | None:
         chunk_id, index, result = worker.conn.recv()
-        chunk = worker.chunk
-        assert chunk is not None and chunk_id == chunk.id
+        chunk = worker.chunks[0]
+        assert chunk_id == chunk.id
         worker.since = time.monotonic()
         worker.answered = True
         self._silent_deaths = 0
-        if index < 0:
-            worker.chunk = None
+        if index < 0:  # the chunk is finished: on to the next one, already in its pipe
+            worker.chunks.popleft()
+            worker.done = 0
             return None
         worker.done = index + 1
         return chunk.start + index, result
 
     def _overdue(self, worker: _Worker) -> bool:
-        assert worker.chunk is not None
-        if worker.done >= len(worker.chunk.jobs):
+        chunk = worker.chunks[0]
+        if worker.done >= len(chunk.jobs):
             return False
-        budget = worker.chunk.jobs[worker.done].settings.timeout
+        budget = chunk.jobs[worker.done].settings.timeout
         return budget > 0 and time.monotonic() - worker.since > 2 * budget + GRACE_SECONDS
 
     def _replace(self, worker: _Worker, *, killed: bool) -> Iterator[tuple[int, R]]:
-        """A worker died on ``chunk.jobs[done]``: a new worker, the rest of its chunk
-        back in the queue, the file retried alone once (or given NL001)."""
+        """A worker died on ``chunk.jobs[done]`` of its first chunk: a new worker, the
+        rest of that chunk and its next chunk back in the queue (in order), the file
+        retried alone once (or given NL001)."""
         from noticelint.batch.work import WORKER_DIED, timed_out
 
-        chunk = worker.chunk
-        assert chunk is not None
+        chunk = worker.chunks.popleft()
+        self._queue.extendleft(reversed(worker.chunks))
         worker.conn.close()
         worker.process.join(timeout=5)
         if not worker.answered and not killed:

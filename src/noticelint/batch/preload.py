@@ -1,4 +1,4 @@
-"""Imported by the forkserver before it forks workers: the engine, its compiled
+"""Imported by the parent before it forks workers: the engine, its compiled
 grammar and the bundled profiles, loaded once and shared by every worker."""
 
 from __future__ import annotations
