@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from noticelint.atomic import ConcurrentModification, Stamp, WriteRefused, write_atomic
@@ -40,14 +41,26 @@ def unreadable_diagnostics(path: str, error: ReadError, settings: Settings) -> l
     ]
 
 
+def active_rules(settings: Settings) -> tuple[type[Rule], ...]:
+    """The rules ``settings`` select, in code order (worked out once per selection)."""
+    return _selected(tuple(settings.select), tuple(settings.ignore), tuple(settings.extend_select))
+
+
+@lru_cache(maxsize=64)
+def _selected(
+    select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...]
+) -> tuple[type[Rule], ...]:
+    chooser = Settings.model_construct(
+        select=list(select), ignore=list(ignore), extend_select=list(extend_select)
+    )
+    return tuple(REGISTRY[code] for code in sorted(REGISTRY) if chooser.enabled(code))
+
+
 def run_rules(parsed: Parsed, settings: Settings) -> list[Diagnostic]:
     profile = parsed.profile
     ctx = Context(parsed, profile)
     notice_like = is_notice(ctx)
-    for code in sorted(REGISTRY):
-        rule_cls: type[Rule] = REGISTRY[code]
-        if not settings.enabled(code):
-            continue
+    for rule_cls in active_rules(settings):
         if rule_cls.structural and not notice_like:
             continue
         ctx.rule = rule_cls

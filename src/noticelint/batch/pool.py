@@ -53,20 +53,29 @@ PRELOAD = "noticelint.batch.preload"
 PRELOAD_ENV = "NOTICELINT_WORKER_PRELOAD"
 
 
-def _boot(conn: Connection, options: Options, max_memory: int, work: Any) -> None:
-    """A worker's first steps: the test-only fault modules (never in the parent),
-    then :func:`_serve` (looked up now, so a fault module may replace it)."""
+def _boot(conn: Connection) -> None:
+    """A worker's first steps: load and warm up the engine (while the parent is still
+    walking folders), the test-only fault modules (never in the parent), then
+    :func:`_serve` (looked up now, so a fault module may replace it)."""
     import importlib
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    importlib.import_module(PRELOAD)
     for module in filter(None, os.environ.get(PRELOAD_ENV, "").split(",")):
         importlib.import_module(module)
-    _serve(conn, options, max_memory, work)
+    _serve(conn)
 
 
-def _serve(conn: Connection, options: Options, max_memory: int, work: Any) -> None:
-    """A worker's life: chunks in, one result per file out, until told to stop.
-    ``work`` is the run's chunk function, called on one file at a time."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+def _serve(conn: Connection) -> None:
+    """A worker's life: the run's setup (options, memory budget, chunk function),
+    then chunks in and one result per file out, until told to stop."""
+    try:
+        setup = conn.recv()
+    except (EOFError, OSError):
+        return
+    if setup is None:
+        return
+    options, max_memory, work = setup
     limit_memory(max_memory)
     gc.freeze()  # the engine's objects are never scanned again
     gc.disable()  # one collection per chunk instead of pauses on every allocation burst
@@ -109,20 +118,47 @@ class _Worker:
 
 
 def _context() -> Any:
-    """Workers are forked from this process with the engine loaded (``fork``): they
-    start at once and share its memory. ``spawn`` where there is no ``fork``."""
-    import importlib
+    """``fork`` (a worker starts in a millisecond, before this process has imported
+    the engine); ``spawn`` where there is no ``fork``."""
     import multiprocessing as mp
 
     if "fork" not in mp.get_all_start_methods():  # pragma: no cover - not POSIX
         return mp.get_context("spawn")
-    importlib.import_module(PRELOAD)
     return mp.get_context("fork")
 
 
-def prestart() -> None:
-    """Load and warm up the engine now (the workers are forked with it loaded)."""
-    _context()
+def _fork(ctx: Any) -> _Worker:
+    parent, child = ctx.Pipe()
+    process = ctx.Process(target=_boot, args=(child,), daemon=True)
+    process.start()
+    child.close()
+    return _Worker(process, parent)
+
+
+class Started:
+    """Workers started ahead of the run (:func:`prestart`): each loads the engine
+    while this process walks folders and works out settings. Handed to the pool,
+    or closed when the run turns out too small for one."""
+
+    def __init__(self, count: int) -> None:
+        ctx = _context()
+        self.workers = [_fork(ctx) for _ in range(count)]
+
+    def take(self) -> list[_Worker]:
+        workers, self.workers = self.workers, []
+        return workers
+
+    def close(self) -> None:
+        for worker in self.take():
+            with suppress(OSError):
+                worker.conn.send(None)
+            worker.conn.close()
+
+
+def prestart(workers: int) -> Started:
+    """Start ``workers`` processes now; they load the engine in parallel with the
+    rest of this process's start-up (discovery, configuration)."""
+    return Started(workers)
 
 
 class PoolBroken(RuntimeError):
@@ -143,9 +179,11 @@ class WorkerPool(Generic[R]):
         work: Callable[[list[Job], Options], list[R]],
         on_failure: Callable[[Job, str, Options], R],
         chunk: int = 16,
+        started: Started | None = None,
     ) -> None:
         self._work = work
         self._on_failure = on_failure
+        self._started = started
         self._ctx = _context()
         self._size = workers
         self._chunk_size = chunk
@@ -159,14 +197,12 @@ class WorkerPool(Generic[R]):
         self._silent_deaths = 0
         self._silent_limit = max(6, 3 * workers)
 
-    def _start(self) -> _Worker:
-        parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(
-            target=_boot, args=(child, self._options, self._max_memory, self._work), daemon=True
-        )
-        process.start()
-        child.close()
-        return _Worker(process, parent)
+    def _start(self, worker: _Worker | None = None) -> _Worker:
+        """A worker (a new one unless given) told the run's setup."""
+        worker = worker or _fork(self._ctx)
+        with suppress(OSError):  # it died already: seen through its sentinel
+            worker.conn.send((self._options, self._max_memory, self._work))
+        return worker
 
     def _chunk(self, start: int, jobs: list[Job], retry: bool = False) -> _Chunk:
         self._ids += 1
@@ -178,7 +214,9 @@ class WorkerPool(Generic[R]):
         exhausted = False
         ready: dict[int, R] = {}
         next_due = 0
-        self._workers = [self._start() for _ in range(self._size)]
+        booted = self._started.take() if self._started else []
+        booted += [_fork(self._ctx) for _ in range(self._size - len(booted))]
+        self._workers = [self._start(worker) for worker in booted]
         try:
             while True:
                 for worker in self._workers:

@@ -13,11 +13,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from itertools import islice
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from noticelint.batch.job import Job, Options
 from noticelint.batch.work import failed, process_chunk
 from noticelint.settings import DEFAULT_MAX_MEMORY
+
+if TYPE_CHECKING:
+    from noticelint.batch.pool import Started
 
 R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
@@ -78,12 +81,17 @@ def run_jobs(
     max_memory: int = DEFAULT_MAX_MEMORY,
     chunk_work: ChunkWork[R] = process_chunk,  # type: ignore[assignment]
     on_failure: Failure[R] = failed,  # type: ignore[assignment]
+    started: Started | None = None,
 ) -> Iterator[R]:
-    """Yield every job's result, in job order (on dask: as they complete)."""
+    """Yield every job's result, in job order (on dask: as they complete).
+    ``started``: workers started ahead (:func:`noticelint.batch.pool.prestart`)."""
+    in_process = workers <= 1 or (isinstance(jobs, list) and len(jobs) < PARALLEL_MIN_FILES)
+    if started is not None and (dask_scheduler or in_process):
+        started.close()  # not needed after all
     if dask_scheduler:
         yield from _run_dask(jobs, partial(chunk_work, options=options), dask_scheduler)
         return
-    if workers <= 1 or (isinstance(jobs, list) and len(jobs) < PARALLEL_MIN_FILES):
+    if in_process:
         with _collect_per_chunk():
             for chunk in _chunks(jobs, CHUNK):
                 yield from chunk_work(chunk, options)
@@ -92,7 +100,13 @@ def run_jobs(
     from noticelint.batch.pool import WorkerPool  # multiprocessing: only for a pool
 
     pool: WorkerPool[R] = WorkerPool(
-        workers, options, max_memory, chunk=CHUNK, work=chunk_work, on_failure=on_failure
+        workers,
+        options,
+        max_memory,
+        chunk=CHUNK,
+        work=chunk_work,
+        on_failure=on_failure,
+        started=started,
     )
     with _collect_per_chunk():
         for _, result in pool.results(jobs):

@@ -71,10 +71,11 @@ def run_check(request: CheckRequest, overrides: Overrides, warn: Warn) -> int:
 
         return run_fix(request, factory, options, warn)
     workers = request.jobs or default_jobs()
+    started = None
     if workers > 1 and any(t.is_dir() for t in request.targets):
         from noticelint.batch.pool import prestart
 
-        prestart()  # the forkserver loads the engine while the folders are walked
+        started = prestart(workers)  # they load the engine while the folders are walked
     stdin_lines: dict[str, list[str]] = {}
     stdin = [
         _stdin_result(request, factory, options, stdin_lines)
@@ -88,7 +89,7 @@ def run_check(request: CheckRequest, overrides: Overrides, warn: Warn) -> int:
         jobs.sort(key=lambda job: job.path)
         stdin.sort(key=lambda r: r.path)
     results: Iterator[FileResult] = run_jobs(
-        jobs, options, workers=workers, max_memory=factory.max_memory()
+        jobs, options, workers=workers, max_memory=factory.max_memory(), started=started
     )
     if request.verbose:
         results = _verbose(results, {job.path: job for job in jobs}, warn)
