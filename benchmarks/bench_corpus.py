@@ -31,6 +31,10 @@ from generate import write  # noqa: E402
 
 ROOT = HERE.parent
 NOTICELINT = [sys.executable, "-m", "noticelint"]
+#: The runs' environment: byte-code caching on, as in an installed package (pip writes
+#: the .pyc files at install time); a sandbox's PYTHONDONTWRITEBYTECODE would make
+#: every start compile the package's sources again.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def _tree(pid: int) -> list[int]:
@@ -75,7 +79,7 @@ def run(cmd: list[str], stdout: int | None = subprocess.DEVNULL) -> tuple[float,
     for) and the largest peak RSS (MB) of any process of the run."""
     cpu0 = _children_cpu()
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=stdout, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=stdout, stderr=subprocess.DEVNULL, env=ENV)
     peaks: dict[int, float] = {}
     done = threading.Event()
 
