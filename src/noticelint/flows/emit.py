@@ -96,16 +96,16 @@ class Emitter:
                 out.write(block)
             out.write(JUNIT_TAIL)
         elif self.fmt == "concise":
-            from noticelint.output.machine import summary_text
+            from noticelint.output.summary_line import summary_text
 
             out.write(summary_text(self.severity, self.fixable, self.files) + "\n")
         elif self.fmt == "full":
-            from rich.console import Console
-
+            from noticelint.output.ansi import Palette
             from noticelint.output.full import summary_line
+            from noticelint.output.terminal import detect
 
-            line = summary_line(self.severity, self.fixable, self.files)
-            Console(file=out, highlight=False, soft_wrap=True).print(line)
+            palette = Palette(detect(out).color_system)
+            out.write(summary_line(palette, self.severity, self.fixable, self.files))
 
 
 def _sarif_envelope() -> tuple[str, str]:
