@@ -47,9 +47,10 @@ class ConfigError(Exception):
 
 
 class FileConfig(BaseModel):
-    """The keys of a configuration file, validated."""
+    """The keys of a configuration file, validated (its validator is built when a
+    file is first read: a run without configuration files never builds it)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     extend: str | None = None
     profile: str | None = None
@@ -153,6 +154,8 @@ def explain_error(err: ErrorDetails, prefix: str = "") -> str:
 
 class ResolvedConfig(BaseModel):
     """A configuration file with its ``extend`` chain merged in."""
+
+    model_config = ConfigDict(defer_build=True)
 
     config: FileConfig
     root: Path  # folder the file lives in (per-file-ignores are relative to it)

@@ -10,8 +10,7 @@ import builtins
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 #: ``TERM``'s last part → colour system (rich's ``_TERM_COLORS``; default standard).
 _TERM_COLORS = {"kitty": "256", "256color": "256", "16color": "standard"}
@@ -19,8 +18,7 @@ _DUMB_TERMS = ("dumb", "unknown")
 _DEFAULT_WIDTH = 80
 
 
-@dataclass(frozen=True, slots=True)
-class Terminal:
+class Terminal(NamedTuple):
     """``color_system``: None (no styles), ``"standard"``, ``"256"`` or ``"truecolor"``."""
 
     color_system: str | None
