@@ -25,7 +25,6 @@ Keys::
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import re
 import tomllib
@@ -129,6 +128,8 @@ def explain_error(err: ErrorDetails, prefix: str = "") -> str:
     key = prefix + ".".join(str(p) for p in err["loc"])
     kind = err["type"]
     if kind == "extra_forbidden":
+        import difflib  # only for a wrong key: a valid configuration never loads it
+
         last = str(err["loc"][-1]) if err["loc"] else ""
         message = f"未知的配置项“{key}”"
         near = difflib.get_close_matches(last, config_keys(), n=1, cutoff=0.5)
