@@ -8,8 +8,6 @@ to the rule registry.
 
 from __future__ import annotations
 
-import difflib
-
 RULE_CODES: tuple[str, ...] = (
     *("NL001", "NL002", "NL003", "NL004"),
     *("NL101", "NL102", "NL103", "NL104", "NL105", "NL110", "NL111", "NL112", "NL113", "NL114"),
@@ -39,6 +37,8 @@ class UnknownCode(ValueError):
 
 
 def unknown_code_message(selector: str) -> str:
+    import difflib  # only for a wrong code: a run with valid codes never loads it
+
     message = (
         f"“{selector}”不是规则代码或前缀（unknown rule code or prefix；例如 NL、NL2、NL201、ALL）"
     )

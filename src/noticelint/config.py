@@ -25,7 +25,6 @@ Keys::
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import re
 import tomllib
@@ -47,9 +46,10 @@ class ConfigError(Exception):
 
 
 class FileConfig(BaseModel):
-    """The keys of a configuration file, validated."""
+    """The keys of a configuration file, validated (its validator is built when a
+    file is first read: a run without configuration files never builds it)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     extend: str | None = None
     profile: str | None = None
@@ -128,6 +128,8 @@ def explain_error(err: ErrorDetails, prefix: str = "") -> str:
     key = prefix + ".".join(str(p) for p in err["loc"])
     kind = err["type"]
     if kind == "extra_forbidden":
+        import difflib  # only for a wrong key: a valid configuration never loads it
+
         last = str(err["loc"][-1]) if err["loc"] else ""
         message = f"未知的配置项“{key}”"
         near = difflib.get_close_matches(last, config_keys(), n=1, cutoff=0.5)
@@ -153,6 +155,8 @@ def explain_error(err: ErrorDetails, prefix: str = "") -> str:
 
 class ResolvedConfig(BaseModel):
     """A configuration file with its ``extend`` chain merged in."""
+
+    model_config = ConfigDict(defer_build=True)
 
     config: FileConfig
     root: Path  # folder the file lives in (per-file-ignores are relative to it)

@@ -405,10 +405,12 @@ def choose_profile(text: str) -> str:
     ``xuncha`` (rules.md, Profiles). Page chrome never votes (S11: a breadcrumb
     首页 > 巡视巡察 > … says nothing about the notice), nor do cited regulations
     (按照《巡视工作条例》 in a 巡察 notice); a 市委巡视/省委巡视 notice is ``xunshi``."""
+    head = text[:_VOTE_HEAD]
+    if "巡" not in head:  # the same in both scripts: no vote (nor the parser's import)
+        return "xuncha"
     from noticelint.parse.residue import content_text
     from noticelint.parse.script import simplified_view
 
-    head = text[:_VOTE_HEAD]
     if "巡视" not in head and "巡察" not in head:
         head = simplified_view(head)  # S12: 巡視 in a traditional-script copy
     if "巡视" not in head:

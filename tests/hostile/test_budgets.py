@@ -28,7 +28,8 @@ from hostile_files import compliant, docx_of
 
 from noticelint.lint import check_bytes, check_path, fix_path
 from noticelint.read import ReadError, read_bytes
-from noticelint.read.isolate import Sandbox, read_untrusted
+from noticelint.read.isolate import read_untrusted
+from noticelint.read.sandbox import Sandbox
 from noticelint.settings import Settings
 
 _PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"

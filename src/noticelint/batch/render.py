@@ -56,23 +56,10 @@ def render(
 def _render_full(
     diagnostics: list[Diagnostic], name: str, options: Options, lines: list[str]
 ) -> str:
-    import io
-
-    from rich.console import Console
-
+    from noticelint.output.ansi import Palette
     from noticelint.output.full import render_findings
 
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        highlight=False,
-        soft_wrap=True,
-        color_system=options.color_system,  # type: ignore[arg-type]
-        force_terminal=options.terminal,
-        width=options.width,
-    )
-    render_findings(console, diagnostics, {name: lines})
-    return buffer.getvalue()
+    return render_findings(diagnostics, {name: lines}, Palette(options.color_system), options.width)
 
 
 def rule_counts(diagnostics: list[Diagnostic]) -> list[RuleCount]:

@@ -131,10 +131,10 @@ def _options(request: CheckRequest) -> Options:
 
     color_system, width, terminal = None, 80, False
     if request.output == "full" and not request.statistics:
-        from rich.console import Console
+        from noticelint.output.terminal import detect
 
-        console = Console(highlight=False, soft_wrap=True)
-        color_system, width, terminal = console.color_system, console.width, console.is_terminal
+        found = detect(sys.stdout)
+        color_system, width, terminal = found.color_system, found.width, found.is_terminal
     return Options(
         cache_dir=None if request.no_cache else str(request.cache_dir or default_cache_dir()),
         output=request.output,

@@ -4,10 +4,10 @@ the summary line and the exit code. Nothing per diagnostic is kept."""
 
 from __future__ import annotations
 
+import io
 import sys
-import tempfile
 from collections import Counter
-from typing import TextIO
+from typing import IO, TextIO
 
 from noticelint.batch.job import FileResult, RuleCount
 
@@ -28,10 +28,9 @@ class Emitter:
         self.fixable = 0
         self._parts = 0
         self._rules: dict[str, RuleCount] = {}
-        # JUnit's counts come first: its testcases wait in a spill file, not in memory.
-        self._junit = tempfile.TemporaryFile(  # noqa: SIM115 (closed by end())
-            "w+", encoding="utf-8", errors="surrogateescape"
-        )
+        # JUnit's counts come first: its testcases wait in a spill file, not in memory
+        # (the other formats never write there: no file is made for them).
+        self._junit = _spill_file() if fmt == "junit" else io.StringIO()
         self._failing = 0
         self._junit_tests = 0
         self._sarif: tuple[str, str] | None = None
@@ -96,16 +95,22 @@ class Emitter:
                 out.write(block)
             out.write(JUNIT_TAIL)
         elif self.fmt == "concise":
-            from noticelint.output.machine import summary_text
+            from noticelint.output.summary_line import summary_text
 
             out.write(summary_text(self.severity, self.fixable, self.files) + "\n")
         elif self.fmt == "full":
-            from rich.console import Console
-
+            from noticelint.output.ansi import Palette
             from noticelint.output.full import summary_line
+            from noticelint.output.terminal import detect
 
-            line = summary_line(self.severity, self.fixable, self.files)
-            Console(file=out, highlight=False, soft_wrap=True).print(line)
+            palette = Palette(detect(out).color_system)
+            out.write(summary_line(palette, self.severity, self.fixable, self.files))
+
+
+def _spill_file() -> IO[str]:
+    import tempfile
+
+    return tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape")
 
 
 def _sarif_envelope() -> tuple[str, str]:

@@ -4,6 +4,7 @@ standard input, the fixed text goes to stdout and the findings to stderr."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -103,6 +104,7 @@ def run_fix(request: CheckRequest, factory: SettingsFactory, options: Options, w
         elif target.exists():
             for path in discover_paths([target], factory, warn):
                 files.append(fixer.path(path, factory(path)))
+                gc.enable()  # the engine is loaded (entry.py held collection off till now)
     if not stdin and not files:
         raise UsageError("没有找到可检查的文件 (no input files found)")
     if request.diff:

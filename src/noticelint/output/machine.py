@@ -11,7 +11,7 @@ file name) goes through the standard library.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 import orjson
@@ -100,22 +100,3 @@ def render_concise(diagnostics: Iterable[Diagnostic]) -> str:
         f"{escape_controls(d.message)}\n"
         for d in diagnostics
     )
-
-
-def summary_text(counts: Mapping[str, int], fixable: int, files_checked: int) -> str:
-    """检查了 N 个文件，发现 M 个问题（错误…，警告…，提示…）；其中 K 个可自动修复。"""
-    errors, warnings, infos = (
-        counts.get("error", 0),
-        counts.get("warning", 0),
-        counts.get("info", 0),
-    )
-    total = errors + warnings + infos
-    if not total:
-        return f"检查了 {files_checked} 个文件，未发现问题。"
-    text = (
-        f"检查了 {files_checked} 个文件，发现 {total} 个问题"
-        f"（错误 {errors}，警告 {warnings}，提示 {infos}）"
-    )
-    if fixable:
-        text += f"；其中 {fixable} 个可自动修复"
-    return text + "。"

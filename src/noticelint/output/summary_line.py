@@ -1,8 +1,9 @@
-"""Lines said after a run, apart from the findings themselves (``check --fix``)."""
+"""Lines said after a run, apart from the findings themselves: the summary of
+``full`` and ``concise``, the hint after ``check --fix``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from noticelint.diagnostics import Diagnostic
 
@@ -17,3 +18,22 @@ def unsafe_fix_hint(remaining: Iterable[Diagnostic], *, unsafe: bool) -> str | N
     if not count:
         return None
     return f"{count} 个问题可用 --unsafe-fixes 修复 ({count} more fixable with --unsafe-fixes)."
+
+
+def summary_text(counts: Mapping[str, int], fixable: int, files_checked: int) -> str:
+    """检查了 N 个文件，发现 M 个问题（错误…，警告…，提示…）；其中 K 个可自动修复。"""
+    errors, warnings, infos = (
+        counts.get("error", 0),
+        counts.get("warning", 0),
+        counts.get("info", 0),
+    )
+    total = errors + warnings + infos
+    if not total:
+        return f"检查了 {files_checked} 个文件，未发现问题。"
+    text = (
+        f"检查了 {files_checked} 个文件，发现 {total} 个问题"
+        f"（错误 {errors}，警告 {warnings}，提示 {infos}）"
+    )
+    if fixable:
+        text += f"；其中 {fixable} 个可自动修复"
+    return text + "。"
