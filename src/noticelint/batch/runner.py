@@ -93,9 +93,10 @@ def run_jobs(
         return
     if in_process:
         with _collect_per_chunk():
-            for chunk in _chunks(jobs, CHUNK):
+            for i, chunk in enumerate(_chunks(jobs, CHUNK)):
+                if i:  # between chunks: a one-chunk run (one file) never waits for it
+                    gc.collect()
                 yield from chunk_work(chunk, options)
-                gc.collect()
         return
     from noticelint.batch.pool import WorkerPool  # multiprocessing: only for a pool
 
