@@ -48,12 +48,23 @@ class LineIndex:
         return i + 1, offset - self._starts[i] + 1
 
     def positions(self, offsets: list[int]) -> list[tuple[int, int]]:
-        """The (line, column) of each of ``offsets`` (all within the text)."""
+        """The (line, column) of each of ``offsets`` (sorted, all within the text):
+        one walk down the lines, a bisection only when an offset leaves its line."""
         starts = self._starts
-        out = []
+        out: list[tuple[int, int]] = []
+        if not offsets:
+            return out
+        last = len(starts)
+        line = bisect_right(starts, offsets[0])
+        base = starts[line - 1]
+        following = starts[line] if line < last else len(self.text) + 1
+        append = out.append
         for offset in offsets:
-            i = bisect_right(starts, offset)
-            out.append((i, offset - starts[i - 1] + 1))
+            if offset >= following:
+                line = bisect_right(starts, offset, line)
+                base = starts[line - 1]
+                following = starts[line] if line < last else len(self.text) + 1
+            append((line, offset - base + 1))
         return out
 
     def span(self, start: int, end: int) -> Span:

@@ -33,7 +33,7 @@ from itertools import islice
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
-from noticelint.batch.budget import limit_memory
+from noticelint.batch.budget import collect_between_chunks, limit_memory
 from noticelint.batch.job import Job, Options
 
 R = TypeVar("R")
@@ -90,7 +90,7 @@ def _serve(conn: Connection) -> None:
         for i, job in enumerate(jobs):
             (result,) = work([job], options)
             conn.send((chunk_id, i, result))
-        gc.collect()
+        collect_between_chunks()
         conn.send((chunk_id, -1, None))
 
 

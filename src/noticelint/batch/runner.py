@@ -15,6 +15,7 @@ from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from noticelint.batch.budget import collect_between_chunks
 from noticelint.batch.job import Job, Options
 from noticelint.batch.work import failed, process_chunk
 from noticelint.settings import DEFAULT_MAX_MEMORY
@@ -95,7 +96,7 @@ def run_jobs(
         with _collect_per_chunk():
             for i, chunk in enumerate(_chunks(jobs, CHUNK)):
                 if i:  # between chunks: a one-chunk run (one file) never waits for it
-                    gc.collect()
+                    collect_between_chunks()
                 yield from chunk_work(chunk, options)
         return
     from noticelint.batch.pool import WorkerPool  # multiprocessing: only for a pool

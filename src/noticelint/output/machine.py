@@ -32,9 +32,18 @@ def as_dict(d: Diagnostic) -> dict[str, Any]:
     return d.as_dict()
 
 
-def _edits_json(edits: Iterable[Edit]) -> str:
+class _Strings(dict[str, str]):
+    """JSON string literals, each encoded once: a file's diagnostics repeat their
+    path, codes, names, severities and fix messages."""
+
+    def __missing__(self, text: str) -> str:
+        literal = self[text] = json_string(text)
+        return literal
+
+
+def _edits_json(edits: Iterable[Edit], strings: _Strings) -> str:
     if isinstance(edits, CompactEdits):  # a file-wide fix: no Edit objects built
-        table = {ch: json_string(content) for ch, content in edits.table.items()}
+        table = {ch: strings[content] for ch, content in edits.table.items()}
         return ", ".join(
             [
                 f'{{"line": {line}, "column": {column}, "end_line": {line}, '
@@ -42,40 +51,38 @@ def _edits_json(edits: Iterable[Edit]) -> str:
                 for line, column, ch in edits.rows()
             ]
         )
-    contents: dict[str, str] = {}  # a file-wide fix repeats a handful of contents
-    parts = []
-    for e in edits:
-        content = contents.get(e.content)
-        if content is None:
-            content = contents[e.content] = json_string(e.content)
-        parts.append(
+    return ", ".join(
+        [
             f'{{"line": {e.line}, "column": {e.column}, "end_line": {e.end_line}, '
-            f'"end_column": {e.end_column}, "content": {content}}}'
-        )
-    return ", ".join(parts)
+            f'"end_column": {e.end_column}, "content": {strings[e.content]}}}'
+            for e in edits
+        ]
+    )
 
 
-def diagnostic_json(d: Diagnostic) -> str:
+def diagnostic_json(d: Diagnostic, strings: _Strings | None = None) -> str:
     """One diagnostic as one line of JSON (no trailing newline)."""
+    s = _Strings() if strings is None else strings
     fix = d.fix
     if fix is None:
         fix_text = "null"
     else:
         fix_text = (
-            f'{{"applicability": {json_string(fix.applicability)}, '
-            f'"message": {json_string(fix.message)}, "edits": [{_edits_json(fix.edits)}]}}'
+            f'{{"applicability": {s[fix.applicability]}, '
+            f'"message": {s[fix.message]}, "edits": [{_edits_json(fix.edits, s)}]}}'
         )
     return (
-        f'{{"path": {json_string(d.path)}, "code": {json_string(d.code)}, '
-        f'"name": {json_string(d.name)}, "severity": {json_string(d.severity)}, '
-        f'"message": {json_string(d.message)}, "line": {d.line}, "column": {d.column}, '
-        f'"end_line": {d.end_line}, "end_column": {d.end_column}, "fix": {fix_text}}}'
+        f'{{"path": {s[d.path]}, "code": {s[d.code]}, "name": {s[d.name]}, '
+        f'"severity": {s[d.severity]}, "message": {json_string(d.message)}, '
+        f'"line": {d.line}, "column": {d.column}, "end_line": {d.end_line}, '
+        f'"end_column": {d.end_column}, "fix": {fix_text}}}'
     )
 
 
 def json_rows(diagnostics: Iterable[Diagnostic]) -> str:
     """The rows of a JSON array (indented, comma-separated, no brackets)."""
-    return ",\n".join("  " + diagnostic_json(d) for d in diagnostics)
+    strings = _Strings()
+    return ",\n".join(["  " + diagnostic_json(d, strings) for d in diagnostics])
 
 
 def render_json(diagnostics: list[Diagnostic]) -> str:
@@ -86,7 +93,8 @@ def render_json(diagnostics: list[Diagnostic]) -> str:
 
 
 def render_jsonl(diagnostics: Iterable[Diagnostic]) -> str:
-    return "".join(diagnostic_json(d) + "\n" for d in diagnostics)
+    strings = _Strings()
+    return "".join([diagnostic_json(d, strings) + "\n" for d in diagnostics])
 
 
 def render_concise(diagnostics: Iterable[Diagnostic]) -> str:
