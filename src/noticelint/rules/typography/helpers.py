@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from functools import cache
+from operator import le
 
 from noticelint.diagnostics import CompactEdits
 from noticelint.parse.fields import EMAIL_RE
@@ -17,16 +19,32 @@ from noticelint.text import HAN_CLASS, HAN_RANGES, is_han
 
 _CJK = HAN_RANGES + "\u3001-\u303f\uff01-\uff5e\u2018\u2019\u201c\u201d\u2014\u2026"
 
-HAN_RE = re.compile(HAN_CLASS)
+# The patterns below hold classes of Chinese characters, which the regex engine takes
+# about 1.5 ms each to compile (it sets every code point of the ranges one by one):
+# they are compiled on first use, not when the rules are imported.
 
-# A half-width mark counts when a Chinese character (or mark) is next to it.
-_MARK_RES = {
-    ch: re.compile(rf"{re.escape(ch)}(?:(?<=[{_CJK}]{re.escape(ch)})|(?=[{_CJK}]))")
-    for ch in ",:;!?"
-}
 
-# "." ends a sentence after a Chinese character, before Chinese text, white space or the end.
-_PERIOD_RE = re.compile(rf"\.(?<={HAN_CLASS}\.)(?=[{_CJK}\s]|\Z)")
+@cache
+def han_re() -> re.Pattern[str]:
+    """One Han character (the same pattern as the parser's, so compiled once)."""
+    return re.compile(HAN_CLASS)
+
+
+@cache
+def _mark_re(ch: str) -> re.Pattern[str]:
+    """The half-width mark ``ch`` where a Chinese character (or mark) is next to it;
+    led by the literal, so the engine skips to the next ``ch`` at memchr speed."""
+    return re.compile(rf"{re.escape(ch)}(?:(?<=[{_CJK}]{re.escape(ch)})|(?=[{_CJK}]))")
+
+
+@cache
+def _period_re() -> re.Pattern[str]:
+    """ "." ending a sentence: after a Chinese character, before Chinese text, white
+    space or the end."""
+    return re.compile(rf"\.(?<={HAN_CLASS}\.)(?=[{_CJK}\s]|\Z)")
+
+
+_MARKS = ",:;!?"
 
 _CN_NUMBER_DOT = re.compile(r"(?:^|(?<=[\s。；;:：]))[一二三四五六七八九十]{1,3}\.$")
 
@@ -102,19 +120,22 @@ class Scan:
     def _build(self) -> list[int]:
         """Merge the protected ranges with the sequence markers of headings (and the
         space after them: NL503/NL504), once, on the first candidate."""
-        ranges = list(self._raw)
-        for tok in self.ctx.parsed.tokens:
-            if tok.body_offset and tok.type in HEADINGS:
-                ranges.append((tok.seg.start, tok.seg.start + tok.body_offset))
+        ranges = self._raw + [
+            (tok.seg.start, tok.seg.start + tok.body_offset)
+            for tok in self.ctx.parsed.tokens
+            if tok.body_offset and tok.type in HEADINGS
+        ]
         ranges.sort()
-        starts: list[int] = []
-        ends: list[int] = []
-        for s, e in ranges:
-            if ends and s <= ends[-1]:
-                ends[-1] = max(ends[-1], e)
-            else:
-                starts.append(s)
-                ends.append(e)
+        starts = [s for s, _ in ranges]
+        ends = [e for _, e in ranges]
+        if any(map(le, starts[1:], ends)):  # ranges that touch or overlap: merge them
+            starts, ends = [], []
+            for s, e in ranges:
+                if ends and s <= ends[-1]:
+                    ends[-1] = max(ends[-1], e)
+                else:
+                    starts.append(s)
+                    ends.append(e)
         self._starts, self._ends = starts, ends
         return starts
 
@@ -162,14 +183,16 @@ class Scan:
             return offsets
         out: list[int] = []
         pos = 0
+        last = len(offsets)
         for s, e in zip(starts, self._ends, strict=True):
             i = bisect_left(offsets, s, pos)
-            if i == len(offsets):
+            if i == last:
                 break
-            j = bisect_left(offsets, e, i)
-            out.extend(offsets[pos:i])
-            pos = j
-        out.extend(offsets[pos:])
+            if offsets[i] >= e:
+                continue  # no offset inside this range
+            out += offsets[pos:i]
+            pos = bisect_left(offsets, e, i)
+        out += offsets[pos:]
         return out
 
 
@@ -187,7 +210,7 @@ def scan(ctx: Context) -> Scan:
         if m:
             protected.append(m.span())
         at = text.find("@", at + 1)
-    if "://" in text or "www." in text:
+    if ("/" in text and "://" in text) or ("w" in text and "www." in text):
         protected.extend(m.span() for m in _URL_RE.finditer(text))
     sig = ctx.notice.signature
     if sig is not None and sig.date_span is not None:  # its format is NL703's
@@ -196,46 +219,62 @@ def scan(ctx: Context) -> Scan:
     out = Scan(ctx, protected)
     _find_marks(text, out)
     if out.marks:
-        full = out.full
-        full["逗号"] = text.count("，")
-        full["冒号"] = text.count("：")
-        full["分号"] = text.count("；")
-        full["叹号"] = text.count("！")
-        full["问号"] = text.count("？")
-        full["句号"] = text.count("。")
-        if "（" in text:
-            # Full-width brackets of heading markers are NL504's, like the half-width ones.
-            markers = sum(
-                1
-                for tok in ctx.parsed.tokens
-                if tok.type in BRACKETED and tok.text.startswith("（")
-            )
-            full["括号"] = text.count("（") - markers
+        _count_full(ctx, out)
     return out
 
 
+def _count_full(ctx: Context, out: Scan) -> None:
+    """The full-width marks of each kind NL801 and NL804 weigh the half-width ones
+    against (the full stops only where there are half-width ones: NL801 leaves them
+    out of its ratio)."""
+    text = ctx.text
+    full = out.full
+    full["逗号"] = text.count("，")
+    full["冒号"] = text.count("：")
+    full["分号"] = text.count("；")
+    full["叹号"] = text.count("！")
+    full["问号"] = text.count("？")
+    if out.half["句号"]:
+        full["句号"] = text.count("。")
+    if "（" in text:
+        # Full-width brackets of heading markers are NL504's, like the half-width ones.
+        markers = sum(
+            1 for tok in ctx.parsed.tokens if tok.type in BRACKETED and tok.text.startswith("（")
+        )
+        full["括号"] = text.count("（") - markers
+
+
 def _find_marks(text: str, out: Scan) -> None:
-    marks = out.marks
-    protected = out.is_protected
-    for ch, pattern in _MARK_RES.items():
-        if ch not in text:
-            continue
-        found = out.unprotected([m.start() for m in pattern.finditer(text)])
-        marks.extend([(pos, ch) for pos in found])
-        out.half[KIND[ch]] += len(found)
+    """The half-width marks of Chinese text (sorted) and their count by kind: each
+    kind found by its own literal-led pattern, all of them then cleared of protected
+    ranges in one pass."""
+    found: list[int] = []
+    for ch in _MARKS:
+        if ch in text:
+            found += [m.start() for m in _mark_re(ch).finditer(text)]
     if "." in text:
-        for m in _PERIOD_RE.finditer(text):
-            pos = m.start()
-            if protected(pos):
-                continue
-            ls = text.rfind("\n", max(0, pos - 4), pos) + 1
-            if _CN_NUMBER_DOT.search(text, max(ls, pos - 4), pos + 1):
-                continue  # 一. as a sequence number: NL503
-            marks.append((pos, "."))
-            out.half["句号"] += 1
+        found += _sentence_periods(text)
+    offsets = out.unprotected(sorted(found))
     if "(" in text or ")" in text:
-        _find_brackets(text, out)
-    marks.sort()
+        offsets = sorted(offsets + _find_brackets(text, out))
+    chars = list(map(text.__getitem__, offsets))
+    out.marks = list(zip(offsets, chars, strict=True))
+    if offsets:
+        counts = Counter(chars)
+        for ch in _MARKS + ".":
+            if ch in text:
+                out.half[KIND[ch]] += counts[ch]
+
+
+def _sentence_periods(text: str) -> list[int]:
+    """The "." that end a Chinese sentence (not the 一. of a sequence number: NL503)."""
+    found: list[int] = []
+    for m in _period_re().finditer(text):
+        pos = m.start()
+        ls = text.rfind("\n", max(0, pos - 4), pos) + 1
+        if not _CN_NUMBER_DOT.search(text, max(ls, pos - 4), pos + 1):
+            found.append(pos)
+    return found
 
 
 def is_cjk(ch: str) -> bool:
@@ -250,35 +289,36 @@ def is_cjk(ch: str) -> bool:
     )
 
 
-def _find_brackets(text: str, out: Scan) -> None:
-    protected = out.is_protected
-    marks = out.marks
+def _find_brackets(text: str, out: Scan) -> list[int]:
+    """The offsets of the half-width brackets of Chinese text, outside the protected
+    ranges: a pair with Chinese inside or next to it, a lone one next to Chinese.
+    Counted in ``out.half`` (a pair once)."""
+    pairs = [(m.start(), m.end() - 1, m.group(1)) for m in _OPEN_RE.finditer(text)]
+    closes = [m.start() for m in _CLOSE_RE.finditer(text)] if ")" in text else []
+    free = set(out.unprotected(sorted([s for s, _, _ in pairs] + closes)))
     paired: set[int] = set()
+    found: list[int] = []
     count = 0
-    for m in _OPEN_RE.finditer(text):
-        s = m.start()
-        inner = m.group(1)
-        if inner is not None:
-            e = m.end() - 1
-            paired.add(e)
-            if protected(s) or protected(e):
-                continue
-            if HAN_RE.search(inner) or is_cjk(text[s - 1 : s]) or is_cjk(text[e + 1 : e + 2]):
-                marks.append((s, "("))
-                marks.append((e, ")"))
+    for s, e, inner in pairs:
+        if inner is None:  # a "(" without its ")" on the line
+            if s in free and (is_cjk(text[s - 1 : s]) or is_cjk(text[s + 1 : s + 2])):
+                found.append(s)
                 count += 1
-        elif not protected(s) and (is_cjk(text[s - 1 : s]) or is_cjk(text[s + 1 : s + 2])):
-            marks.append((s, "("))
+            continue
+        paired.add(e)
+        if s not in free or e not in free:
+            continue
+        if han_re().search(inner) or is_cjk(text[s - 1 : s]) or is_cjk(text[e + 1 : e + 2]):
+            found += (s, e)
             count += 1
-    if ")" in text:
-        for m in _CLOSE_RE.finditer(text):
-            e = m.start()
-            if e in paired or protected(e):
-                continue
-            if is_cjk(text[e - 1 : e]) or is_cjk(text[e + 1 : e + 2]):
-                marks.append((e, ")"))
-                count += 1
+    for e in closes:
+        if e in paired or e not in free:
+            continue
+        if is_cjk(text[e - 1 : e]) or is_cjk(text[e + 1 : e + 2]):
+            found.append(e)
+            count += 1
     out.half["括号"] += count
+    return found
 
 
 def excerpt(text: str, start: int, end: int, before: int = 6, after: int = 6) -> str:
