@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from noticelint.parse.numerals import cn_to_int
 from noticelint.parse.tokens import HEADINGS, TokenKind
@@ -13,8 +12,6 @@ from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.rules.numbering.helpers import body_tokens, cn_numeral
 
 _ENUM_BOUNDARY = HEADINGS | {TokenKind.MLABEL, TokenKind.STATUS}
-
-_ENUM_MEMBER = frozenset(("TEXT",))
 
 
 @dataclass(slots=True)
@@ -25,54 +22,97 @@ class _Enum:
     end: int
 
 
+_NUMERALS = "一二三四五六七八九十"
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """How the enumerations with one suffix are found."""
+
+    #: A run of 1–3 numerals and the suffix: the enumeration itself.
+    numbered: re.Pattern[str]
+    #: The suffix after a numeral, led by the suffix (the regex engine skips to the next
+    #: 是 at memchr speed; a pattern led by the numerals is tried at every numeral, one
+    #: led by a look-behind at every character). ``None`` for a suffix that holds a
+    #: numeral, where only ``numbered`` finds the same matches.
+    after_numeral: re.Pattern[str] | None
+
+
 @lru_cache(maxsize=8)
-def _enum_pattern(suffix: str) -> re.Pattern[str]:
-    # Led by the numeral class, not by a look-behind (which the regex engine would try
-    # at every character); "not after a word character" is tested on each match.
-    return re.compile(rf"([一二三四五六七八九十]{{1,3}}){re.escape(suffix)}")
+def _enum_pattern(suffix: str) -> _Patterns:
+    escaped = re.escape(suffix)
+    numbered = re.compile(rf"([{_NUMERALS}]{{1,3}}){escaped}")
+    if not suffix or any(ch in _NUMERALS for ch in suffix):
+        return _Patterns(numbered, None)
+    return _Patterns(numbered, re.compile(rf"{escaped}(?<=[{_NUMERALS}]{escaped})"))
 
 
-_WORD = re.compile(r"\w")
+@cache
+def _number(numeral: str) -> int | None:
+    """The value of a run of 1–3 numerals (a handful of distinct runs recur)."""
+    return cn_to_int(numeral)
 
 
-def _enumerations(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` not after a letter, digit or Chinese character
-    (统一是、第一是 and 之一是 are words). A match rejected here cannot hide a valid
-    one: a valid start is never inside a run of numerals or right after a suffix
-    that is a word character."""
-    for m in pattern.finditer(text):
-        start = m.start()
-        if start and _WORD.match(text, start - 1):
-            continue
-        yield m
+def _after_word(text: str, start: int) -> bool:
+    """Whether a letter, digit or Chinese character is before ``start`` (``\\w`` to
+    the regex engine: ``str.isalnum`` or ``_``)."""
+    if not start:
+        return False
+    before = text[start - 1]
+    return before.isalnum() or before == "_"
 
 
-def _enum_groups(ctx: Context) -> Iterator[list[_Enum]]:
+def _enumerations(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
+    """Where the enumerations of ``text`` are: (start, end) of each match of
+    ``patterns.numbered`` not after a letter, digit or Chinese character (统一是、第一是
+    and 之一是 are words).
+
+    A match rejected here cannot hide a valid one: a valid start is never inside a run
+    of numerals or right after a suffix that is a word character. So each suffix after
+    a numeral is looked at once: the run of numerals before it starts the match, and a
+    run longer than three (or a word before it) rejects it, as the numeral-led scan
+    would have."""
+    after_numeral = patterns.after_numeral
+    if after_numeral is None:
+        return [
+            m.span() for m in patterns.numbered.finditer(text) if not _after_word(text, m.start())
+        ]
+    found = []
+    for m in after_numeral.finditer(text):
+        suffix_at = m.start()
+        start = suffix_at - 1
+        while start > suffix_at - 3 and start and text[start - 1] in _NUMERALS:
+            start -= 1
+        if not _after_word(text, start):
+            found.append((start, m.end()))
+    return found
+
+
+def _enum_groups(ctx: Context) -> list[list[_Enum]]:
     """The enumerations of each unit of text: a heading paragraph, a 整改措施 block or a
     status narrative, with the plain paragraphs that follow it."""
     suffix = ctx.profile.numbering.enumeration_suffix
-    pattern = _enum_pattern(suffix)
+    patterns = _enum_pattern(suffix)
+    groups: list[list[_Enum]] = []
     group: list[_Enum] = []
     for tok in body_tokens(ctx):
-        if tok.type in _ENUM_BOUNDARY:
+        if tok.type != TokenKind.TEXT:  # another unit starts, or a paragraph outside them
             if group:
-                yield group
-            group = []
-        elif tok.type not in _ENUM_MEMBER:
-            if group:
-                yield group
-            group = []
+                groups.append(group)
+                group = []
+            if tok.type not in _ENUM_BOUNDARY:
+                continue
+        text = tok.seg.text
+        if suffix not in text:
             continue
-        if suffix not in tok.text:
-            continue
-        for m in _enumerations(tok.text, pattern):
-            n = cn_to_int(m.group(1))
-            if n is not None and n > 0:
-                group.append(
-                    _Enum(n, m.group(0), tok.seg.start + m.start(), tok.seg.start + m.end())
-                )
+        base = tok.seg.start
+        for start, end in _enumerations(text, patterns):
+            n = _number(text[start : end - len(suffix)])
+            if n:
+                group.append(_Enum(n, text[start:end], base + start, base + end))
     if group:
-        yield group
+        groups.append(group)
+    return groups
 
 
 @register

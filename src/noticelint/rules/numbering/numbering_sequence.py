@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
 from itertools import pairwise
 from typing import Literal
 
@@ -14,36 +12,41 @@ from noticelint.rules.numbering.helpers import (
     Tokens,
     canonical,
     item_of,
-    layout_of,
+    layouts,
     report_item,
+    tokens_of,
 )
 
 
 def _items(tokens: Tokens, nodes: list[Problem], level: int) -> list[Item]:
-    out = []
-    for node in nodes:
-        if node.level == level:
-            item = item_of(tokens, node, level)
-            if item is not None:
-                out.append(item)
-    return out
+    heads = tokens.heads
+    return [
+        Item(node.number, level, tok)
+        for node in nodes
+        if node.level == level
+        and node.number is not None
+        and (tok := heads.get((node.span.line, node.span.column))) is not None
+    ]
 
 
-def _walk(problems: list[Problem]) -> Iterator[Problem]:
+def _walk(problems: list[Problem]) -> list[Problem]:
+    """``problems`` and their sub-problems, depth first."""
+    out: list[Problem] = []
     for problem in problems:
-        yield problem
-        yield from _walk(problem.children)
+        out.append(problem)
+        if problem.children:
+            out += _walk(problem.children)
+    return out
 
 
 def _measure_blocks(tokens: Tokens, problem: Problem) -> list[list[Item]]:
     """The numbered measures of ``problem``, one list per 整改措施 block."""
-    numbered = []
-    for m in problem.measures:
-        if m.number is None:
-            continue
-        tok = tokens.measure(m.span.line, m.span.column)
-        if tok is not None:
-            numbered.append(((m.span.line, m.span.column), Item(m.number, 4, tok)))
+    bodies = tokens.bodies
+    numbered = [
+        ((m.span.line, m.span.column), Item(m.number, 4, tok))
+        for m in problem.measures
+        if m.number is not None and (tok := bodies.get((m.span.line, m.span.column))) is not None
+    ]
     if not numbered:
         return []
     labels = sorted((s.line, s.column) for s in problem.measure_labels)
@@ -128,11 +131,11 @@ def _check_chained(ctx: Context, kind: str, groups: list[list[list[Item]]]) -> N
             here = _boundary(run[0].number, prev[-1].number)
             if here is not None:
                 seen.append(here)
-    counts = Counter(seen)
+    continues, restarts = seen.count("continue"), seen.count("restart")
     style: Style | None = None
     if seen:
-        style = "continue" if counts["continue"] > counts["restart"] else "restart"
-        if counts["continue"] == counts["restart"]:
+        style = "continue" if continues > restarts else "restart"
+        if continues == restarts:
             style = seen[0]
     name = _KIND_NAMES[kind]
     for group in groups:
@@ -220,14 +223,12 @@ class NumberingSequence(Rule):
     norm = "GB/T 9704-2012"
 
     def check(self, ctx: Context) -> None:
-        tokens = Tokens(ctx)
+        tokens = tokens_of(ctx)
         notice = ctx.notice
         sections = [i for s in notice.sections if (i := item_of(tokens, s, 1)) is not None]
         _check_run(ctx, sections, 1)
-        for section in notice.sections:
-            areas = [
-                i for a in layout_of(section).areas if (i := item_of(tokens, a, 2)) is not None
-            ]
+        for section, layout in zip(notice.sections, layouts(ctx), strict=True):
+            areas = [i for a in layout.areas if (i := item_of(tokens, a, 2)) is not None]
             # Problems written on the （一） level (（一）关于…问题 + labels) number like areas.
             areas += _items(tokens, section.problems, 2)
             areas.sort(key=lambda item: item.line)
@@ -236,8 +237,8 @@ class NumberingSequence(Rule):
         problem_groups: list[list[list[Item]]] = []
         sub_groups: list[list[list[Item]]] = []
         measure_groups: list[list[list[Item]]] = []
-        for section in notice.sections:
-            containers = layout_of(section).containers
+        for layout in layouts(ctx):
+            containers = layout.containers
             # Problems at 1. (and at （1） where a container has no 1. level).
             problem_groups.append([_items(tokens, c, 3) for c in containers])
             problem_groups.append([_items(tokens, c, 4) for c in containers])
@@ -247,7 +248,8 @@ class NumberingSequence(Rule):
                 )
                 blocks: list[list[Item]] = []
                 for problem in _walk(container):
-                    blocks.extend(_measure_blocks(tokens, problem))
+                    if problem.measures:
+                        blocks += _measure_blocks(tokens, problem)
                 measure_groups.append(blocks)
         _check_chained(ctx, "problems", problem_groups)
         _check_chained(ctx, "subs", sub_groups)
