@@ -25,32 +25,37 @@ class _Enum:
 _NUMERALS = "一二三四五六七八九十"
 
 
-@dataclass(frozen=True, slots=True)
 class _Patterns:
     """How the enumerations with one suffix are found."""
 
-    #: A run of 1–3 numerals and the suffix: the enumeration itself.
-    numbered: re.Pattern[str]
-    #: The suffix after a numeral, led by the suffix (the regex engine skips to the next
-    #: 是 at memchr speed; a pattern led by the numerals is tried at every numeral, one
-    #: led by a look-behind at every character). ``None`` for a suffix that holds a
-    #: numeral, where only ``numbered`` finds the same matches.
-    after_numeral: re.Pattern[str] | None
+    __slots__ = ("after_numerals", "numbered")
+
+    def __init__(self, suffix: str) -> None:
+        escaped = re.escape(suffix)
+        #: A run of 1–3 numerals and the suffix: the enumeration itself.
+        self.numbered = re.compile(rf"([{_NUMERALS}]{{1,3}}){escaped}")
+        #: The suffix after a run of exactly 3, 2 or 1 numerals that is not after a
+        #: letter, digit or Chinese character (the run, in group 1, 2 or 3). Led by the
+        #: suffix, so the regex engine skips to the next 是 at memchr speed (a pattern led
+        #: by the numerals is tried at every numeral, one led by a look-behind at every
+        #: character). ``None`` for a suffix that holds a numeral: only ``numbered`` finds
+        #: the same matches there.
+        self.after_numerals: re.Pattern[str] | None = None
+        if suffix and not any(ch in _NUMERALS for ch in suffix):
+            runs = "|".join(rf"(?<=(?<!\w)([{_NUMERALS}]{{{k}}}){escaped})" for k in (3, 2, 1))
+            self.after_numerals = re.compile(rf"{escaped}(?:{runs})")
 
 
 @lru_cache(maxsize=8)
 def _enum_pattern(suffix: str) -> _Patterns:
-    escaped = re.escape(suffix)
-    numbered = re.compile(rf"([{_NUMERALS}]{{1,3}}){escaped}")
-    if not suffix or any(ch in _NUMERALS for ch in suffix):
-        return _Patterns(numbered, None)
-    return _Patterns(numbered, re.compile(rf"{escaped}(?<=[{_NUMERALS}]{escaped})"))
+    return _Patterns(suffix)
 
 
 @cache
-def _number(numeral: str) -> int | None:
-    """The value of a run of 1–3 numerals (a handful of distinct runs recur)."""
-    return cn_to_int(numeral)
+def _number(written: str, suffix: str) -> int | None:
+    """The number of an enumeration as written (一是 → 1, 十二是 → 12): a handful of
+    distinct ones recur."""
+    return cn_to_int(written[: len(written) - len(suffix)])
 
 
 def _after_word(text: str, start: int) -> bool:
@@ -67,25 +72,16 @@ def _enumerations(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
     ``patterns.numbered`` not after a letter, digit or Chinese character (统一是、第一是
     and 之一是 are words).
 
-    A match rejected here cannot hide a valid one: a valid start is never inside a run
-    of numerals or right after a suffix that is a word character. So each suffix after
-    a numeral is looked at once: the run of numerals before it starts the match, and a
-    run longer than three (or a word before it) rejects it, as the numeral-led scan
-    would have."""
-    after_numeral = patterns.after_numeral
-    if after_numeral is None:
+    A match rejected so cannot hide a valid one: a valid start is never inside a run of
+    numerals or right after a suffix that is a word character. So each suffix is looked
+    at once, with the run of numerals before it: a run of at most three, not after a
+    word, makes the match the numeral-led scan would have made."""
+    after_numerals = patterns.after_numerals
+    if after_numerals is None:
         return [
             m.span() for m in patterns.numbered.finditer(text) if not _after_word(text, m.start())
         ]
-    found = []
-    for m in after_numeral.finditer(text):
-        suffix_at = m.start()
-        start = suffix_at - 1
-        while start > suffix_at - 3 and start and text[start - 1] in _NUMERALS:
-            start -= 1
-        if not _after_word(text, start):
-            found.append((start, m.end()))
-    return found
+    return [(m.start() - len(m[m.lastindex or 0]), m.end()) for m in after_numerals.finditer(text)]
 
 
 def _enum_groups(ctx: Context) -> list[list[_Enum]]:
@@ -107,9 +103,10 @@ def _enum_groups(ctx: Context) -> list[list[_Enum]]:
             continue
         base = tok.seg.start
         for start, end in _enumerations(text, patterns):
-            n = _number(text[start : end - len(suffix)])
+            written = text[start:end]
+            n = _number(written, suffix)
             if n:
-                group.append(_Enum(n, text[start:end], base + start, base + end))
+                group.append(_Enum(n, written, base + start, base + end))
     if group:
         groups.append(group)
     return groups

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import pairwise
 from typing import Literal
 
@@ -50,10 +51,12 @@ def _measure_blocks(tokens: Tokens, problem: Problem) -> list[list[Item]]:
     if not numbered:
         return []
     labels = sorted((s.line, s.column) for s in problem.measure_labels)
-    blocks: list[list[Item]] = [[] for _ in range(max(1, len(labels)))]
+    if len(labels) < 2:
+        return [[item for _, item in numbered]]
+    blocks: list[list[Item]] = [[] for _ in labels]
     for pos, item in numbered:
-        k = sum(1 for label in labels if label < pos) - 1
-        blocks[max(0, k)].append(item)
+        # The block of the last label before the measure (the first block before any).
+        blocks[max(0, bisect_left(labels, pos) - 1)].append(item)
     return [b for b in blocks if b]
 
 

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
-from operator import le
+from operator import itemgetter, le
 
 from noticelint.diagnostics import CompactEdits
 from noticelint.parse.fields import EMAIL_RE
@@ -83,6 +83,8 @@ KIND_FULL = {
 }
 
 Mark = tuple[int, str]  # (offset, half-width character)
+
+_offset = itemgetter(0)
 
 
 class Scan:
@@ -173,27 +175,30 @@ class Scan:
         """Edits turning ``marks`` full-width, expanded only when read."""
         return self.ctx.char_edits(marks, FULL)
 
-    def unprotected(self, offsets: list[int]) -> list[int]:
-        """``offsets`` (sorted) without those inside a protected range: one pass over
-        the ranges, not a look-up per offset."""
-        if not offsets:
-            return offsets
+    def unprotected(self, marks: list[Mark]) -> tuple[list[Mark], list[Mark]]:
+        """``marks`` (sorted by offset) split into those outside the protected ranges
+        and those inside: one pass over the ranges, not a look-up per mark."""
+        if not marks:
+            return marks, []
         starts = self._starts if self._starts is not None else self._build()
         if not starts:
-            return offsets
-        out: list[int] = []
+            return marks, []
+        kept: list[Mark] = []
+        dropped: list[Mark] = []
         pos = 0
-        last = len(offsets)
+        last = len(marks)
         for s, e in zip(starts, self._ends, strict=True):
-            i = bisect_left(offsets, s, pos)
+            i = bisect_left(marks, s, pos, key=_offset)
             if i == last:
                 break
-            if offsets[i] >= e:
-                continue  # no offset inside this range
-            out += offsets[pos:i]
-            pos = bisect_left(offsets, e, i)
-        out += offsets[pos:]
-        return out
+            if marks[i][0] >= e:
+                continue  # no mark inside this range
+            j = bisect_left(marks, e, i, key=_offset)
+            kept += marks[pos:i]
+            dropped += marks[i:j]
+            pos = j
+        kept += marks[pos:]
+        return kept, dropped
 
 
 @per_document
@@ -248,22 +253,26 @@ def _find_marks(text: str, out: Scan) -> None:
     """The half-width marks of Chinese text (sorted) and their count by kind: each
     kind found by its own literal-led pattern, all of them then cleared of protected
     ranges in one pass."""
-    found: list[int] = []
+    marks: list[Mark] = []
+    found: dict[str, int] = {}  # mark -> how many, protected ones still in
     for ch in _MARKS:
         if ch in text:
-            found += [m.start() for m in _mark_re(ch).finditer(text)]
+            of_kind = [(m.start(), ch) for m in _mark_re(ch).finditer(text)]
+            marks += of_kind
+            found[ch] = len(of_kind)
     if "." in text:
-        found += _sentence_periods(text)
-    offsets = out.unprotected(sorted(found))
+        periods = [(pos, ".") for pos in _sentence_periods(text)]
+        marks += periods
+        found["."] = len(periods)
     if "(" in text or ")" in text:
-        offsets = sorted(offsets + _find_brackets(text, out))
-    chars = list(map(text.__getitem__, offsets))
-    out.marks = list(zip(offsets, chars, strict=True))
-    if offsets:
-        counts = Counter(chars)
-        for ch in _MARKS + ".":
-            if ch in text:
-                out.half[KIND[ch]] += counts[ch]
+        marks += _find_brackets(text, out)  # cleared of protected ranges already
+    marks.sort(key=_offset)
+    out.marks, dropped = out.unprotected(marks)
+    half = out.half
+    for ch, count in found.items():
+        half[KIND[ch]] += count
+    for _, ch in dropped:
+        half[KIND[ch]] -= 1
 
 
 def _sentence_periods(text: str) -> list[int]:
@@ -289,33 +298,35 @@ def is_cjk(ch: str) -> bool:
     )
 
 
-def _find_brackets(text: str, out: Scan) -> list[int]:
-    """The offsets of the half-width brackets of Chinese text, outside the protected
-    ranges: a pair with Chinese inside or next to it, a lone one next to Chinese.
-    Counted in ``out.half`` (a pair once)."""
+def _find_brackets(text: str, out: Scan) -> list[Mark]:
+    """The half-width brackets of Chinese text, outside the protected ranges: a pair
+    with Chinese inside or next to it, a lone one next to Chinese. Counted in
+    ``out.half`` (a pair once)."""
     pairs = [(m.start(), m.end() - 1, m.group(1)) for m in _OPEN_RE.finditer(text)]
     closes = [m.start() for m in _CLOSE_RE.finditer(text)] if ")" in text else []
-    free = set(out.unprotected(sorted([s for s, _, _ in pairs] + closes)))
+    every = [(s, "(") for s, _, _ in pairs] + [(e, ")") for e in closes]
+    every.sort(key=_offset)
+    free = {pos for pos, _ in out.unprotected(every)[0]}
     paired: set[int] = set()
-    found: list[int] = []
+    found: list[Mark] = []
     count = 0
     for s, e, inner in pairs:
         if inner is None:  # a "(" without its ")" on the line
             if s in free and (is_cjk(text[s - 1 : s]) or is_cjk(text[s + 1 : s + 2])):
-                found.append(s)
+                found.append((s, "("))
                 count += 1
             continue
         paired.add(e)
         if s not in free or e not in free:
             continue
         if han_re().search(inner) or is_cjk(text[s - 1 : s]) or is_cjk(text[e + 1 : e + 2]):
-            found += (s, e)
+            found += ((s, "("), (e, ")"))
             count += 1
     for e in closes:
         if e in paired or e not in free:
             continue
         if is_cjk(text[e - 1 : e]) or is_cjk(text[e + 1 : e + 2]):
-            found.append(e)
+            found.append((e, ")"))
             count += 1
     out.half["括号"] += count
     return found
