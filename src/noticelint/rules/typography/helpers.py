@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
+from itertools import repeat
 from operator import itemgetter, le
 
 from noticelint.diagnostics import CompactEdits
@@ -85,6 +86,8 @@ KIND_FULL = {
 Mark = tuple[int, str]  # (offset, half-width character)
 
 _offset = itemgetter(0)
+
+_match_start = re.Match.start
 
 
 class Scan:
@@ -257,7 +260,8 @@ def _find_marks(text: str, out: Scan) -> None:
     found: dict[str, int] = {}  # mark -> how many, protected ones still in
     for ch in _MARKS:
         if ch in text:
-            of_kind = [(m.start(), ch) for m in _mark_re(ch).finditer(text)]
+            # (offset, mark) pairs built by iterators in C: hundreds in a converted text
+            of_kind = list(zip(map(_match_start, _mark_re(ch).finditer(text)), repeat(ch)))
             marks += of_kind
             found[ch] = len(of_kind)
     if "." in text:
@@ -310,6 +314,7 @@ def _find_brackets(text: str, out: Scan) -> list[Mark]:
     paired: set[int] = set()
     found: list[Mark] = []
     count = 0
+    has_han = han_re().search
     for s, e, inner in pairs:
         if inner is None:  # a "(" without its ")" on the line
             if s in free and (is_cjk(text[s - 1 : s]) or is_cjk(text[s + 1 : s + 2])):
@@ -319,7 +324,7 @@ def _find_brackets(text: str, out: Scan) -> list[Mark]:
         paired.add(e)
         if s not in free or e not in free:
             continue
-        if han_re().search(inner) or is_cjk(text[s - 1 : s]) or is_cjk(text[e + 1 : e + 2]):
+        if has_han(inner) or is_cjk(text[s - 1 : s]) or is_cjk(text[e + 1 : e + 2]):
             found += ((s, "("), (e, ")"))
             count += 1
     for e in closes:

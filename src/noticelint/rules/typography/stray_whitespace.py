@@ -204,7 +204,7 @@ class StrayWhitespace(Rule):
     structural = False
 
     def check(self, ctx: Context) -> None:
-        if not ctx.text.strip():
+        if ctx.text.isspace() or not ctx.text:
             return  # an empty text is not a notice at all (NL002), not a layout problem
         sc = scan(ctx)
         for sp in _stray_spaces(ctx, sc):
