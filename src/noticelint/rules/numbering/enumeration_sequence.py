@@ -72,7 +72,7 @@ def _enumerations(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
     ``patterns.numbered`` not after a letter, digit or Chinese character (统一是、第一是
     and 之一是 are words).
 
-    A match rejected so cannot hide a valid one: a valid start is never inside a run of
+    A match rejected there cannot hide a valid one: a valid start is never inside a run of
     numerals or right after a suffix that is a word character. So each suffix is looked
     at once, with the run of numerals before it: a run of at most three, not after a
     word, makes the match the numeral-led scan would have made."""
@@ -81,6 +81,7 @@ def _enumerations(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
         return [
             m.span() for m in patterns.numbered.finditer(text) if not _after_word(text, m.start())
         ]
+    # The run of numerals is the one group of the three that took part (lastindex).
     return [(m.start() - len(m[m.lastindex or 0]), m.end()) for m in after_numerals.finditer(text)]
 
 
@@ -149,53 +150,59 @@ class EnumerationSequence(Rule):
             self._check(ctx, group, suffix)
 
     def _check(self, ctx: Context, group: list[_Enum], suffix: str) -> None:
-        def label(n: int) -> str:
-            return f"“{cn_numeral(n)}{suffix}”"
-
-        def report(e: _Enum, message: str) -> None:
-            ctx.report(message, ctx.span(e.start, e.end))
-
         first = group[0]
-        should = 1 if first.number != 1 else first.number
         if first.number != 1:
-            report(first, f"列举不从{label(1)}开始：第一项为{quote(first.text)}，应为{label(1)}")
+            expected = _label(1, suffix)
+            _report(
+                ctx, first, f"列举不从{expected}开始：第一项为{quote(first.text)}，应为{expected}"
+            )
         # Each entry: an item and the number it should have had. A 一是 in the middle
         # of a series opens a nested series; the outer one resumes when a number fits
         # it and not the inner one. After a slip the next item may follow either the
         # number as written or the number expected, so one slip is reported once.
-        stack: list[tuple[_Enum, int]] = [(first, should)]
-
-        def fits(entry: tuple[_Enum, int], n: int) -> bool:
-            return n in (entry[0].number + 1, entry[1] + 1)
-
+        stack: list[tuple[_Enum, int]] = [(first, 1)]
         for e in group[1:]:
-            if fits(stack[-1], e.number):
-                stack[-1] = (e, e.number)
+            n = e.number
+            if _fits(stack[-1], n):
+                stack[-1] = (e, n)
                 continue
-            if e.number == 1:
+            if n == 1:
                 stack.append((e, 1))
                 continue
-            outer = next(
-                (i for i in range(len(stack) - 2, -1, -1) if fits(stack[i], e.number)), None
-            )
+            outer = next((i for i in range(len(stack) - 2, -1, -1) if _fits(stack[i], n)), None)
             if outer is not None:
                 del stack[outer + 1 :]
-                stack[-1] = (e, e.number)
+                stack[-1] = (e, n)
                 continue
             prev, prev_should = stack[-1]
-            expected = label(prev_should + 1)
-            if e.number == prev.number:
+            expected = _label(prev_should + 1, suffix)
+            if n == prev.number:
                 line, column = ctx.parsed.index.position(prev.start)
-                report(
+                _report(
+                    ctx,
                     e,
                     f"列举重号：{quote(e.text)}与第{line}行第{column}列的{quote(prev.text)}重复，"
                     f"此处应为{expected}",
                 )
-            elif e.number < prev.number:
-                report(
+            elif n < prev.number:
+                _report(
+                    ctx,
                     e,
                     f"列举序号倒退：{quote(e.text)}出现在{quote(prev.text)}之后，此处应为{expected}",
                 )
             else:
-                report(e, f"列举跳号：{quote(e.text)}之前应为{expected}")
+                _report(ctx, e, f"列举跳号：{quote(e.text)}之前应为{expected}")
             stack[-1] = (e, prev_should + 1)
+
+
+def _fits(entry: tuple[_Enum, int], n: int) -> bool:
+    """Whether ``n`` follows the entry's number as written or as it should have been."""
+    return n == entry[0].number + 1 or n == entry[1] + 1
+
+
+def _label(n: int, suffix: str) -> str:
+    return f"“{cn_numeral(n)}{suffix}”"
+
+
+def _report(ctx: Context, e: _Enum, message: str) -> None:
+    ctx.report(message, ctx.span(e.start, e.end))

@@ -84,9 +84,6 @@ class Tokens:
     def head(self, node: Section | Area | Problem) -> Token | None:
         return self.heads.get((node.span.line, node.span.column))
 
-    def measure(self, line: int, column: int) -> Token | None:
-        return self.bodies.get((line, column))
-
 
 @dataclass(slots=True)
 class Item:

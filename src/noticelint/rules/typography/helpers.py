@@ -40,7 +40,7 @@ def _mark_re(ch: str) -> re.Pattern[str]:
 
 @cache
 def _period_re() -> re.Pattern[str]:
-    """ "." ending a sentence: after a Chinese character, before Chinese text, white
+    """A "." ending a sentence: after a Chinese character, before Chinese text, white
     space or the end."""
     return re.compile(rf"\.(?<={HAN_CLASS}\.)(?=[{_CJK}\s]|\Z)")
 
@@ -178,7 +178,7 @@ class Scan:
         """Edits turning ``marks`` full-width, expanded only when read."""
         return self.ctx.char_edits(marks, FULL)
 
-    def unprotected(self, marks: list[Mark]) -> tuple[list[Mark], list[Mark]]:
+    def split_protected(self, marks: list[Mark]) -> tuple[list[Mark], list[Mark]]:
         """``marks`` (sorted by offset) split into those outside the protected ranges
         and those inside: one pass over the ranges, not a look-up per mark."""
         if not marks:
@@ -271,7 +271,7 @@ def _find_marks(text: str, out: Scan) -> None:
     if "(" in text or ")" in text:
         marks += _find_brackets(text, out)  # cleared of protected ranges already
     marks.sort(key=_offset)
-    out.marks, dropped = out.unprotected(marks)
+    out.marks, dropped = out.split_protected(marks)
     half = out.half
     for ch, count in found.items():
         half[KIND[ch]] += count
@@ -310,7 +310,7 @@ def _find_brackets(text: str, out: Scan) -> list[Mark]:
     closes = [m.start() for m in _CLOSE_RE.finditer(text)] if ")" in text else []
     every = [(s, "(") for s, _, _ in pairs] + [(e, ")") for e in closes]
     every.sort(key=_offset)
-    free = {pos for pos, _ in out.unprotected(every)[0]}
+    free = {pos for pos, _ in out.split_protected(every)[0]}
     paired: set[int] = set()
     found: list[Mark] = []
     count = 0
