@@ -127,9 +127,10 @@ def _check_chained(ctx: Context, kind: str, groups: list[list[list[Item]]]) -> N
     """Numbering that may either restart in each container or continue across the
     containers of one group (problems across areas). Either style is valid; a mix
     of both in one notice is reported, against the style most containers use."""
+    # Each group's non-empty runs (most containers have none of a kind).
+    run_groups = [runs for group in groups if (runs := [run for run in group if run])]
     seen: list[Style] = []
-    for group in groups:
-        runs = [run for run in group if run]
+    for runs in run_groups:
         for prev, run in pairwise(runs):
             here = _boundary(run[0].number, prev[-1].number)
             if here is not None:
@@ -141,8 +142,7 @@ def _check_chained(ctx: Context, kind: str, groups: list[list[list[Item]]]) -> N
         if continues == restarts:
             style = seen[0]
     name = _KIND_NAMES[kind]
-    for group in groups:
-        runs = [run for run in group if run]
+    for runs in run_groups:
         should = 0
         for i, run in enumerate(runs):
             head = run[0]

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
-from itertools import repeat
+from itertools import pairwise, repeat
 from operator import itemgetter, le
 
 from noticelint.diagnostics import CompactEdits
@@ -163,14 +163,13 @@ class Scan:
     def is_gap(self, pos: int) -> bool:
         """Between two segments of one line: a paragraph break the segmenter made."""
         if self._gap_starts is None:
-            starts, ends = [], []
-            prev = None
-            for seg in self.ctx.parsed.segmentation.segments:
-                if prev is not None and prev.line == seg.line and prev.end < seg.start:
-                    starts.append(prev.end)
-                    ends.append(seg.start)
-                prev = seg
-            self._gap_starts, self._gap_ends = starts, ends
+            gaps = [
+                (prev.end, seg.start)
+                for prev, seg in pairwise(self.ctx.parsed.segmentation.segments)
+                if prev.line == seg.line and prev.end < seg.start
+            ]
+            self._gap_starts = [s for s, _ in gaps]
+            self._gap_ends = [e for _, e in gaps]
         i = bisect_right(self._gap_starts, pos) - 1
         return i >= 0 and pos < self._gap_ends[i]
 
