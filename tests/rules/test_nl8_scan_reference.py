@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -149,6 +150,21 @@ def test_scan_finds_the_marks_the_pattern_per_mark_scan_found(text: str) -> None
     assert [new.is_protected(i) for i in range(len(text))] == [
         old.is_protected(i) for i in range(len(text))
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "整改(党http://x.cn/a)落实",  # the ")" inside a URL: the pair is left alone
+        "联系(邮箱a.b@163.com)党",
+        "党)整改(落实\n)",
+        "一、总体\n(一)整改(含专题),落实:完成;\n",
+        "(" * 3 + "党" + ")" * 4,
+    ],
+)
+def test_scan_finds_the_marks_of_protected_and_lone_brackets_as_before(text: str) -> None:
+    new, old = scan(_context(text)), reference_scan(_context(text))
+    assert (new.marks, _weighed(new)) == (old.marks, _weighed(old))
 
 
 def test_the_reference_sees_what_the_rules_report() -> None:

@@ -177,30 +177,40 @@ class Scan:
         """Edits turning ``marks`` full-width, expanded only when read."""
         return self.ctx.char_edits(marks, FULL)
 
+    def _inside(self, offsets: list[int]) -> list[tuple[int, int]]:
+        """The index ranges ``[i, j)`` of ``offsets`` (sorted) that lie inside a
+        protected range: one pass over the ranges, not a look-up per offset."""
+        if not offsets:
+            return []  # (and the ranges of a clean text are never built)
+        starts = self._starts if self._starts is not None else self._build()
+        inside: list[tuple[int, int]] = []
+        pos = 0
+        last = len(offsets)
+        for s, e in zip(starts, self._ends, strict=True):
+            i = bisect_left(offsets, s, pos)
+            if i == last:
+                break
+            if offsets[i] < e:
+                pos = bisect_left(offsets, e, i)
+                inside.append((i, pos))
+        return inside
+
     def split_protected(self, marks: list[Mark]) -> tuple[list[Mark], list[Mark]]:
         """``marks`` (sorted by offset) split into those outside the protected ranges
-        and those inside: one pass over the ranges, not a look-up per mark."""
-        if not marks:
-            return marks, []
-        starts = self._starts if self._starts is not None else self._build()
-        if not starts:
-            return marks, []
+        and those inside."""
         kept: list[Mark] = []
         dropped: list[Mark] = []
         pos = 0
-        last = len(marks)
-        for s, e in zip(starts, self._ends, strict=True):
-            i = bisect_left(marks, s, pos, key=_offset)
-            if i == last:
-                break
-            if marks[i][0] >= e:
-                continue  # no mark inside this range
-            j = bisect_left(marks, e, i, key=_offset)
+        for i, j in self._inside(list(map(_offset, marks))):
             kept += marks[pos:i]
             dropped += marks[i:j]
             pos = j
         kept += marks[pos:]
         return kept, dropped
+
+    def protected_among(self, offsets: list[int]) -> set[int]:
+        """Those of ``offsets`` (sorted) inside a protected range."""
+        return {o for i, j in self._inside(offsets) for o in offsets[i:j]}
 
 
 @per_document
@@ -306,32 +316,33 @@ def _find_brackets(text: str, out: Scan) -> list[Mark]:
     with Chinese inside or next to it, a lone one next to Chinese. Counted in
     ``out.half`` (a pair once)."""
     pairs = [(m.start(), m.end() - 1, m.group(1)) for m in _OPEN_RE.finditer(text)]
-    closes = [m.start() for m in _CLOSE_RE.finditer(text)] if ")" in text else []
-    every = [(s, "(") for s, _, _ in pairs] + [(e, ")") for e in closes]
-    every.sort(key=_offset)
-    free = {pos for pos, _ in out.split_protected(every)[0]}
-    paired: set[int] = set()
+    ends = [e for _, e, inner in pairs if inner is not None]
+    # A ")" that closes no "(" is looked for only when there are more ")" than pairs.
+    lone = ")" in text and text.count(")") != len(ends)
+    closes = list(map(_match_start, _CLOSE_RE.finditer(text))) if lone else ends
+    blocked = out.protected_among(sorted([s for s, _, _ in pairs] + closes))
     found: list[Mark] = []
     count = 0
     has_han = han_re().search
     for s, e, inner in pairs:
         if inner is None:  # a "(" without its ")" on the line
-            if s in free and (is_cjk(text[s - 1 : s]) or is_cjk(text[s + 1 : s + 2])):
+            if s not in blocked and (is_cjk(text[s - 1 : s]) or is_cjk(text[s + 1 : s + 2])):
                 found.append((s, "("))
                 count += 1
             continue
-        paired.add(e)
-        if s not in free or e not in free:
+        if s in blocked or e in blocked:
             continue
         if has_han(inner) or is_cjk(text[s - 1 : s]) or is_cjk(text[e + 1 : e + 2]):
             found += ((s, "("), (e, ")"))
             count += 1
-    for e in closes:
-        if e in paired or e not in free:
-            continue
-        if is_cjk(text[e - 1 : e]) or is_cjk(text[e + 1 : e + 2]):
-            found.append((e, ")"))
-            count += 1
+    if lone:
+        paired = set(ends)
+        for e in closes:
+            if e in paired or e in blocked:
+                continue
+            if is_cjk(text[e - 1 : e]) or is_cjk(text[e + 1 : e + 2]):
+                found.append((e, ")"))
+                count += 1
     out.half["括号"] += count
     return found
 
