@@ -133,5 +133,6 @@ def test_nl505_numeral_led_pattern_finds_what_the_look_behind_pattern_found() ->
         ]
         for text in texts:
             want = [(m.span(), m.group(1)) for m in old.finditer(text)]
-            got = [(m.span(), m.group(1)) for m in _enumerations(text, _enum_pattern(suffix))]
+            found = _enumerations(text, _enum_pattern(suffix))
+            got = [((s, e), text[s : e - len(suffix)]) for s, e in found]
             assert got == want, text

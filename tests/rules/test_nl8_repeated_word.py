@@ -7,15 +7,19 @@ profile's allow list too; 党组党组 and 四是是 stay reported.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from notice_support import REPO_ROOT, apply_edits, compliant_text, lint, only
 from noticelint.rules.typography.repeated_word import repeated_words
+from noticelint.text import HAN_CLASS, is_han
 
 BASE = compliant_text("c01_xuncha_basic")
 ANCHOR = "扎实推进整改落实。"
@@ -75,6 +79,46 @@ def test_nl103_classifier_list_comes_from_the_profile(tmp_path: Path) -> None:
 def test_repeated_words_longest_leftmost_non_overlapping() -> None:
     text = "党组党组党组，整改责任整改责任，看看"
     assert repeated_words(text, 0, len(text)) == [(0, 2), (7, 4)]
+
+
+# The reference: a back-reference scan of every position, tried at each Chinese
+# character (the rule once ran this on every paragraph; it is too slow for that).
+_RECUR = re.compile(rf"({HAN_CLASS})(?={HAN_CLASS}{{1,3}}?\1)")
+
+
+def reference_repeated_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    skip = start
+    for m in _RECUR.finditer(text, start, end):
+        i = m.start()
+        if i < skip:
+            continue
+        for k in (4, 3, 2):
+            piece = text[i : i + 2 * k]
+            if i + 2 * k <= end and piece[:k] == piece[k:] and all(map(is_han, piece)):
+                found.append((i, k))
+                skip = i + 2 * k
+                break
+    return found
+
+
+# Chinese characters (一 U+4E00, 丁 U+4E01, 伀 U+4F00 and the ideographic space U+3000
+# share low bytes; 𠀀 is outside the Han ranges), digits, marks of both widths, white
+# space, and words written twice or thrice.
+WRITING = st.sampled_from(
+    [*"党组一丁伀是研究\u3000𠀀1２,，.。:：（()） \t\n", "\ud800", "党组党组", "一项一项",
+     "整改责任整改责任", "会议会议会议", "是是", "四是是", "研究研究", "甲乙丙甲乙丙", "  "]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WRITING, max_size=40).map("".join), st.data())
+def test_repeated_words_finds_what_the_back_reference_scan_finds(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert repeated_words(text, start, end) == reference_repeated_words(text, start, end)
 
 
 def test_nl103_and_residue_detection_are_linear_on_a_hostile_line() -> None:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from noticelint.diagnostics import Edit, Fix
+from noticelint.diagnostics import Fix
 from noticelint.parse.tokens import BRACKETED, Token
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.numbering.helpers import body_tokens, marker_edit_range
+from noticelint.rules.numbering.helpers import body_headings, marker_edit_range
+
+_FULL = {"(": "（", ")": "）"}
 
 
-def _bracket_edits(ctx: Context, tok: Token) -> list[Edit]:
+def _brackets(tok: Token) -> list[tuple[int, str]]:
+    """The half-width brackets of ``tok``'s marker: (offset, character)."""
     start, _ = marker_edit_range(tok)
-    return [
-        ctx.edit(start + i, start + i + 1, "（" if ch == "(" else "）")
-        for i, ch in enumerate(tok.marker)
-        if ch in "()"
-    ]
+    return [(start + i, ch) for i, ch in enumerate(tok.marker) if ch in _FULL]
 
 
 @register
@@ -53,7 +52,7 @@ class BracketWidth(Rule):
     def check(self, ctx: Context) -> None:
         half: list[Token] = []
         full = 0
-        for tok in body_tokens(ctx):
+        for tok in body_headings(ctx):
             if tok.type not in BRACKETED:
                 continue
             if "(" in tok.marker or ")" in tok.marker:
@@ -66,7 +65,8 @@ class BracketWidth(Rule):
         if len(half) > 1 and ratio >= ctx.profile.typography.halfwidth_file_ratio:
             first = half[0]
             others = f"（全角{full}个）" if full else ""
-            edits = [e for tok in half for e in _bracket_edits(ctx, tok)]
+            # Expanded into edits only when read (a file-wide fix: many of them).
+            edits = ctx.char_edits([b for tok in half for b in _brackets(tok)], _FULL)
             ctx.report(
                 f"序号括号为半角：全文{len(half)}个序号用半角括号{others}，如第{first.seg.line}行的"
                 f"{quote(first.marker)}；应统一使用全角括号“（一）”“（1）”",
@@ -87,6 +87,6 @@ class BracketWidth(Rule):
                 fix=Fix(
                     applicability="safe",
                     message=f"改为“{good}”",
-                    edits=_bracket_edits(ctx, tok),
+                    edits=[ctx.edit(at, at + 1, _FULL[ch]) for at, ch in _brackets(tok)],
                 ),
             )

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from noticelint.parse.numerals import cn_to_int
 from noticelint.parse.tokens import HEADINGS, TokenKind
@@ -13,8 +12,6 @@ from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.rules.numbering.helpers import body_tokens, cn_numeral
 
 _ENUM_BOUNDARY = HEADINGS | {TokenKind.MLABEL, TokenKind.STATUS}
-
-_ENUM_MEMBER = frozenset(("TEXT",))
 
 
 @dataclass(slots=True)
@@ -25,54 +22,95 @@ class _Enum:
     end: int
 
 
+_NUMERALS = "一二三四五六七八九十"
+
+
+class _Patterns:
+    """How the enumerations with one suffix are found."""
+
+    __slots__ = ("after_numerals", "numbered")
+
+    def __init__(self, suffix: str) -> None:
+        escaped = re.escape(suffix)
+        #: A run of 1–3 numerals and the suffix: the enumeration itself.
+        self.numbered = re.compile(rf"([{_NUMERALS}]{{1,3}}){escaped}")
+        #: The suffix after a run of exactly 3, 2 or 1 numerals that is not after a
+        #: letter, digit or Chinese character (the run, in group 1, 2 or 3). Led by the
+        #: suffix, so the regex engine skips to the next 是 at memchr speed (a pattern led
+        #: by the numerals is tried at every numeral, one led by a look-behind at every
+        #: character). ``None`` for a suffix that holds a numeral: only ``numbered`` finds
+        #: the same matches there.
+        self.after_numerals: re.Pattern[str] | None = None
+        if suffix and not any(ch in _NUMERALS for ch in suffix):
+            runs = "|".join(rf"(?<=(?<!\w)([{_NUMERALS}]{{{k}}}){escaped})" for k in (3, 2, 1))
+            self.after_numerals = re.compile(rf"{escaped}(?:{runs})")
+
+
 @lru_cache(maxsize=8)
-def _enum_pattern(suffix: str) -> re.Pattern[str]:
-    # Led by the numeral class, not by a look-behind (which the regex engine would try
-    # at every character); "not after a word character" is tested on each match.
-    return re.compile(rf"([一二三四五六七八九十]{{1,3}}){re.escape(suffix)}")
+def _enum_pattern(suffix: str) -> _Patterns:
+    return _Patterns(suffix)
 
 
-_WORD = re.compile(r"\w")
+@cache
+def _number(written: str, suffix: str) -> int | None:
+    """The number of an enumeration as written (一是 → 1, 十二是 → 12): a handful of
+    distinct ones recur."""
+    return cn_to_int(written[: len(written) - len(suffix)])
 
 
-def _enumerations(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` not after a letter, digit or Chinese character
-    (统一是、第一是 and 之一是 are words). A match rejected here cannot hide a valid
-    one: a valid start is never inside a run of numerals or right after a suffix
-    that is a word character."""
-    for m in pattern.finditer(text):
-        start = m.start()
-        if start and _WORD.match(text, start - 1):
-            continue
-        yield m
+def _after_word(text: str, start: int) -> bool:
+    """Whether a letter, digit or Chinese character is before ``start`` (``\\w`` to
+    the regex engine: ``str.isalnum`` or ``_``)."""
+    if not start:
+        return False
+    before = text[start - 1]
+    return before.isalnum() or before == "_"
 
 
-def _enum_groups(ctx: Context) -> Iterator[list[_Enum]]:
+def _enumerations(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
+    """Where the enumerations of ``text`` are: (start, end) of each match of
+    ``patterns.numbered`` not after a letter, digit or Chinese character (统一是、第一是
+    and 之一是 are words).
+
+    A match rejected there cannot hide a valid one: a valid start is never inside a run of
+    numerals or right after a suffix that is a word character. So each suffix is looked
+    at once, with the run of numerals before it: a run of at most three, not after a
+    word, makes the match the numeral-led scan would have made."""
+    after_numerals = patterns.after_numerals
+    if after_numerals is None:
+        return [
+            m.span() for m in patterns.numbered.finditer(text) if not _after_word(text, m.start())
+        ]
+    # The run of numerals is the one group of the three that took part (lastindex).
+    return [(m.start() - len(m[m.lastindex or 0]), m.end()) for m in after_numerals.finditer(text)]
+
+
+def _enum_groups(ctx: Context) -> list[list[_Enum]]:
     """The enumerations of each unit of text: a heading paragraph, a 整改措施 block or a
     status narrative, with the plain paragraphs that follow it."""
     suffix = ctx.profile.numbering.enumeration_suffix
-    pattern = _enum_pattern(suffix)
+    patterns = _enum_pattern(suffix)
+    groups: list[list[_Enum]] = []
     group: list[_Enum] = []
     for tok in body_tokens(ctx):
-        if tok.type in _ENUM_BOUNDARY:
+        if tok.type != TokenKind.TEXT:  # another unit starts, or a paragraph outside them
             if group:
-                yield group
-            group = []
-        elif tok.type not in _ENUM_MEMBER:
-            if group:
-                yield group
-            group = []
+                groups.append(group)
+                group = []
+            if tok.type not in _ENUM_BOUNDARY:
+                continue
+        text = tok.seg.text
+        if suffix not in text:
             continue
-        if suffix not in tok.text:
-            continue
-        for m in _enumerations(tok.text, pattern):
-            n = cn_to_int(m.group(1))
-            if n is not None and n > 0:
-                group.append(
-                    _Enum(n, m.group(0), tok.seg.start + m.start(), tok.seg.start + m.end())
-                )
+        base = tok.seg.start
+        for start, end in _enumerations(text, patterns):
+            written = text[start:end]
+            n = _number(written, suffix)
+            if n:
+                group.append(_Enum(n, written, base + start, base + end))
     if group:
-        yield group
+        groups.append(group)
+    return groups
 
 
 @register
@@ -112,53 +150,59 @@ class EnumerationSequence(Rule):
             self._check(ctx, group, suffix)
 
     def _check(self, ctx: Context, group: list[_Enum], suffix: str) -> None:
-        def label(n: int) -> str:
-            return f"“{cn_numeral(n)}{suffix}”"
-
-        def report(e: _Enum, message: str) -> None:
-            ctx.report(message, ctx.span(e.start, e.end))
-
         first = group[0]
-        should = 1 if first.number != 1 else first.number
         if first.number != 1:
-            report(first, f"列举不从{label(1)}开始：第一项为{quote(first.text)}，应为{label(1)}")
+            expected = _label(1, suffix)
+            _report(
+                ctx, first, f"列举不从{expected}开始：第一项为{quote(first.text)}，应为{expected}"
+            )
         # Each entry: an item and the number it should have had. A 一是 in the middle
         # of a series opens a nested series; the outer one resumes when a number fits
         # it and not the inner one. After a slip the next item may follow either the
         # number as written or the number expected, so one slip is reported once.
-        stack: list[tuple[_Enum, int]] = [(first, should)]
-
-        def fits(entry: tuple[_Enum, int], n: int) -> bool:
-            return n in (entry[0].number + 1, entry[1] + 1)
-
+        stack: list[tuple[_Enum, int]] = [(first, 1)]
         for e in group[1:]:
-            if fits(stack[-1], e.number):
-                stack[-1] = (e, e.number)
+            n = e.number
+            if _fits(stack[-1], n):
+                stack[-1] = (e, n)
                 continue
-            if e.number == 1:
+            if n == 1:
                 stack.append((e, 1))
                 continue
-            outer = next(
-                (i for i in range(len(stack) - 2, -1, -1) if fits(stack[i], e.number)), None
-            )
+            outer = next((i for i in range(len(stack) - 2, -1, -1) if _fits(stack[i], n)), None)
             if outer is not None:
                 del stack[outer + 1 :]
-                stack[-1] = (e, e.number)
+                stack[-1] = (e, n)
                 continue
             prev, prev_should = stack[-1]
-            expected = label(prev_should + 1)
-            if e.number == prev.number:
+            expected = _label(prev_should + 1, suffix)
+            if n == prev.number:
                 line, column = ctx.parsed.index.position(prev.start)
-                report(
+                _report(
+                    ctx,
                     e,
                     f"列举重号：{quote(e.text)}与第{line}行第{column}列的{quote(prev.text)}重复，"
                     f"此处应为{expected}",
                 )
-            elif e.number < prev.number:
-                report(
+            elif n < prev.number:
+                _report(
+                    ctx,
                     e,
                     f"列举序号倒退：{quote(e.text)}出现在{quote(prev.text)}之后，此处应为{expected}",
                 )
             else:
-                report(e, f"列举跳号：{quote(e.text)}之前应为{expected}")
+                _report(ctx, e, f"列举跳号：{quote(e.text)}之前应为{expected}")
             stack[-1] = (e, prev_should + 1)
+
+
+def _fits(entry: tuple[_Enum, int], n: int) -> bool:
+    """Whether ``n`` follows the entry's number as written or as it should have been."""
+    return n == entry[0].number + 1 or n == entry[1] + 1
+
+
+def _label(n: int, suffix: str) -> str:
+    return f"“{cn_numeral(n)}{suffix}”"
+
+
+def _report(ctx: Context, e: _Enum, message: str) -> None:
+    ctx.report(message, ctx.span(e.start, e.end))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from noticelint.model import Area, Problem, Section
-from noticelint.parse.tokens import HEADING_LEVELS, Token
-from noticelint.rules.base import Context
+from noticelint.parse.tokens import HEADING_LEVELS, HEADINGS, Token
+from noticelint.rules.base import Context, per_document
 
 HEADING_TYPES = HEADING_LEVELS
 
@@ -60,23 +60,29 @@ def body_tokens(ctx: Context) -> list[Token]:
     return []
 
 
+@per_document
+def body_headings(ctx: Context) -> list[Token]:
+    """The heading tokens (一、 to （1）) from the first ``一、`` on, in text order:
+    computed once for the rules that read markers (NL503, NL504)."""
+    return [tok for tok in body_tokens(ctx) if tok.type in HEADINGS]
+
+
 class Tokens:
     """Finds the token behind a model node (the model keeps spans, not markers)."""
+
+    __slots__ = ("bodies", "heads")
 
     def __init__(self, ctx: Context) -> None:
         self.heads: dict[tuple[int, int], Token] = {}
         self.bodies: dict[tuple[int, int], Token] = {}
         for tok in ctx.parsed.tokens:
-            if tok.type in HEADING_TYPES:
+            if tok.type in HEADINGS:
                 self.heads[(tok.seg.line, tok.seg.column)] = tok
                 if tok.type == "H4":
                     self.bodies[(tok.seg.line, tok.seg.column + tok.body_offset)] = tok
 
     def head(self, node: Section | Area | Problem) -> Token | None:
         return self.heads.get((node.span.line, node.span.column))
-
-    def measure(self, line: int, column: int) -> Token | None:
-        return self.bodies.get((line, column))
 
 
 @dataclass(slots=True)
@@ -104,7 +110,7 @@ def item_of(tokens: Tokens, node: Section | Area | Problem, level: int) -> Item 
 
 
 @dataclass(slots=True)
-class _Layout:
+class Layout:
     """A section's areas as the notice means them.
 
     An area run that starts again at （一） right after a ``1.`` item, and after which
@@ -121,7 +127,7 @@ def _last_numbered(problems: list[Problem]) -> Problem | None:
     return next((p for p in reversed(problems) if p.level == 3 and p.number), None)
 
 
-def layout_of(section: Section) -> _Layout:
+def layout_of(section: Section) -> Layout:
     areas: list[Area] = []
     containers: list[list[Problem]] = [list(section.problems)]
     nested: list[tuple[Area, Problem]] = []
@@ -147,7 +153,19 @@ def layout_of(section: Section) -> _Layout:
         areas.append(area)
         containers.append(list(area.problems))
         k += 1
-    return _Layout(areas, containers, nested)
+    return Layout(areas, containers, nested)
+
+
+@per_document
+def tokens_of(ctx: Context) -> Tokens:
+    """The document's :class:`Tokens`, built once for NL501, NL502 and NL506."""
+    return Tokens(ctx)
+
+
+@per_document
+def layouts(ctx: Context) -> list[Layout]:
+    """:func:`layout_of` each section of the notice (in order), computed once."""
+    return [layout_of(section) for section in ctx.notice.sections]
 
 
 def report_item(ctx: Context, item: Item, message: str) -> None:

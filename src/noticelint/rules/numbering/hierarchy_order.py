@@ -6,13 +6,21 @@ from collections.abc import Iterator
 
 from noticelint.model import Problem, Section
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.numbering.helpers import ORDER, Item, Tokens, item_of, layout_of, report_item
+from noticelint.rules.numbering.helpers import (
+    ORDER,
+    Item,
+    Layout,
+    Tokens,
+    item_of,
+    layouts,
+    report_item,
+    tokens_of,
+)
 
 
-def _inversions(tokens: Tokens, section: Section) -> Iterator[tuple[Item, Item]]:
+def _inversions(tokens: Tokens, section: Section, layout: Layout) -> Iterator[tuple[Item, Item]]:
     """(higher-level item, the lower-level item it follows) for each place where a
     level is used below a level that should be under it."""
-    layout = layout_of(section)
     lower_problems = [p for p in section.problems if p.level >= 3]  # not （一）关于…问题
     if layout.areas and lower_problems:
         last = lower_problems[-1]
@@ -74,9 +82,9 @@ class HierarchyOrder(Rule):
     norm = "GB/T 9704-2012"
 
     def check(self, ctx: Context) -> None:
-        tokens = Tokens(ctx)
-        for section in ctx.notice.sections:
-            for high, low in _inversions(tokens, section):
+        tokens = tokens_of(ctx)
+        for section, layout in zip(ctx.notice.sections, layouts(ctx), strict=True):
+            for high, low in _inversions(tokens, section, layout):
                 report_item(
                     ctx,
                     high,

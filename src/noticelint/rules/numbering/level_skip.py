@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from noticelint.model import Problem
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.numbering.helpers import ORDER, Item, Tokens, canonical, item_of, report_item
+from noticelint.rules.numbering.helpers import (
+    ORDER,
+    Item,
+    Tokens,
+    canonical,
+    item_of,
+    report_item,
+    tokens_of,
+)
 
 
 @register
@@ -41,7 +49,7 @@ class LevelSkip(Rule):
     norm = "GB/T 9704-2012"
 
     def check(self, ctx: Context) -> None:
-        tokens = Tokens(ctx)
+        tokens = tokens_of(ctx)
         for section in ctx.notice.sections:
             if section.areas and section.problems:
                 continue  # NL502

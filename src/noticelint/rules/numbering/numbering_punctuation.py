@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from noticelint.diagnostics import Fix
 from noticelint.parse.tokens import H1_RE, H2_RE, H3_RE, H4_RE, Token
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.numbering.helpers import HEADING_TYPES, body_tokens
-from noticelint.text import WHITESPACE
+from noticelint.rules.numbering.helpers import HEADING_TYPES, body_headings
+from noticelint.text import WHITESPACE, WHITESPACE_CLASS
 
 
 def _level(tok: Token) -> int:
@@ -31,10 +32,14 @@ class _Marker:
     spaced: bool  # white space inside or after the marker
 
 
-def _marker(tok: Token) -> _Marker | None:
-    m = _MARKER_RES[tok.type].match(tok.text)
-    if m is None:
-        return None
+# How a marker with the right mark and no white space ends (NL503 has nothing to say).
+_GOOD_END = {"H1": "、", "H2": "）)", "H3": ".", "H4": "）)"}
+
+_SPACE = re.compile(WHITESPACE_CLASS)
+
+
+def _marker(tok: Token, m: re.Match[str]) -> _Marker:
+    """``tok``'s marker, as matched by ``m`` (its level's pattern)."""
     written = m.group(0)
     if tok.type in ("H1", "H3"):
         numeral, mark = m.group(1), m.group(2)
@@ -44,6 +49,13 @@ def _marker(tok: Token) -> _Marker | None:
         canon = f"（{numeral}）"
     spaced = any(ch in WHITESPACE for ch in written)
     return _Marker(tok, written, canon, mark.strip(WHITESPACE), spaced)
+
+
+def _is_good(kind: str, written: str) -> bool:
+    """A marker written as its level's form with no white space (一、 1. （一） （1）, or
+    the half-width brackets that are NL504's): the common case, told without parsing
+    the marker into its parts. (A marker not told good here is parsed and judged.)"""
+    return written[-1] in _GOOD_END[kind] and _SPACE.search(written) is None
 
 
 @register
@@ -82,13 +94,11 @@ class NumberingPunctuation(Rule):
     norm = "GB/T 9704-2012"
 
     def check(self, ctx: Context) -> None:
-        for tok in body_tokens(ctx):
-            if tok.type not in HEADING_TYPES:
+        for tok in body_headings(ctx):
+            m = _MARKER_RES[tok.type].match(tok.text)
+            if m is None or _is_good(tok.type, m.group(0)):
                 continue
-            mk = _marker(tok)
-            if mk is None:
-                continue
-            self._check(ctx, mk)
+            self._check(ctx, _marker(tok, m))
 
     def _check(self, ctx: Context, mk: _Marker) -> None:
         tok = mk.tok

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
+from bisect import bisect_left
 from itertools import pairwise
 from typing import Literal
 
@@ -14,43 +13,50 @@ from noticelint.rules.numbering.helpers import (
     Tokens,
     canonical,
     item_of,
-    layout_of,
+    layouts,
     report_item,
+    tokens_of,
 )
 
 
 def _items(tokens: Tokens, nodes: list[Problem], level: int) -> list[Item]:
-    out = []
-    for node in nodes:
-        if node.level == level:
-            item = item_of(tokens, node, level)
-            if item is not None:
-                out.append(item)
-    return out
+    heads = tokens.heads
+    return [
+        Item(node.number, level, tok)
+        for node in nodes
+        if node.level == level
+        and node.number is not None
+        and (tok := heads.get((node.span.line, node.span.column))) is not None
+    ]
 
 
-def _walk(problems: list[Problem]) -> Iterator[Problem]:
+def _walk(problems: list[Problem]) -> list[Problem]:
+    """``problems`` and their sub-problems, depth first."""
+    out: list[Problem] = []
     for problem in problems:
-        yield problem
-        yield from _walk(problem.children)
+        out.append(problem)
+        if problem.children:
+            out += _walk(problem.children)
+    return out
 
 
 def _measure_blocks(tokens: Tokens, problem: Problem) -> list[list[Item]]:
     """The numbered measures of ``problem``, one list per 整改措施 block."""
-    numbered = []
-    for m in problem.measures:
-        if m.number is None:
-            continue
-        tok = tokens.measure(m.span.line, m.span.column)
-        if tok is not None:
-            numbered.append(((m.span.line, m.span.column), Item(m.number, 4, tok)))
+    bodies = tokens.bodies
+    numbered = [
+        ((m.span.line, m.span.column), Item(m.number, 4, tok))
+        for m in problem.measures
+        if m.number is not None and (tok := bodies.get((m.span.line, m.span.column))) is not None
+    ]
     if not numbered:
         return []
     labels = sorted((s.line, s.column) for s in problem.measure_labels)
-    blocks: list[list[Item]] = [[] for _ in range(max(1, len(labels)))]
+    if len(labels) < 2:
+        return [[item for _, item in numbered]]
+    blocks: list[list[Item]] = [[] for _ in labels]
     for pos, item in numbered:
-        k = sum(1 for label in labels if label < pos) - 1
-        blocks[max(0, k)].append(item)
+        # The block of the last label before the measure (the first block before any).
+        blocks[max(0, bisect_left(labels, pos) - 1)].append(item)
     return [b for b in blocks if b]
 
 
@@ -121,22 +127,22 @@ def _check_chained(ctx: Context, kind: str, groups: list[list[list[Item]]]) -> N
     """Numbering that may either restart in each container or continue across the
     containers of one group (problems across areas). Either style is valid; a mix
     of both in one notice is reported, against the style most containers use."""
+    # Each group's non-empty runs (most containers have none of a kind).
+    run_groups = [runs for group in groups if (runs := [run for run in group if run])]
     seen: list[Style] = []
-    for group in groups:
-        runs = [run for run in group if run]
+    for runs in run_groups:
         for prev, run in pairwise(runs):
             here = _boundary(run[0].number, prev[-1].number)
             if here is not None:
                 seen.append(here)
-    counts = Counter(seen)
+    continues, restarts = seen.count("continue"), seen.count("restart")
     style: Style | None = None
     if seen:
-        style = "continue" if counts["continue"] > counts["restart"] else "restart"
-        if counts["continue"] == counts["restart"]:
+        style = "continue" if continues > restarts else "restart"
+        if continues == restarts:
             style = seen[0]
     name = _KIND_NAMES[kind]
-    for group in groups:
-        runs = [run for run in group if run]
+    for runs in run_groups:
         should = 0
         for i, run in enumerate(runs):
             head = run[0]
@@ -220,14 +226,12 @@ class NumberingSequence(Rule):
     norm = "GB/T 9704-2012"
 
     def check(self, ctx: Context) -> None:
-        tokens = Tokens(ctx)
+        tokens = tokens_of(ctx)
         notice = ctx.notice
         sections = [i for s in notice.sections if (i := item_of(tokens, s, 1)) is not None]
         _check_run(ctx, sections, 1)
-        for section in notice.sections:
-            areas = [
-                i for a in layout_of(section).areas if (i := item_of(tokens, a, 2)) is not None
-            ]
+        for section, layout in zip(notice.sections, layouts(ctx), strict=True):
+            areas = [i for a in layout.areas if (i := item_of(tokens, a, 2)) is not None]
             # Problems written on the （一） level (（一）关于…问题 + labels) number like areas.
             areas += _items(tokens, section.problems, 2)
             areas.sort(key=lambda item: item.line)
@@ -236,8 +240,8 @@ class NumberingSequence(Rule):
         problem_groups: list[list[list[Item]]] = []
         sub_groups: list[list[list[Item]]] = []
         measure_groups: list[list[list[Item]]] = []
-        for section in notice.sections:
-            containers = layout_of(section).containers
+        for layout in layouts(ctx):
+            containers = layout.containers
             # Problems at 1. (and at （1） where a container has no 1. level).
             problem_groups.append([_items(tokens, c, 3) for c in containers])
             problem_groups.append([_items(tokens, c, 4) for c in containers])
@@ -247,7 +251,8 @@ class NumberingSequence(Rule):
                 )
                 blocks: list[list[Item]] = []
                 for problem in _walk(container):
-                    blocks.extend(_measure_blocks(tokens, problem))
+                    if problem.measures:
+                        blocks += _measure_blocks(tokens, problem)
                 measure_groups.append(blocks)
         _check_chained(ctx, "problems", problem_groups)
         _check_chained(ctx, "subs", sub_groups)

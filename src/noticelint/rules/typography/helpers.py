@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from functools import cache
+from itertools import pairwise, repeat
+from operator import itemgetter, le
 
 from noticelint.diagnostics import CompactEdits
 from noticelint.parse.fields import EMAIL_RE
@@ -17,16 +20,32 @@ from noticelint.text import HAN_CLASS, HAN_RANGES, is_han
 
 _CJK = HAN_RANGES + "\u3001-\u303f\uff01-\uff5e\u2018\u2019\u201c\u201d\u2014\u2026"
 
-HAN_RE = re.compile(HAN_CLASS)
+# The patterns below hold classes of Chinese characters, which the regex engine takes
+# about 1.5 ms each to compile (it sets every code point of the ranges one by one):
+# they are compiled on first use, not when the rules are imported.
 
-# A half-width mark counts when a Chinese character (or mark) is next to it.
-_MARK_RES = {
-    ch: re.compile(rf"{re.escape(ch)}(?:(?<=[{_CJK}]{re.escape(ch)})|(?=[{_CJK}]))")
-    for ch in ",:;!?"
-}
 
-# "." ends a sentence after a Chinese character, before Chinese text, white space or the end.
-_PERIOD_RE = re.compile(rf"\.(?<={HAN_CLASS}\.)(?=[{_CJK}\s]|\Z)")
+@cache
+def han_re() -> re.Pattern[str]:
+    """One Han character (the same pattern as the parser's, so compiled once)."""
+    return re.compile(HAN_CLASS)
+
+
+@cache
+def _mark_re(ch: str) -> re.Pattern[str]:
+    """The half-width mark ``ch`` where a Chinese character (or mark) is next to it;
+    led by the literal, so the engine skips to the next ``ch`` at memchr speed."""
+    return re.compile(rf"{re.escape(ch)}(?:(?<=[{_CJK}]{re.escape(ch)})|(?=[{_CJK}]))")
+
+
+@cache
+def _period_re() -> re.Pattern[str]:
+    """A "." ending a sentence: after a Chinese character, before Chinese text, white
+    space or the end."""
+    return re.compile(rf"\.(?<={HAN_CLASS}\.)(?=[{_CJK}\s]|\Z)")
+
+
+_MARKS = ",:;!?"
 
 _CN_NUMBER_DOT = re.compile(r"(?:^|(?<=[\s。；;:：]))[一二三四五六七八九十]{1,3}\.$")
 
@@ -66,6 +85,10 @@ KIND_FULL = {
 
 Mark = tuple[int, str]  # (offset, half-width character)
 
+_offset = itemgetter(0)
+
+_match_start = re.Match.start
+
 
 class Scan:
     """What the NL8 rules found in one document (computed once, shared).
@@ -102,19 +125,22 @@ class Scan:
     def _build(self) -> list[int]:
         """Merge the protected ranges with the sequence markers of headings (and the
         space after them: NL503/NL504), once, on the first candidate."""
-        ranges = list(self._raw)
-        for tok in self.ctx.parsed.tokens:
-            if tok.body_offset and tok.type in HEADINGS:
-                ranges.append((tok.seg.start, tok.seg.start + tok.body_offset))
+        ranges = self._raw + [
+            (tok.seg.start, tok.seg.start + tok.body_offset)
+            for tok in self.ctx.parsed.tokens
+            if tok.body_offset and tok.type in HEADINGS
+        ]
         ranges.sort()
-        starts: list[int] = []
-        ends: list[int] = []
-        for s, e in ranges:
-            if ends and s <= ends[-1]:
-                ends[-1] = max(ends[-1], e)
-            else:
-                starts.append(s)
-                ends.append(e)
+        starts = [s for s, _ in ranges]
+        ends = [e for _, e in ranges]
+        if any(map(le, starts[1:], ends)):  # ranges that touch or overlap: merge them
+            starts, ends = [], []
+            for s, e in ranges:
+                if ends and s <= ends[-1]:
+                    ends[-1] = max(ends[-1], e)
+                else:
+                    starts.append(s)
+                    ends.append(e)
         self._starts, self._ends = starts, ends
         return starts
 
@@ -137,14 +163,13 @@ class Scan:
     def is_gap(self, pos: int) -> bool:
         """Between two segments of one line: a paragraph break the segmenter made."""
         if self._gap_starts is None:
-            starts, ends = [], []
-            prev = None
-            for seg in self.ctx.parsed.segmentation.segments:
-                if prev is not None and prev.line == seg.line and prev.end < seg.start:
-                    starts.append(prev.end)
-                    ends.append(seg.start)
-                prev = seg
-            self._gap_starts, self._gap_ends = starts, ends
+            gaps = [
+                (prev.end, seg.start)
+                for prev, seg in pairwise(self.ctx.parsed.segmentation.segments)
+                if prev.line == seg.line and prev.end < seg.start
+            ]
+            self._gap_starts = [s for s, _ in gaps]
+            self._gap_ends = [e for _, e in gaps]
         i = bisect_right(self._gap_starts, pos) - 1
         return i >= 0 and pos < self._gap_ends[i]
 
@@ -152,25 +177,40 @@ class Scan:
         """Edits turning ``marks`` full-width, expanded only when read."""
         return self.ctx.char_edits(marks, FULL)
 
-    def unprotected(self, offsets: list[int]) -> list[int]:
-        """``offsets`` (sorted) without those inside a protected range: one pass over
-        the ranges, not a look-up per offset."""
+    def _inside(self, offsets: list[int]) -> list[tuple[int, int]]:
+        """The index ranges ``[i, j)`` of ``offsets`` (sorted) that lie inside a
+        protected range: one pass over the ranges, not a look-up per offset."""
         if not offsets:
-            return offsets
+            return []  # (and the ranges of a clean text are never built)
         starts = self._starts if self._starts is not None else self._build()
-        if not starts:
-            return offsets
-        out: list[int] = []
+        inside: list[tuple[int, int]] = []
         pos = 0
+        last = len(offsets)
         for s, e in zip(starts, self._ends, strict=True):
             i = bisect_left(offsets, s, pos)
-            if i == len(offsets):
+            if i == last:
                 break
-            j = bisect_left(offsets, e, i)
-            out.extend(offsets[pos:i])
+            if offsets[i] < e:
+                pos = bisect_left(offsets, e, i)
+                inside.append((i, pos))
+        return inside
+
+    def split_protected(self, marks: list[Mark]) -> tuple[list[Mark], list[Mark]]:
+        """``marks`` (sorted by offset) split into those outside the protected ranges
+        and those inside."""
+        kept: list[Mark] = []
+        dropped: list[Mark] = []
+        pos = 0
+        for i, j in self._inside(list(map(_offset, marks))):
+            kept += marks[pos:i]
+            dropped += marks[i:j]
             pos = j
-        out.extend(offsets[pos:])
-        return out
+        kept += marks[pos:]
+        return kept, dropped
+
+    def protected_among(self, offsets: list[int]) -> set[int]:
+        """Those of ``offsets`` (sorted) inside a protected range."""
+        return {o for i, j in self._inside(offsets) for o in offsets[i:j]}
 
 
 @per_document
@@ -187,7 +227,7 @@ def scan(ctx: Context) -> Scan:
         if m:
             protected.append(m.span())
         at = text.find("@", at + 1)
-    if "://" in text or "www." in text:
+    if ("/" in text and "://" in text) or ("w" in text and "www." in text):
         protected.extend(m.span() for m in _URL_RE.finditer(text))
     sig = ctx.notice.signature
     if sig is not None and sig.date_span is not None:  # its format is NL703's
@@ -196,46 +236,67 @@ def scan(ctx: Context) -> Scan:
     out = Scan(ctx, protected)
     _find_marks(text, out)
     if out.marks:
-        full = out.full
-        full["逗号"] = text.count("，")
-        full["冒号"] = text.count("：")
-        full["分号"] = text.count("；")
-        full["叹号"] = text.count("！")
-        full["问号"] = text.count("？")
-        full["句号"] = text.count("。")
-        if "（" in text:
-            # Full-width brackets of heading markers are NL504's, like the half-width ones.
-            markers = sum(
-                1
-                for tok in ctx.parsed.tokens
-                if tok.type in BRACKETED and tok.text.startswith("（")
-            )
-            full["括号"] = text.count("（") - markers
+        _count_full(ctx, out)
     return out
 
 
+def _count_full(ctx: Context, out: Scan) -> None:
+    """The full-width marks of each kind NL801 and NL804 weigh the half-width ones
+    against (the full stops only where there are half-width ones: NL801 leaves them
+    out of its ratio)."""
+    text = ctx.text
+    full = out.full
+    full["逗号"] = text.count("，")
+    full["冒号"] = text.count("：")
+    full["分号"] = text.count("；")
+    full["叹号"] = text.count("！")
+    full["问号"] = text.count("？")
+    if out.half["句号"]:
+        full["句号"] = text.count("。")
+    if "（" in text:
+        # Full-width brackets of heading markers are NL504's, like the half-width ones.
+        markers = sum(
+            1 for tok in ctx.parsed.tokens if tok.type in BRACKETED and tok.text.startswith("（")
+        )
+        full["括号"] = text.count("（") - markers
+
+
 def _find_marks(text: str, out: Scan) -> None:
-    marks = out.marks
-    protected = out.is_protected
-    for ch, pattern in _MARK_RES.items():
-        if ch not in text:
-            continue
-        found = out.unprotected([m.start() for m in pattern.finditer(text)])
-        marks.extend([(pos, ch) for pos in found])
-        out.half[KIND[ch]] += len(found)
+    """The half-width marks of Chinese text (sorted) and their count by kind: each
+    kind found by its own literal-led pattern, all of them then cleared of protected
+    ranges in one pass."""
+    marks: list[Mark] = []
+    found: dict[str, int] = {}  # mark -> how many, protected ones still in
+    for ch in _MARKS:
+        if ch in text:
+            # (offset, mark) pairs built by iterators in C: hundreds in a converted text
+            of_kind = list(zip(map(_match_start, _mark_re(ch).finditer(text)), repeat(ch)))
+            marks += of_kind
+            found[ch] = len(of_kind)
     if "." in text:
-        for m in _PERIOD_RE.finditer(text):
-            pos = m.start()
-            if protected(pos):
-                continue
-            ls = text.rfind("\n", max(0, pos - 4), pos) + 1
-            if _CN_NUMBER_DOT.search(text, max(ls, pos - 4), pos + 1):
-                continue  # 一. as a sequence number: NL503
-            marks.append((pos, "."))
-            out.half["句号"] += 1
+        periods = [(pos, ".") for pos in _sentence_periods(text)]
+        marks += periods
+        found["."] = len(periods)
     if "(" in text or ")" in text:
-        _find_brackets(text, out)
-    marks.sort()
+        marks += _find_brackets(text, out)  # cleared of protected ranges already
+    marks.sort(key=_offset)
+    out.marks, dropped = out.split_protected(marks)
+    half = out.half
+    for ch, count in found.items():
+        half[KIND[ch]] += count
+    for _, ch in dropped:
+        half[KIND[ch]] -= 1
+
+
+def _sentence_periods(text: str) -> list[int]:
+    """The "." that end a Chinese sentence (not the 一. of a sequence number: NL503)."""
+    found: list[int] = []
+    for m in _period_re().finditer(text):
+        pos = m.start()
+        ls = text.rfind("\n", max(0, pos - 4), pos) + 1
+        if not _CN_NUMBER_DOT.search(text, max(ls, pos - 4), pos + 1):
+            found.append(pos)
+    return found
 
 
 def is_cjk(ch: str) -> bool:
@@ -250,35 +311,40 @@ def is_cjk(ch: str) -> bool:
     )
 
 
-def _find_brackets(text: str, out: Scan) -> None:
-    protected = out.is_protected
-    marks = out.marks
-    paired: set[int] = set()
+def _find_brackets(text: str, out: Scan) -> list[Mark]:
+    """The half-width brackets of Chinese text, outside the protected ranges: a pair
+    with Chinese inside or next to it, a lone one next to Chinese. Counted in
+    ``out.half`` (a pair once)."""
+    pairs = [(m.start(), m.end() - 1, m.group(1)) for m in _OPEN_RE.finditer(text)]
+    ends = [e for _, e, inner in pairs if inner is not None]
+    # A ")" that closes no "(" is looked for only when there are more ")" than pairs.
+    lone = ")" in text and text.count(")") != len(ends)
+    closes = list(map(_match_start, _CLOSE_RE.finditer(text))) if lone else ends
+    blocked = out.protected_among(sorted([s for s, _, _ in pairs] + closes))
+    found: list[Mark] = []
     count = 0
-    for m in _OPEN_RE.finditer(text):
-        s = m.start()
-        inner = m.group(1)
-        if inner is not None:
-            e = m.end() - 1
-            paired.add(e)
-            if protected(s) or protected(e):
-                continue
-            if HAN_RE.search(inner) or is_cjk(text[s - 1 : s]) or is_cjk(text[e + 1 : e + 2]):
-                marks.append((s, "("))
-                marks.append((e, ")"))
+    has_han = han_re().search
+    for s, e, inner in pairs:
+        if inner is None:  # a "(" without its ")" on the line
+            if s not in blocked and (is_cjk(text[s - 1 : s]) or is_cjk(text[s + 1 : s + 2])):
+                found.append((s, "("))
                 count += 1
-        elif not protected(s) and (is_cjk(text[s - 1 : s]) or is_cjk(text[s + 1 : s + 2])):
-            marks.append((s, "("))
+            continue
+        if s in blocked or e in blocked:
+            continue
+        if has_han(inner) or is_cjk(text[s - 1 : s]) or is_cjk(text[e + 1 : e + 2]):
+            found += ((s, "("), (e, ")"))
             count += 1
-    if ")" in text:
-        for m in _CLOSE_RE.finditer(text):
-            e = m.start()
-            if e in paired or protected(e):
+    if lone:
+        paired = set(ends)
+        for e in closes:
+            if e in paired or e in blocked:
                 continue
             if is_cjk(text[e - 1 : e]) or is_cjk(text[e + 1 : e + 2]):
-                marks.append((e, ")"))
+                found.append((e, ")"))
                 count += 1
     out.half["括号"] += count
+    return found
 
 
 def excerpt(text: str, start: int, end: int, before: int = 6, after: int = 6) -> str:

@@ -6,7 +6,8 @@ import re
 
 from noticelint.diagnostics import Fix
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.typography.helpers import HAN_RE, OpenMarks, Scan, scan
+from noticelint.rules.typography.helpers import OpenMarks, Scan, scan
+from noticelint.text import is_han
 
 # NL805: a hyphen between a number (or a date part) and a number with a Chinese unit.
 _HYPHEN_RE = re.compile(r"-(?<=[\d年月日]-)(?=\d)")
@@ -78,7 +79,7 @@ class RangeHyphen(Rule):
             before = text[ds - 1 : ds] if ds else ""
             if before and (before in "-./:：#_" or (before.isascii() and before.isalnum())):
                 continue  # part of a date, a code or a longer number
-            if after in ("-", ".", ":", "/") or not (HAN_RE.match(after) or after == "%"):
+            if after in ("-", ".", ":", "/") or not (is_han(after) or after == "%"):
                 continue  # 2023-07-25, a time, or no unit: not a range
             if (left.startswith("0") and len(left) >= 3) or len(right) >= 7 or len(left) >= 7:
                 continue  # a phone number

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from noticelint.diagnostics import Fix
+from noticelint.parse.segment import Segment
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.text import HAN_CLASS, is_han
-
-# A position where a Chinese character recurs 2–4 characters later: every repeated
-# 2–4 character word starts at such a position. One lookahead of bounded length per
-# position keeps the scan linear; the few candidates are verified by slicing.
-_RECUR = re.compile(rf"({HAN_CLASS})(?={HAN_CLASS}{{1,3}}?\1)")
+from noticelint.text import is_han
 
 _CN_NUMERALS = "一二三四五六七八九十"
+
+_LENGTHS = (4, 3, 2)  # the word lengths looked for, the longest first
+
+_start = attrgetter("start")
 
 
 def _is_han(s: str) -> bool:
@@ -43,26 +44,95 @@ def _classifier_reduplication(text: str, start: int, end: int, classifiers: str)
     return False
 
 
-def repeated_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _pair_recurrences(text: str) -> list[int]:
+    """Sorted offsets ``i`` where the two characters at ``i`` may recur 2, 3 or 4
+    characters later: a superset of the starts of repeated 2–4 character words
+    (each such repeat has ``text[i:i+2] == text[i+k:i+k+2]``).
+
+    Found without a Python loop over the characters: the low byte of every code point
+    is one byte lane of a big integer; XOR-ing it with itself shifted by ``k`` lanes
+    zeroes lane ``i`` where those bytes agree at distance ``k``, and OR-ing in the next
+    lane keeps it zero only where the pair agrees. The zero lanes are then found by a
+    byte search. Equal characters always give equal bytes, so no start is missed; the
+    few pairs that only share low bytes are weeded out by the caller."""
+    n = len(text)
+    lanes = int.from_bytes(text.encode("utf-32-le", "surrogatepass")[::4], "little")
+    found: set[int] = set()
+    for k in _LENGTHS:
+        diff = lanes ^ (lanes >> (8 * k))
+        pairs = (diff | (diff >> 8)).to_bytes(n, "little")
+        i = pairs.find(0)
+        while i != -1:
+            found.add(i)
+            i = pairs.find(0, i + 1)
+    return sorted(found)
+
+
+def _repeat_at(text: str, i: int, end: int) -> int:
+    """The length of the longest 2–4 character Chinese word repeated at ``i`` and
+    ending by ``end``, or 0."""
+    for k in _LENGTHS:
+        if (
+            i + 2 * k <= end
+            and text[i : i + k] == text[i + k : i + 2 * k]
+            and _is_han(text[i : i + 2 * k])
+        ):
+            return k
+    return 0
+
+
+def repeat_starts(text: str) -> list[int]:
+    """Sorted offsets where a repeated 2–4 character Chinese word starts anywhere in
+    ``text`` (paragraph ends aside): the only places :func:`repeated_words` looks at."""
+    length = len(text)
+    return [i for i in _pair_recurrences(text) if is_han(text[i]) and _repeat_at(text, i, length)]
+
+
+def repeated_words(
+    text: str, start: int, end: int, starts: list[int] | None = None
+) -> list[tuple[int, int]]:
     """Every repeated 2–4 character Chinese word in ``text[start:end]`` as (start, k):
     ``text[start:start+k] == text[start+k:start+2k]``, the longest at each place,
-    leftmost first and never overlapping. Linear in the length of the range."""
+    leftmost first and never overlapping. ``starts`` is :func:`repeat_starts` of
+    ``text`` when the caller has it (one scan for all the paragraphs of a text).
+    Linear in the length of the text."""
+    if starts is None:
+        starts = repeat_starts(text)
+    lo = bisect_left(starts, start)
+    hi = bisect_left(starts, end, lo)
     found: list[tuple[int, int]] = []
     skip = start
-    for m in _RECUR.finditer(text, start, end):
-        i = m.start()
+    for i in starts[lo:hi]:
         if i < skip:
             continue
-        for k in (4, 3, 2):
-            if (
-                i + 2 * k <= end
-                and text[i : i + k] == text[i + k : i + 2 * k]
-                and _is_han(text[i : i + 2 * k])
-            ):
-                found.append((i, k))
-                skip = i + 2 * k
-                break
+        k = _repeat_at(text, i, end)
+        if k:
+            found.append((i, k))
+            skip = i + 2 * k
     return found
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Every offset where ``word`` starts in ``text`` (overlapping ones too)."""
+    found: list[int] = []
+    if word:
+        at = text.find(word)
+        while at != -1:
+            found.append(at)
+            at = text.find(word, at + 1)
+    return found
+
+
+def _paragraphs_at(ctx: Context, offsets: list[int]) -> list[Segment]:
+    """The paragraphs holding any of ``offsets``, in text order (the paragraphs are
+    sorted and disjoint): only those are looked at, not every paragraph."""
+    segments = ctx.parsed.segmentation.segments
+    found: dict[int, Segment] = {}
+    for pos in offsets:
+        j = bisect_right(segments, pos, key=_start) - 1
+        if j >= 0 and pos < segments[j].end:
+            found[j] = segments[j]
+    return [found[j] for j in sorted(found)]
 
 
 @register
@@ -96,13 +166,15 @@ class RepeatedWord(Rule):
     fix = "unsafe"
 
     def check(self, ctx: Context) -> None:
+        text = ctx.text
+        suffix = ctx.profile.numbering.enumeration_suffix
+        doubled = suffix * 2 if len(suffix) == 1 else ""
+        starts = repeat_starts(text)
         allow = ctx.profile.words.allow_repeats
         classifiers = "".join(ctx.profile.words.classifiers)
-        suffix = ctx.profile.numbering.enumeration_suffix
-        text = ctx.text
-        for seg in ctx.parsed.segmentation.segments:
+        for seg in _paragraphs_at(ctx, [*starts, *_occurrences(text, doubled)]):
             view = seg.text  # simplified view of a traditional text (S12), same offsets
-            for i, k in repeated_words(text, seg.start, seg.end):
+            for i, k in repeated_words(text, seg.start, seg.end, starts):
                 start, end = i - seg.start, i - seg.start + 2 * k
                 if _allowed(view, start, end, allow):
                     continue
@@ -112,8 +184,7 @@ class RepeatedWord(Rule):
                     continue
                 end = i + 2 * k
                 self._report(ctx, i, end, i + k, text[i : i + k])
-            if len(suffix) == 1:
-                doubled = suffix * 2
+            if doubled:
                 at = text.find(doubled, seg.start + 1, seg.end)
                 while at != -1:
                     if text[at - 1] in _CN_NUMERALS:

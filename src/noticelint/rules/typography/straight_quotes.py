@@ -6,7 +6,7 @@ import re
 
 from noticelint.diagnostics import Fix
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.typography.helpers import HAN_RE, is_cjk, scan
+from noticelint.rules.typography.helpers import han_re, is_cjk, scan
 
 # NL802: straight quotes around text.
 _DQUOTE_RE = re.compile(r'"([^"\n]{1,200}?)"')
@@ -60,7 +60,7 @@ class StraightQuotes(Rule):
                 if sc.is_protected(s) or sc.is_protected(e):
                     continue
                 inner = m.group(1)
-                chinese = HAN_RE.search(inner) or (
+                chinese = han_re().search(inner) or (
                     left == "“" and (is_cjk(text[s - 1 : s]) or is_cjk(text[e + 1 : e + 2]))
                 )
                 if chinese:

@@ -94,7 +94,11 @@ def _stray_spaces(ctx: Context, sc: Scan) -> list[_Space]:
 
     def skip(pos: int) -> bool:
         # Residue, markers, and segment boundaries on one line (NL004, NL704).
-        return sc.is_protected(pos) or sc.is_gap(pos) or any(s <= pos < e for s, e in deleted)
+        return (
+            sc.is_protected(pos)
+            or sc.is_gap(pos)
+            or bool(deleted and any(s <= pos < e for s, e in deleted))
+        )
 
     runs_at: dict[int, int] = {}
     if " " in text:
@@ -204,7 +208,7 @@ class StrayWhitespace(Rule):
     structural = False
 
     def check(self, ctx: Context) -> None:
-        if not ctx.text.strip():
+        if ctx.text.isspace() or not ctx.text:
             return  # an empty text is not a notice at all (NL002), not a layout problem
         sc = scan(ctx)
         for sp in _stray_spaces(ctx, sc):
