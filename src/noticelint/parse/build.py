@@ -1,13 +1,10 @@
-"""Stage 5, build: the Lark tree over paragraph tokens becomes the typed Notice."""
+"""Stage 5, build: the parse tree over paragraph tokens becomes the typed Notice."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from typing import Any
-
-from lark import Token as LarkToken
-from lark import Tree
 
 from noticelint.model import (
     Area,
@@ -29,6 +26,7 @@ from noticelint.model import (
 )
 from noticelint.parse import fields
 from noticelint.parse.dates import parse_signature_date
+from noticelint.parse.grammar import Leaf, Node
 from noticelint.parse.kinds import (
     decide_kinds,
     is_organising,
@@ -36,11 +34,10 @@ from noticelint.parse.kinds import (
     split_next_steps,
 )
 from noticelint.parse.statuses import attach_final_statuses
-from noticelint.parse.tokens import TAIL, Token, TokenKind
+from noticelint.parse.tokens import Token, TokenKind
 from noticelint.profile import Profile
 from noticelint.span import LineIndex, Span
 
-Node = Tree[LarkToken] | LarkToken
 # A six-digit postcode written at the end of an address ("…教育局，527500").
 _TRAILING_POSTCODE = re.compile(r"(?<!\d)(\d{6})(?!\d)\s*$")
 
@@ -56,9 +53,8 @@ class NoticeBuilder:
 
     # -- helpers ---------------------------------------------------------------
 
-    def tok(self, leaf: LarkToken) -> Token:
-        assert leaf.start_pos is not None
-        return self.tokens[leaf.start_pos]
+    def tok(self, leaf: Leaf) -> Token:
+        return self.tokens[leaf.index]
 
     def heading_span(self, tok: Token) -> Span:
         """The marker and heading of a heading paragraph, without the text after it."""
@@ -86,7 +82,7 @@ class NoticeBuilder:
 
     # -- body --------------------------------------------------------------------
 
-    def _fill(self, problem: Problem, items: Sequence[Node]) -> None:
+    def _fill(self, problem: Problem, items: Sequence[Node | Leaf]) -> None:
         """Attach measures, status lines and sub-problems to ``problem``.
 
         Text between the problem's heading and its 整改措施 label describes the
@@ -96,12 +92,12 @@ class NoticeBuilder:
             (
                 i
                 for i, it in enumerate(items)
-                if isinstance(it, Tree) and it.data in ("measures", "sub_measures")
+                if isinstance(it, Node) and it.data in ("measures", "sub_measures")
             ),
             -1,
         )
         for i, item in enumerate(items):
-            if isinstance(item, LarkToken):
+            if isinstance(item, Leaf):
                 continue
             data = item.data
             if i < first_label and data == "para" and self._is_text(item):
@@ -113,17 +109,17 @@ class NoticeBuilder:
             elif data in ("para", "mtext"):
                 self._para(problem, item)
 
-    def _leaf(self, node: Tree[LarkToken]) -> Token:
+    def _leaf(self, node: Node) -> Token:
         leaf = node.children[0]
-        assert isinstance(leaf, LarkToken)
+        assert isinstance(leaf, Leaf)
         return self.tok(leaf)
 
-    def _is_text(self, node: Tree[LarkToken]) -> bool:
+    def _is_text(self, node: Node) -> bool:
         return self._leaf(node).type == TokenKind.TEXT
 
-    def _para(self, problem: Problem, para: Tree[LarkToken]) -> None:
+    def _para(self, problem: Problem, para: Node) -> None:
         leaf = para.children[0]
-        assert isinstance(leaf, LarkToken)
+        assert isinstance(leaf, Leaf)
         tok = self.tok(leaf)
         if tok.type == TokenKind.STATUS:
             status = self._status(tok)
@@ -135,30 +131,30 @@ class NoticeBuilder:
         else:
             problem.measures.append(self._measure(tok))
 
-    def _measures(self, problem: Problem, node: Tree[LarkToken]) -> None:
+    def _measures(self, problem: Problem, node: Node) -> None:
         label = node.children[0]
-        assert isinstance(label, LarkToken)
+        assert isinstance(label, Leaf)
         ltok = self.tok(label)
         problem.measure_labels.append(self.span(ltok, 0, len(ltok.marker) or None))
         if ltok.body.strip():
             problem.measures.append(self._measure(ltok))
         for measure in node.children[1:]:
-            if not isinstance(measure, Tree):
+            if not isinstance(measure, Node):
                 continue
             first = measure.children[0]
-            if isinstance(first, LarkToken):  # H4 measure
+            if isinstance(first, Leaf):  # H4 measure
                 mtok = self.tok(first)
                 problem.measures.append(self._measure(mtok, mtok.number))
                 rest = measure.children[1:]
             else:
                 rest = measure.children
             for para in rest:
-                if isinstance(para, Tree):
+                if isinstance(para, Node):
                     self._para(problem, para)
 
-    def _problem(self, node: Tree[LarkToken], level: int) -> Problem:
+    def _problem(self, node: Node, level: int) -> Problem:
         head = node.children[0]
-        assert isinstance(head, LarkToken)
+        assert isinstance(head, Leaf)
         tok = self.tok(head)
         heading, detail = fields.split_heading(tok.body)
         problem = Problem(
@@ -225,13 +221,13 @@ class NoticeBuilder:
             end -= 1  # the closing paragraph of a notice without headings (S1)
         return item.measures[:end]
 
-    def _items_to_measures(self, problem: Problem, node: Tree[LarkToken]) -> None:
+    def _items_to_measures(self, problem: Problem, node: Node) -> None:
         last = problem.children[-1]
         status_lines = last.status_lines
         after = last.measures
         problem.children = []
         for item in node.children[1:]:
-            if isinstance(item, Tree) and item.data == "sub":
+            if isinstance(item, Node) and item.data == "sub":
                 tok = self._leaf(item)
                 problem.measures.append(self._measure(tok, tok.number))
         problem.measures.extend(after)
@@ -239,7 +235,7 @@ class NoticeBuilder:
         problem.status = next((s for s in status_lines if not s.narrative), None)
 
     def _container_items(
-        self, items: Sequence[Node], problems: list[Problem], paragraphs: list[Measure]
+        self, items: Sequence[Node | Leaf], problems: list[Problem], paragraphs: list[Measure]
     ) -> list[Area]:
         areas: list[Area] = []
         loose = Problem(
@@ -254,7 +250,7 @@ class NoticeBuilder:
             status_lines=[],
         )
         for item in items:
-            if not isinstance(item, Tree):
+            if not isinstance(item, Node):
                 continue
             if item.data == "area" and self._area_is_problem(item):
                 # （一）关于…问题 with its own labels: a problem on the （一） level.
@@ -275,9 +271,9 @@ class NoticeBuilder:
         )
         return areas
 
-    def _area(self, node: Tree[LarkToken]) -> Area:
+    def _area(self, node: Node) -> Area:
         head = node.children[0]
-        assert isinstance(head, LarkToken)
+        assert isinstance(head, Leaf)
         tok = self.tok(head)
         heading, _ = fields.split_heading(tok.body)
         area = Area(
@@ -291,11 +287,11 @@ class NoticeBuilder:
         self._container_items(node.children[1:], area.problems, area.paragraphs)
         return area
 
-    def _area_is_problem(self, node: Tree[LarkToken]) -> bool:
+    def _area_is_problem(self, node: Node) -> bool:
         tok = self._leaf(node)
         return self._names_problem(node, fields.split_heading(tok.body)[0])
 
-    def _names_problem(self, node: Tree[LarkToken], heading: str) -> bool:
+    def _names_problem(self, node: Node, heading: str) -> bool:
         """An 一、 or （一） heading that names one problem and holds its measures or
         status labels but no areas or items is a problem (S9: each 一、 is a problem,
         whatever words it holds). A heading over a narrative (…方面问题 followed by
@@ -304,7 +300,7 @@ class NoticeBuilder:
             return False
         labelled = False
         for child in node.children[1:]:
-            if not isinstance(child, Tree):
+            if not isinstance(child, Node):
                 continue
             if child.data in ("area", "problem", "sub"):
                 return False
@@ -314,9 +310,9 @@ class NoticeBuilder:
                 labelled = True
         return labelled
 
-    def _section(self, node: Tree[LarkToken]) -> Section:
+    def _section(self, node: Node) -> Section:
         head = node.children[0]
-        assert isinstance(head, LarkToken)
+        assert isinstance(head, Leaf)
         tok = self.tok(head)
         heading, rest = fields.split_heading(tok.body)
         if not rest and len(heading) > 40:
@@ -361,17 +357,13 @@ class NoticeBuilder:
             number=None, heading="", kind=kind, span=self.index.span(start, end), **parts
         )
 
-    def _implicit_progress(self, items: list[Tree[LarkToken]]) -> Section:
+    def _implicit_progress(self, items: list[Node]) -> Section:
         """Areas and problems that stand at the top with no 一、 above them (S1)."""
         problems: list[Problem] = []
         paragraphs: list[Measure] = []
         areas = self._container_items(items, problems, paragraphs)
-        leaves = [
-            leaf.start_pos or 0
-            for item in items
-            for leaf in item.scan_values(lambda v: isinstance(v, LarkToken))
-        ]
-        first, last = self.tokens[min(leaves)], self.tokens[max(leaves)]
+        first = self.tokens[items[0].first_leaf().index]
+        last = self.tokens[items[-1].last_leaf().index]
         return self._implicit(
             "progress" if areas or problems else "other",
             self.span(first),
@@ -381,7 +373,7 @@ class NoticeBuilder:
             paragraphs=paragraphs,
         )
 
-    def _sections(self, parts: list[Section | list[Tree[LarkToken]]]) -> list[Section]:
+    def _sections(self, parts: list[Section | list[Node]]) -> list[Section]:
         """Sections in document order; each run of orphans is an implicit part."""
         return [
             part if isinstance(part, Section) else self._implicit_progress(part)
@@ -412,16 +404,16 @@ class NoticeBuilder:
             )
 
     def _top_level(
-        self, notice: Notice, tree: Tree[LarkToken], tail_tokens: list[Token]
-    ) -> tuple[list[Token], list[Section | list[Tree[LarkToken]]]]:
+        self, notice: Notice, tree: Node, tail_tokens: list[Token]
+    ) -> tuple[list[Token], list[Section | list[Node]]]:
         """One pass over the tree's top level: title and opening into ``notice``, tail
         paragraphs into ``tail_tokens``; returns the paragraphs after the opening and
         the body parts in order (a section, or a run of orphans before the tail)."""
         front_texts: list[Token] = []
-        parts: list[Section | list[Tree[LarkToken]]] = []
+        parts: list[Section | list[Node]] = []
         in_tail = False
         for child in tree.children:
-            if not isinstance(child, Tree):
+            if not isinstance(child, Node):
                 continue
             if child.data == "front":
                 front_texts = self._front(notice, child)
@@ -433,7 +425,7 @@ class NoticeBuilder:
                 in_tail = in_tail or tok.type != TokenKind.TEXT
             elif child.data == "orphan" and not in_tail:
                 # Areas or problems with no 一、 above them: an implicit part (S1).
-                items = [c for c in child.children if isinstance(c, Tree)]
+                items = [c for c in child.children if isinstance(c, Node)]
                 if parts and isinstance(parts[-1], list):
                     parts[-1].extend(items)
                 else:
@@ -444,7 +436,7 @@ class NoticeBuilder:
                 notice.orphans.extend(holder)
         return front_texts, parts
 
-    def build(self, tree: Tree[LarkToken], skipped: list[int]) -> Notice:
+    def build(self, tree: Node) -> Notice:
         notice = Notice(
             path=self.path,
             title=None,
@@ -457,7 +449,6 @@ class NoticeBuilder:
             profile=self.profile.name,
             orphans=[],
             tail=[],
-            unparsed=[self.span(self.tokens[i]) for i in skipped],
         )
         tail_tokens: list[Token] = []
         front_texts, parts = self._top_level(notice, tree, tail_tokens)
@@ -470,21 +461,17 @@ class NoticeBuilder:
         for section in sections:
             attach_final_statuses(section.all_problems(), self.profile)
         notice.sections = sections
-        for i in skipped:
-            if self.tokens[i].type in TAIL:
-                tail_tokens.append(self.tokens[i])
-        tail_tokens.sort(key=lambda t: t.seg.start)
         self._tail(notice, tail_tokens)
         self._declared_from_first_section(notice)
         return notice
 
-    def _front(self, notice: Notice, node: Tree[LarkToken]) -> list[Token]:
+    def _front(self, notice: Notice, node: Node) -> list[Token]:
         """Title and opening; returns the paragraphs after the opening (S2)."""
         opening: list[Token] = []
         after: list[Token] = []
         for item in node.children:
-            if isinstance(item, Tree) and item.data == "title" and notice.title is None:
-                toks = [self.tok(leaf) for leaf in item.children if isinstance(leaf, LarkToken)]
+            if isinstance(item, Node) and item.data == "title" and notice.title is None:
+                toks = [self.tok(leaf) for leaf in item.children if isinstance(leaf, Leaf)]
                 text = "".join(t.text for t in toks)
                 notice.title = Title(
                     text=text,
@@ -492,10 +479,10 @@ class NoticeBuilder:
                     span=self.index.span(toks[0].seg.start, toks[-1].seg.end),
                     lines=len(toks),
                 )
-            elif isinstance(item, LarkToken) and item.type == TokenKind.OPENING:
+            elif isinstance(item, Leaf) and item.type == TokenKind.OPENING:
                 if not after:  # the classifier marks one run of opening paragraphs
                     opening.append(self.tok(item))
-            elif isinstance(item, LarkToken) and item.type == TokenKind.TEXT and opening:
+            elif isinstance(item, Leaf) and item.type == TokenKind.TEXT and opening:
                 after.append(self.tok(item))
         if opening:
             notice.opening = self._opening(opening)
@@ -652,9 +639,8 @@ class NoticeBuilder:
 def build_notice(
     path: str,
     tokens: list[Token],
-    tree: Tree[Any],
-    skipped: list[int],
+    tree: Node,
     index: LineIndex,
     profile: Profile,
 ) -> Notice:
-    return NoticeBuilder(path, tokens, index, profile).build(tree, skipped)
+    return NoticeBuilder(path, tokens, index, profile).build(tree)
