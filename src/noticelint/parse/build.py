@@ -40,6 +40,8 @@ from noticelint.span import LineIndex, Span
 
 # A six-digit postcode written at the end of an address ("…教育局，527500").
 _TRAILING_POSTCODE = re.compile(r"(?<!\d)(\d{6})(?!\d)\s*$")
+# Where the holder of a container's loose paragraphs points (it is never reported).
+_NOWHERE = Span(line=1, column=1, end_line=1, end_column=1)
 
 
 class NoticeBuilder:
@@ -56,9 +58,11 @@ class NoticeBuilder:
     def tok(self, leaf: Leaf) -> Token:
         return self.tokens[leaf.index]
 
-    def heading_span(self, tok: Token) -> Span:
-        """The marker and heading of a heading paragraph, without the text after it."""
-        return self.span(tok, 0, tok.body_offset + fields.heading_end(tok.body))
+    def heading(self, tok: Token) -> tuple[str, str, Span]:
+        """A heading paragraph's heading, the text after it on the same line, and the
+        span of its marker and heading (without the text after it)."""
+        heading, rest, end = fields.heading_parts(tok.body)
+        return heading, rest, self.span(tok, 0, tok.body_offset + end)
 
     def span(self, tok: Token, start: int = 0, end: int | None = None) -> Span:
         """The span of ``tok.text[start:end]`` (a paragraph lies on one line)."""
@@ -156,11 +160,11 @@ class NoticeBuilder:
         head = node.children[0]
         assert isinstance(head, Leaf)
         tok = self.tok(head)
-        heading, detail = fields.split_heading(tok.body)
+        heading, detail, span = self.heading(tok)
         problem = Problem(
             number=tok.number,
             heading=heading,
-            span=self.heading_span(tok),
+            span=span,
             marker=tok.marker,
             level=level,
             measures=[],
@@ -238,48 +242,51 @@ class NoticeBuilder:
         self, items: Sequence[Node | Leaf], problems: list[Problem], paragraphs: list[Measure]
     ) -> list[Area]:
         areas: list[Area] = []
-        loose = Problem(
-            number=None,
-            heading="",
-            span=Span(line=1, column=1, end_line=1, end_column=1),
-            measures=[],
-            status=None,
-            children=[],
-            detail="",
-            measure_labels=[],
-            status_lines=[],
-        )
+        loose: list[Node] = []
         for item in items:
             if not isinstance(item, Node):
                 continue
-            if item.data == "area" and self._area_is_problem(item):
+            data = item.data
+            if data == "area" and self._area_is_problem(item):
                 # （一）关于…问题 with its own labels: a problem on the （一） level.
                 problems.append(self._problem(item, level=2))
-            elif item.data == "area":
+            elif data == "area":
                 areas.append(self._area(item))
-            elif item.data == "problem":
+            elif data == "problem":
                 problems.append(self._problem(item, level=3))
-            elif item.data == "sub":
+            elif data == "sub":
                 problems.append(self._problem(item, level=4))
-            elif item.data in ("para", "measures"):
-                self._fill(loose, [item])
-        paragraphs.extend(loose.measures)
+            elif data in ("para", "measures"):
+                loose.append(item)
+        if loose:
+            self._loose(loose, paragraphs)
+        return areas
+
+    def _loose(self, items: list[Node], paragraphs: list[Measure]) -> None:
+        """Paragraphs and measures lists that stand outside any problem become the
+        container's paragraphs (a status phrase among them too)."""
+        holder = Problem(number=None, heading="", span=_NOWHERE)
+        for item in items:
+            if item.data == "para":
+                self._para(holder, item)
+            else:
+                self._measures(holder, item)
+        paragraphs.extend(holder.measures)
         paragraphs.extend(
             Measure(number=None, text=s.text, span=s.span)
-            for s in loose.status_lines
+            for s in holder.status_lines
             if not s.narrative
         )
-        return areas
 
     def _area(self, node: Node) -> Area:
         head = node.children[0]
         assert isinstance(head, Leaf)
         tok = self.tok(head)
-        heading, _ = fields.split_heading(tok.body)
+        heading, _, span = self.heading(tok)
         area = Area(
             number=tok.number,
             heading=heading,
-            span=self.heading_span(tok),
+            span=span,
             marker=tok.marker,
             problems=[],
             paragraphs=[],
@@ -289,7 +296,7 @@ class NoticeBuilder:
 
     def _area_is_problem(self, node: Node) -> bool:
         tok = self._leaf(node)
-        return self._names_problem(node, fields.split_heading(tok.body)[0])
+        return self._names_problem(node, fields.heading_parts(tok.body)[0])
 
     def _names_problem(self, node: Node, heading: str) -> bool:
         """An 一、 or （一） heading that names one problem and holds its measures or
@@ -314,7 +321,7 @@ class NoticeBuilder:
         head = node.children[0]
         assert isinstance(head, Leaf)
         tok = self.tok(head)
-        heading, rest = fields.split_heading(tok.body)
+        heading, rest, span = self.heading(tok)
         if not rest and len(heading) > 40:
             # "一、整改工作基本情况 区委巡察组…" on a flattened line
             parts = heading.split(maxsplit=1)
@@ -325,14 +332,14 @@ class NoticeBuilder:
                 number=tok.number,
                 heading=heading,
                 kind="progress",
-                span=self.heading_span(tok),
+                span=span,
                 marker=tok.marker,
                 problems=[self._problem(node, level=1)],
             )
         section = Section(
             number=tok.number,
             heading=heading,
-            span=self.heading_span(tok),
+            span=span,
             marker=tok.marker,
             areas=[],
             problems=[],

@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import partial
 
-from noticelint.parse.residue import ResidueLines, ResidueMatcher, next_nonblank
+from noticelint.parse.residue import ResidueLines, ResidueMatcher
 from noticelint.text import WHITESPACE, WHITESPACE_CLASS
 
 # Whole-line residue of web pages and Word.
@@ -60,6 +59,8 @@ _SOFT_SPLIT = re.compile(
     r"|(?<=[。.])[ \t\u3000]*(?=(?:联系电话|联系方式|举报电话|监督电话)[:：]?)"
     r"|(?<=[党组委会局厅室府院])[ \t\u3000]+(?=\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*$)"
 )
+# The words _SOFT_SPLIT splits before (a piece without them splits only before a date).
+_SOFT_WORDS = ("公开期限", "联系电话", "联系方式", "举报电话", "监督电话")
 _FLATTEN_MIN_LEN = 300
 # A Markdown ATX heading marker: 1–6 # before the heading text (with or without a space,
 # as Chinese writers type it: "## 一、" or "##一、").
@@ -165,12 +166,29 @@ def _flattened_cuts(text: str, start: int, end: int) -> list[tuple[int, int]] | 
 def _has_gaps(text: str, start: int, end: int) -> bool:
     """Cheap pre-test for flattening: a run-together notice has white space between
     its units; an ordinary Chinese paragraph has almost none."""
+    if (
+        text.find(" ", start, end) == -1
+        and text.find("\u3000", start, end) == -1
+        and text.find("\xa0", start, end) == -1
+    ):
+        return False  # (finding one character is much cheaper than counting)
     gaps = (
         text.count(" ", start, end)
         + text.count("\u3000", start, end)
         + text.count("\xa0", start, end)
     )
     return gaps >= _FLATTEN_MIN_MARKERS
+
+
+def _may_be_artifact(line: str) -> bool:
+    """Cheap pre-test for ``_ARTIFACT_LINE`` (each word looked for only where its
+    rarer character is: finding one character is much cheaper than finding a word)."""
+    return (
+        "|" in line
+        or "【" in line
+        or ("日" in line and "日期" in line)
+        or ("间" in line and "时间" in line)
+    )
 
 
 def _artifact_kind(line: str) -> str:
@@ -187,102 +205,136 @@ def segment(text: str, residue: ResidueMatcher | None = None) -> Segmentation:
     without it only the built-in residue is cut out."""
     result = Segmentation()
     chrome = ResidueLines(residue) if residue is not None else None
-    segments = result.segments
     artifacts = result.artifacts
-    line_no = 0
-    pos = 0
-    length = len(text)
     has_amp = "&" in text
-    has_pipe = "|" in text
-    while pos <= length:
-        nl = text.find("\n", pos)
-        if nl == -1:
-            nl = length
-        line_no += 1
-        start, end = pos, nl
-        pos = nl + 1
-        if start == end:
-            if nl == length:
-                break
+    start = 0
+    for line_no, line in enumerate(text.split("\n"), 1):
+        end = start + len(line)
+        next_at = end + 1
+        if not line:
+            start = next_at
             continue
-        if has_amp and text.find("&", start, end) != -1:
+        if has_amp and "&" in line:
             for m in HTML_ENTITY.finditer(text, start, end):
                 artifacts.append(Artifact(m.start(), m.end(), "entity"))
-        if chrome is not None and end - start >= 200:
-            chrome.other_line()
-        if end - start < 200:  # residue lines are short
-            line = text[start:end]
-            if ("|" in line or "【" in line or "日期" in line or "时间" in line) and (
-                _ARTIFACT_LINE.fullmatch(line)
-            ):
-                if line.strip(WHITESPACE):
-                    artifacts.append(Artifact(*_strip(text, start, end), _artifact_kind(line)))
-                continue
+        unindented = line.lstrip(WHITESPACE)
+        body = unindented.rstrip(WHITESPACE)
+        s = end - len(unindented)
+        e = s + len(body)
+        if len(line) >= 200:
             if chrome is not None:
-                ts, te = _strip(text, start, end)
-                nxt = partial(next_nonblank, text, pos)
-                kind = chrome.kind(text[ts:te], nxt) if ts < te else None
-                if kind is not None:
-                    artifacts.append(Artifact(ts, te, kind))
-                    continue
-        s, e = _strip(text, start, end)
-        if s == e:
+                chrome.other_line()
+        elif _may_be_artifact(line) and _ARTIFACT_LINE.fullmatch(line):
+            if body:
+                artifacts.append(Artifact(s, e, _artifact_kind(line)))
+            start = next_at
             continue
-        if text[s] == "#":
-            heading = _MD_HEADING.match(text, s, e)
-            if heading:
-                s = heading.end()
-        indent = text[start:s]
-        if text.startswith("[bookmark:", s) or text.startswith("&", s):
-            prefix = _ARTIFACT_PREFIX.match(text, s, e)
-            if prefix:
-                if "[bookmark:" in text[s : prefix.end()]:
-                    artifacts.append(Artifact(s, prefix.end(), "bookmark"))
-                # (entities are recorded one by one by the scan above)
-                s, e = _strip(text, prefix.end(), e)
-        if has_pipe and text.find("|", s, e) != -1:
-            suffix = _ARTIFACT_SUFFIX.search(text, _pipe_tail(text, s, e), e)
-            if suffix:
-                artifacts.append(Artifact(*_strip(text, suffix.start(), e), "pipes"))
-                s, e = _strip(text, s, suffix.start())
-        if s == e:
-            continue
-        flattened = False
-        pieces = [(s, e)]
-        if e - s >= _FLATTEN_MIN_LEN and _has_gaps(text, s, e):
-            cuts = _flattened_cuts(text, s, e)
-            if cuts is not None:
-                flattened = True
-                result.flattened_lines.append(line_no)
-                pieces = []
-                for ps, pe in _between(cuts, s, e):
-                    head = _HEADING_BODY.match(text, ps, pe)
-                    if head:
-                        pieces.append((ps, head.end()))
-                        pieces.append((head.end(), pe))
-                    else:
-                        pieces.append((ps, pe))
-        for ps, pe in pieces:
-            soft = pe - ps < 600 and (
-                text.find("公开期限", ps, pe) != -1
-                or text.find("联系", ps, pe) != -1
-                or text.find("电话", ps, pe) != -1
-                or (pe - ps < 80 and text.find("日", ps, pe) != -1)
-            )
-            for qs, qe in _cuts(_SOFT_SPLIT, text, ps, pe) if soft else ((ps, pe),):
-                qs, qe = _strip(text, qs, qe)
-                if qs < qe:
-                    segments.append(
-                        Segment(
-                            qs,
-                            qe,
-                            text[qs:qe],
-                            line_no,
-                            qs - start + 1,
-                            indent if qs == s else "",
-                            flattened,
-                        )
-                    )
-        if nl == length:
-            break
+        elif chrome is not None and body:
+            kind = chrome.kind(body, text, next_at)
+            if kind is not None:
+                artifacts.append(Artifact(s, e, kind))
+                start = next_at
+                continue
+        if body:
+            _paragraphs(result, text, start, s, e, line_no)
+        start = next_at
     return result
+
+
+def _paragraphs(result: Segmentation, text: str, start: int, s: int, e: int, line_no: int) -> None:
+    """The paragraphs of the trimmed line ``text[s:e]`` (the line starts at ``start``):
+    markup and residue around it cut off, a flattened line split at its markers, the
+    soft splits made."""
+    if text[s] == "#":
+        heading = _MD_HEADING.match(text, s, e)
+        if heading:
+            s = heading.end()
+    indent = text[start:s]
+    if text.startswith("[bookmark:", s) or text.startswith("&", s):
+        prefix = _ARTIFACT_PREFIX.match(text, s, e)
+        if prefix:
+            if "[bookmark:" in text[s : prefix.end()]:
+                result.artifacts.append(Artifact(s, prefix.end(), "bookmark"))
+            # (entities are recorded one by one by the scan in segment())
+            s, e = _strip(text, prefix.end(), e)
+    if text.find("|", s, e) != -1:
+        suffix = _ARTIFACT_SUFFIX.search(text, _pipe_tail(text, s, e), e)
+        if suffix:
+            result.artifacts.append(Artifact(*_strip(text, suffix.start(), e), "pipes"))
+            s, e = _strip(text, s, suffix.start())
+    if s == e:
+        return
+    segments = result.segments
+    if e - s >= _FLATTEN_MIN_LEN and _has_gaps(text, s, e):
+        cuts = _flattened_cuts(text, s, e)
+        if cuts is not None:
+            result.flattened_lines.append(line_no)
+            for ps, pe in _flattened_pieces(text, cuts, s, e):
+                _soft_split(segments, text, ps, pe, line_no, start, indent if ps == s else "", True)
+            return
+    _soft_split(segments, text, s, e, line_no, start, indent, False)
+
+
+def _flattened_pieces(
+    text: str, cuts: list[tuple[int, int]], start: int, end: int
+) -> list[tuple[int, int]]:
+    """The pieces of a flattened line between its ``cuts``, a heading followed by body
+    text on the same piece split after the heading."""
+    pieces = []
+    for ps, pe in _between(cuts, start, end):
+        head = _HEADING_BODY.match(text, ps, pe)
+        if head:
+            pieces.append((ps, head.end()))
+            pieces.append((head.end(), pe))
+        else:
+            pieces.append((ps, pe))
+    return pieces
+
+
+def _soft_split(
+    segments: list[Segment],
+    text: str,
+    start: int,
+    end: int,
+    line_no: int,
+    line_start: int,
+    indent: str,
+    flattened: bool,
+) -> None:
+    """The trimmed paragraphs of ``text[start:end]``, split before a 公开期限 or 联系电话
+    sentence and between an organ and its date (``indent`` goes to the first)."""
+    piece = text[start:end]
+    cuts = _cuts(_SOFT_SPLIT, text, start, end) if _may_split_soft(piece) else ((start, end),)
+    for qs, qe in cuts:
+        part = piece if qe - qs == len(piece) else text[qs:qe]
+        unindented = part.lstrip(WHITESPACE)
+        trimmed = unindented.rstrip(WHITESPACE)
+        if trimmed:
+            qs += len(part) - len(unindented)
+            segments.append(
+                Segment(
+                    qs,
+                    qs + len(trimmed),
+                    trimmed,
+                    line_no,
+                    qs - line_start + 1,
+                    indent if qs == start else "",
+                    flattened,
+                )
+            )
+
+
+def _may_split_soft(piece: str) -> bool:
+    """Whether the soft splits are tried on ``piece`` (a 公开期限 or 联系/电话 sentence, a
+    short line with a date: ``_SOFT_SPLIT``'s own search tries three lookbehinds at
+    every character, so it runs only where it can match: before one of the words it
+    splits before, or at the end of a piece ending with a date)."""
+    n = len(piece)
+    if n >= 600 or not (
+        ("限" in piece and "公开期限" in piece)
+        or ("联" in piece and "联系" in piece)
+        or ("电" in piece and "电话" in piece)
+        or (n < 80 and "日" in piece)
+    ):
+        return False  # (each word looked for only where its rarest character is)
+    return any(word in piece for word in _SOFT_WORDS) or piece.rstrip(" \t\u3000").endswith("日")
