@@ -163,20 +163,12 @@ def _flattened_cuts(text: str, start: int, end: int) -> list[tuple[int, int]] | 
     return cuts
 
 
-def _has_gaps(text: str, start: int, end: int) -> bool:
+def _has_gaps(paragraph: str) -> bool:
     """Cheap pre-test for flattening: a run-together notice has white space between
     its units; an ordinary Chinese paragraph has almost none."""
-    if (
-        text.find(" ", start, end) == -1
-        and text.find("\u3000", start, end) == -1
-        and text.find("\xa0", start, end) == -1
-    ):
+    if " " not in paragraph and "\u3000" not in paragraph and "\xa0" not in paragraph:
         return False  # (finding one character is much cheaper than counting)
-    gaps = (
-        text.count(" ", start, end)
-        + text.count("\u3000", start, end)
-        + text.count("\xa0", start, end)
-    )
+    gaps = paragraph.count(" ") + paragraph.count("\u3000") + paragraph.count("\xa0")
     return gaps >= _FLATTEN_MIN_MARKERS
 
 
@@ -235,10 +227,25 @@ def segment(text: str, residue: ResidueMatcher | None = None) -> Segmentation:
                 artifacts.append(Artifact(s, e, kind))
                 start = next_at
                 continue
-        if body:
+        if body and _is_plain(body):  # the common case: the trimmed line is a paragraph
+            result.segments.append(
+                Segment(s, e, body, line_no, s - start + 1, line[: s - start], False)
+            )
+        elif body:
             _paragraphs(result, text, start, s, e, line_no)
         start = next_at
     return result
+
+
+def _is_plain(paragraph: str) -> bool:
+    """Whether a trimmed line is a paragraph as it stands: no Markdown or residue
+    around it, too short to be a flattened notice, no soft split to make."""
+    return (
+        paragraph[0] not in "#[&"
+        and "|" not in paragraph
+        and (len(paragraph) < _FLATTEN_MIN_LEN or not _has_gaps(paragraph))
+        and not _may_split_soft(paragraph)
+    )
 
 
 def _paragraphs(result: Segmentation, text: str, start: int, s: int, e: int, line_no: int) -> None:
@@ -265,7 +272,7 @@ def _paragraphs(result: Segmentation, text: str, start: int, s: int, e: int, lin
     if s == e:
         return
     segments = result.segments
-    if e - s >= _FLATTEN_MIN_LEN and _has_gaps(text, s, e):
+    if e - s >= _FLATTEN_MIN_LEN and _has_gaps(text[s:e]):
         cuts = _flattened_cuts(text, s, e)
         if cuts is not None:
             result.flattened_lines.append(line_no)
