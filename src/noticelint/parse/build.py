@@ -42,6 +42,18 @@ from noticelint.span import LineIndex, Span
 _TRAILING_POSTCODE = re.compile(r"(?<!\d)(\d{6})(?!\d)\s*$")
 # Where the holder of a container's loose paragraphs points (it is never reported).
 _NOWHERE = Span(line=1, column=1, end_line=1, end_column=1)
+# The nodes that open a problem's measures.
+_LABELLED = ("measures", "sub_measures")
+# (A kind looked up on the enum class costs more than the comparison itself.)
+_TEXT = TokenKind.TEXT
+_STATUS = TokenKind.STATUS
+_TAIL_KINDS: dict[TokenKind, TailKind] = {
+    TokenKind.CLOSING: "closing",
+    TokenKind.DISCLOSURE: "disclosure",
+    TokenKind.CONTACT: "contact",
+    TokenKind.ORGAN: "organ",
+    TokenKind.SIGDATE: "date",
+}
 
 
 class NoticeBuilder:
@@ -72,12 +84,16 @@ class NoticeBuilder:
         return Span(seg.line, col + start, seg.line, col + stop)
 
     def _measure(self, tok: Token, number: int | None = None) -> Measure:
-        return Measure(number=number, text=tok.body, span=self.span(tok, tok.body_offset))
+        seg = tok.seg
+        start = seg.column + tok.body_offset
+        span = Span(seg.line, start, seg.line, seg.column + len(seg.text))
+        return Measure(number=number, text=seg.text[tok.body_offset :], span=span)
 
     def _status(self, tok: Token) -> Status:
-        cls, narrative = fields.classify_status(tok.body, self.profile)
+        body = tok.body
+        cls, narrative = fields.classify_status(body, self.profile)
         return Status(
-            text=tok.body.strip(),
+            text=body.strip(),
             class_=cls,
             span=self.span(tok),
             label=tok.marker,
@@ -92,40 +108,34 @@ class NoticeBuilder:
         Text between the problem's heading and its 整改措施 label describes the
         problem (a heading paragraph wrapped over two lines); it is not a measure.
         """
-        first_label = next(
-            (
-                i
-                for i, it in enumerate(items)
-                if isinstance(it, Node) and it.data in ("measures", "sub_measures")
-            ),
-            -1,
-        )
+        first_label = -1
+        for i, item in enumerate(items):
+            if isinstance(item, Node) and item.data in _LABELLED:
+                first_label = i
+                break
         for i, item in enumerate(items):
             if isinstance(item, Leaf):
                 continue
             data = item.data
-            if i < first_label and data == "para" and self._is_text(item):
-                problem.detail = f"{problem.detail}{self._leaf(item).text}"
+            if data == "para" or data == "mtext":
+                tok = self._leaf(item)
+                if i < first_label and data == "para" and tok.type == _TEXT:
+                    problem.detail = f"{problem.detail}{tok.text}"
+                else:
+                    self._para(problem, tok)
             elif data == "sub":
                 problem.children.append(self._problem(item, level=4))
-            elif data in ("measures", "sub_measures"):
+            elif data in _LABELLED:
                 self._measures(problem, item)
-            elif data in ("para", "mtext"):
-                self._para(problem, item)
 
     def _leaf(self, node: Node) -> Token:
         leaf = node.children[0]
         assert isinstance(leaf, Leaf)
         return self.tok(leaf)
 
-    def _is_text(self, node: Node) -> bool:
-        return self._leaf(node).type == TokenKind.TEXT
-
-    def _para(self, problem: Problem, para: Node) -> None:
-        leaf = para.children[0]
-        assert isinstance(leaf, Leaf)
-        tok = self.tok(leaf)
-        if tok.type == TokenKind.STATUS:
+    def _para(self, problem: Problem, tok: Token) -> None:
+        """A paragraph of ``problem``: a measure, or a status line."""
+        if tok.type == _STATUS:
             status = self._status(tok)
             problem.status_lines.append(status)
             if status.narrative:
@@ -154,7 +164,7 @@ class NoticeBuilder:
                 rest = measure.children
             for para in rest:
                 if isinstance(para, Node):
-                    self._para(problem, para)
+                    self._para(problem, self._leaf(para))
 
     def _problem(self, node: Node, level: int) -> Problem:
         head = node.children[0]
@@ -268,7 +278,7 @@ class NoticeBuilder:
         holder = Problem(number=None, heading="", span=_NOWHERE)
         for item in items:
             if item.data == "para":
-                self._para(holder, item)
+                self._para(holder, self._leaf(item))
             else:
                 self._measures(holder, item)
         paragraphs.extend(holder.measures)
@@ -312,7 +322,7 @@ class NoticeBuilder:
             if child.data in ("area", "problem", "sub"):
                 return False
             if child.data == "measures" or (
-                child.data == "para" and self._leaf(child).type == TokenKind.STATUS
+                child.data == "para" and self._leaf(child).type == _STATUS
             ):
                 labelled = True
         return labelled
@@ -429,7 +439,7 @@ class NoticeBuilder:
             elif child.data == "tail_item":
                 tok = self._leaf(child)
                 tail_tokens.append(tok)
-                in_tail = in_tail or tok.type != TokenKind.TEXT
+                in_tail = in_tail or tok.type != _TEXT
             elif child.data == "orphan" and not in_tail:
                 # Areas or problems with no 一、 above them: an implicit part (S1).
                 items = [c for c in child.children if isinstance(c, Node)]
@@ -489,7 +499,7 @@ class NoticeBuilder:
             elif isinstance(item, Leaf) and item.type == TokenKind.OPENING:
                 if not after:  # the classifier marks one run of opening paragraphs
                     opening.append(self.tok(item))
-            elif isinstance(item, Leaf) and item.type == TokenKind.TEXT and opening:
+            elif isinstance(item, Leaf) and item.type == _TEXT and opening:
                 after.append(self.tok(item))
         if opening:
             notice.opening = self._opening(opening)
@@ -538,15 +548,8 @@ class NoticeBuilder:
         contact_tokens: list[Token] = []
         organ_tok: Token | None = None
         date_tok: Token | None = None
-        kinds: dict[TokenKind, TailKind] = {
-            TokenKind.CLOSING: "closing",
-            TokenKind.DISCLOSURE: "disclosure",
-            TokenKind.CONTACT: "contact",
-            TokenKind.ORGAN: "organ",
-            TokenKind.SIGDATE: "date",
-        }
         for tok in tail_tokens:
-            kind = kinds.get(tok.type)
+            kind = _TAIL_KINDS.get(tok.type)
             if kind is None:
                 continue
             notice.tail.append(

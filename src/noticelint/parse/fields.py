@@ -104,30 +104,38 @@ class OpeningFacts:
     period_span: tuple[int, int] | None = None
 
 
+# 指出了四个方面38个问题, 3大类8个问题
+_AREAS_AND_PROBLEMS = re.compile(
+    _NUM
+    + r"\s*(?:个)?(?:大)?(?:方面|类|领域)\s*(?:的)?\s*(?:共)?\s*"
+    + _NUM
+    + r"\s*(?:个|项|条)(?:具体)?问题"
+)
+# 指出…38个问题
+_FOUND_PROBLEMS = re.compile(
+    r"(?:指出|反馈|发现)[^。]{0,12}?" + _NUM + r"\s*(?:个|项|条)(?:具体)?问题"
+)
+
+
 def declared_counts(text: str) -> tuple[int | None, int | None, int | None]:
-    """Counts such as 指出了四个方面38个问题, 3大类8个问题, 整改措施127条."""
+    """Counts such as 指出了四个方面38个问题, 3大类8个问题, 整改措施127条 (the patterns
+    are only searched in a text holding 问题 or 整改措施, which each of them holds)."""
     areas = problems = measures = None
-    for m in re.finditer(
-        _NUM
-        + r"\s*(?:个)?(?:大)?(?:方面|类|领域)\s*(?:的)?\s*(?:共)?\s*"
-        + _NUM
-        + r"\s*(?:个|项|条)(?:具体)?问题",
-        text,
-    ):
-        areas, problems = num(m.group(1)), num(m.group(2))
-        break
-    if problems is None:
-        found = re.search(
-            r"(?:指出|反馈|发现)[^。]{0,12}?" + _NUM + r"\s*(?:个|项|条)(?:具体)?问题", text
-        )
-        if found:
-            problems = num(found.group(1))
-        else:  # 反馈问题共4个
-            found = _COUNT_AFTER.search(text)
-            problems = num(found.group(1)) if found else None
-    measured = DECLARED_MEASURES_RE.search(text)
-    if measured:
-        measures = num(measured.group(1) or measured.group(2))
+    if "问题" in text:
+        m = _AREAS_AND_PROBLEMS.search(text)
+        if m:
+            areas, problems = num(m.group(1)), num(m.group(2))
+        if problems is None:
+            found = _FOUND_PROBLEMS.search(text)
+            if found:
+                problems = num(found.group(1))
+            else:  # 反馈问题共4个
+                found = _COUNT_AFTER.search(text)
+                problems = num(found.group(1)) if found else None
+    if "整改措施" in text:
+        measured = DECLARED_MEASURES_RE.search(text)
+        if measured:
+            measures = num(measured.group(1) or measured.group(2))
     return areas, problems, measures
 
 
@@ -270,8 +278,10 @@ class ContactFacts:
 
 def contact_fields(text: str, profile: Profile) -> list[FieldHit]:
     hits: list[tuple[re.Match[str], str]] = []
+    kinds: dict[str, str] | None = None
     for m in _label_matches(text, profile):
-        kind = next(k.rstrip("0123456789") for k, v in m.groupdict().items() if v and k != "colon")
+        kinds = kinds or _label_kinds(profile)
+        kind = kinds.get(m.group(0).rstrip(":：").rstrip()) or _matched_kind(m)
         # A bare generic label (电话, 地址, 邮箱) counts only when a value follows.
         after = text[m.end() : m.end() + 1]
         has_value = after.isdigit() or (after.isascii() and after.isalnum())
@@ -321,6 +331,27 @@ def _label_matches(text: str, profile: Profile) -> Iterator[re.Match[str]]:
         else:
             yield m
             pos = m.end()
+
+
+def _label_kinds(profile: Profile) -> dict[str, str]:
+    """The field kind of every contact label (the first kind that lists it, as in
+    ``contact_label_pattern``, whose group names hold the kinds)."""
+    c = profile.contact
+    kinds: dict[str, str] = {}
+    for kind, words in (
+        ("phone", c.phone_labels),
+        ("address", c.address_labels),
+        ("postcode", c.postcode_labels),
+        ("email", c.email_labels),
+    ):
+        for word in words:
+            kinds.setdefault(word, kind)
+    return kinds
+
+
+def _matched_kind(m: re.Match[str]) -> str:
+    """The kind in the name of the label group that matched (phone3 → phone)."""
+    return next(k.rstrip("0123456789") for k, v in m.groupdict().items() if v and k != "colon")
 
 
 @lru_cache(maxsize=16)
