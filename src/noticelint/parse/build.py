@@ -73,8 +73,13 @@ class NoticeBuilder:
     def heading(self, tok: Token) -> tuple[str, str, Span]:
         """A heading paragraph's heading, the text after it on the same line, and the
         span of its marker and heading (without the text after it)."""
-        heading, rest, end = fields.heading_parts(tok.body)
-        return heading, rest, self.span(tok, 0, tok.body_offset + end)
+        seg = tok.seg
+        heading, rest, end = fields.heading_parts(seg.text[tok.body_offset :])
+        return (
+            heading,
+            rest,
+            Span(seg.line, seg.column, seg.line, seg.column + tok.body_offset + end),
+        )
 
     def span(self, tok: Token, start: int = 0, end: int | None = None) -> Span:
         """The span of ``tok.text[start:end]`` (a paragraph lies on one line)."""
@@ -129,9 +134,10 @@ class NoticeBuilder:
                 self._measures(problem, item)
 
     def _leaf(self, node: Node) -> Token:
+        """The token of the leaf that opens ``node``."""
         leaf = node.children[0]
         assert isinstance(leaf, Leaf)
-        return self.tok(leaf)
+        return self.tokens[leaf.index]
 
     def _para(self, problem: Problem, tok: Token) -> None:
         """A paragraph of ``problem``: a measure, or a status line."""
@@ -167,9 +173,7 @@ class NoticeBuilder:
                     self._para(problem, self._leaf(para))
 
     def _problem(self, node: Node, level: int) -> Problem:
-        head = node.children[0]
-        assert isinstance(head, Leaf)
-        tok = self.tok(head)
+        tok = self._leaf(node)
         heading, detail, span = self.heading(tok)
         problem = Problem(
             number=tok.number,
@@ -257,11 +261,14 @@ class NoticeBuilder:
             if not isinstance(item, Node):
                 continue
             data = item.data
-            if data == "area" and self._area_is_problem(item):
-                # （一）关于…问题 with its own labels: a problem on the （一） level.
-                problems.append(self._problem(item, level=2))
-            elif data == "area":
-                areas.append(self._area(item))
+            if data == "area":
+                tok = self._leaf(item)
+                heading, _, span = self.heading(tok)
+                if self._names_problem(item, heading):
+                    # （一）关于…问题 with its own labels: a problem on the （一） level.
+                    problems.append(self._problem(item, level=2))
+                else:
+                    areas.append(self._area(item, tok, heading, span))
             elif data == "problem":
                 problems.append(self._problem(item, level=3))
             elif data == "sub":
@@ -288,11 +295,8 @@ class NoticeBuilder:
             if not s.narrative
         )
 
-    def _area(self, node: Node) -> Area:
-        head = node.children[0]
-        assert isinstance(head, Leaf)
-        tok = self.tok(head)
-        heading, _, span = self.heading(tok)
+    def _area(self, node: Node, tok: Token, heading: str, span: Span) -> Area:
+        """The area ``node`` opened by ``tok``, with its heading and the heading's span."""
         area = Area(
             number=tok.number,
             heading=heading,
@@ -303,10 +307,6 @@ class NoticeBuilder:
         )
         self._container_items(node.children[1:], area.problems, area.paragraphs)
         return area
-
-    def _area_is_problem(self, node: Node) -> bool:
-        tok = self._leaf(node)
-        return self._names_problem(node, fields.heading_parts(tok.body)[0])
 
     def _names_problem(self, node: Node, heading: str) -> bool:
         """An 一、 or （一） heading that names one problem and holds its measures or
@@ -328,9 +328,7 @@ class NoticeBuilder:
         return labelled
 
     def _section(self, node: Node) -> Section:
-        head = node.children[0]
-        assert isinstance(head, Leaf)
-        tok = self.tok(head)
+        tok = self._leaf(node)
         heading, rest, span = self.heading(tok)
         if not rest and len(heading) > 40:
             # "一、整改工作基本情况 区委巡察组…" on a flattened line
