@@ -43,49 +43,50 @@ class Node:
         return last if isinstance(last, Leaf) else last.last_leaf()
 
 
-# What a token opens inside an open node: the nodes it starts, outermost first (the
-# token is the first child of the innermost; no nodes: the token itself is the
-# child), and whether the innermost stays open for the tokens that follow.
-_Opens = tuple[tuple[str, ...], bool]
+# What a token opens inside an open node: the node it starts (the token is its first
+# child; ``None``: the token itself is the child), the node wrapped around that one
+# (orphan: an area with no section above it), and whether the node it starts stays
+# open for the tokens that follow.
+_Opens = tuple[str | None, str | None, bool]
 
 _T = TokenKind
-_LEAF: _Opens = ((), False)
-_PARA: _Opens = (("para",), False)
-_TAIL: _Opens = (("tail_item",), False)
-_STRAY: _Opens = (("stray",), False)
+_LEAF: _Opens = (None, None, False)
+_PARA: _Opens = ("para", None, False)
+_TAIL: _Opens = ("tail_item", None, False)
+_STRAY: _Opens = ("stray", None, False)
 # The items a section, an area and a problem hold, from （1） down.
 _PROBLEM_ITEMS: dict[TokenKind, _Opens] = {
-    _T.H4: (("sub",), True),
-    _T.MLABEL: (("measures",), True),
+    _T.H4: ("sub", None, True),
+    _T.MLABEL: ("measures", None, True),
     _T.TEXT: _PARA,
     _T.STATUS: _PARA,
 }
-_AREA_ITEMS = {_T.H3: (("problem",), True), **_PROBLEM_ITEMS}
+_AREA_ITEMS = {_T.H3: ("problem", None, True), **_PROBLEM_ITEMS}
 
 _HOLDS: dict[str, dict[TokenKind, _Opens]] = {
     # start: front body_item* — the top level holds every kind of token.
     "start": {
-        _T.H1: (("section",), True),
-        _T.H2: (("orphan", "area"), True),
-        _T.H3: (("orphan", "problem"), True),
-        _T.H4: (("orphan", "sub"), True),
-        _T.MLABEL: (("orphan", "measures"), True),
-        _T.STATUS: (("orphan",), False),
+        _T.H1: ("section", None, True),
+        _T.H2: ("area", "orphan", True),
+        _T.H3: ("problem", "orphan", True),
+        _T.H4: ("sub", "orphan", True),
+        _T.MLABEL: ("measures", "orphan", True),
+        _T.STATUS: ("orphan", None, False),
         _T.TITLE: _STRAY,
         _T.OPENING: _STRAY,
         **dict.fromkeys(
             (_T.TEXT, _T.CLOSING, _T.DISCLOSURE, _T.CONTACT, _T.ORGAN, _T.SIGDATE), _TAIL
         ),
     },
-    "front": {_T.TITLE: (("title",), True), _T.OPENING: _LEAF, _T.TEXT: _LEAF},
+    "front": {_T.TITLE: ("title", None, True), _T.OPENING: _LEAF, _T.TEXT: _LEAF},
     "title": {_T.TITLE: _LEAF},
-    "section": {_T.H2: (("area",), True), **_AREA_ITEMS},
+    "section": {_T.H2: ("area", None, True), **_AREA_ITEMS},
     "area": _AREA_ITEMS,
     "problem": _PROBLEM_ITEMS,
-    "sub": {_T.MLABEL: (("sub_measures",), True), _T.TEXT: _PARA, _T.STATUS: _PARA},
-    "measures": {_T.H4: (("measure",), True), _T.TEXT: (("measure", "mtext"), False)},
-    "measure": {_T.TEXT: (("mtext",), False)},
-    "sub_measures": {_T.TEXT: (("mtext",), False)},
+    "sub": {_T.MLABEL: ("sub_measures", None, True), _T.TEXT: _PARA, _T.STATUS: _PARA},
+    "measures": {_T.H4: ("measure", None, True), _T.TEXT: ("mtext", "measure", False)},
+    "measure": {_T.TEXT: ("mtext", None, False)},
+    "sub_measures": {_T.TEXT: ("mtext", None, False)},
 }
 
 
@@ -104,16 +105,14 @@ def parse_tokens(tokens: list[Token]) -> Node:
             stack.pop()
             holds.pop()
             opens = holds[-1].get(kind)
-        names, stays_open = opens
+        name, wrapper, stays_open = opens
         leaf = Leaf(kind, index)
-        if not names:
+        if name is None:
             stack[-1].children.append(leaf)
             continue
-        innermost = outer = Node(names[-1], [leaf])
-        for name in names[-2::-1]:
-            outer = Node(name, [outer])
-        stack[-1].children.append(outer)
+        node = Node(name, [leaf])
+        stack[-1].children.append(node if wrapper is None else Node(wrapper, [node]))
         if stays_open:
-            stack.append(innermost)
-            holds.append(_HOLDS[innermost.data])
+            stack.append(node)
+            holds.append(_HOLDS[name])
     return root

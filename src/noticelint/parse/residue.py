@@ -63,7 +63,7 @@ def _alternation(words: list[str], spaced: bool = False) -> str:
 class ResidueMatcher:
     """The profile's residue vocabulary, compiled."""
 
-    head: re.Pattern[str] | None  # any residue label at the start of a line (prefilter)
+    head: frozenset[str]  # the characters a residue line can start with (prefilter)
     breadcrumb_label: re.Pattern[str] | None
     breadcrumb_home: frozenset[str]
     breadcrumb_split: re.Pattern[str] | None
@@ -100,7 +100,7 @@ class ResidueMatcher:
 
     def may_start(self, line: str) -> bool:
         """Cheap pre-test: could ``line`` be page chrome at all?"""
-        if self.head is not None and self.head.match(line):
+        if line[:1] in self.head:
             return True
         for first in self.separator:  # (one character found much faster than a class)
             if first in line:
@@ -201,10 +201,8 @@ def _build(settings: ArtifactSettings, organ_endings: tuple[str, ...]) -> Residu
         *s.metadata_labels,
         *s.metadata_block_labels,
     ]
-    head = None
-    if heads:
-        first = sorted({w[0] for w in heads})
-        head = re.compile("[" + "".join(re.escape(c) for c in first) + "【\\[［|｜]")
+    # (with no labels at all, no line can start residue: bracketed tools need a label)
+    head = frozenset({w[0] for w in heads} | set("【[［|｜")) if heads else frozenset()
     lines = None
     if s.line_patterns:
         lines = re.compile("|".join(f"(?:{p})" for p in s.line_patterns))
@@ -261,6 +259,10 @@ class ResidueLines:
     def kind(self, line: str, text: str, next_at: int) -> str | None:
         """The residue kind of the trimmed ``line``; the next non-blank line, when the
         decision needs it, is the one at or after offset ``next_at`` of ``text``."""
+        if not self.waiting and not self.matcher.may_start(line):
+            self.in_metadata = False
+            self.previous = line
+            return None
         previous, self.previous = self.previous, ""
         if self.waiting:
             self.waiting = False
