@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from noticelint.parse.residue import ResidueLines, ResidueMatcher
-from noticelint.text import WHITESPACE, WHITESPACE_CLASS
+from noticelint.text import WHITESPACE
 
 # Whole-line residue of web pages and Word.
 _ARTIFACT_LINE = re.compile(
@@ -41,14 +41,17 @@ _ARTIFACT_SUFFIX = re.compile(r"[ \t\u3000]+\|[\s|]*$|(?<=[。；;])\|[\s|]*$")
 HTML_ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|hellip|mdash|#\d{2,5});")
 
 _CN_NUM = "一二三四五六七八九十"
-_GAP = re.compile(f"{WHITESPACE_CLASS}+")
 # A structural marker that starts a new unit on a flattened line.
 _MARKER_AT = re.compile(
     rf"[{_CN_NUM}]{{1,3}}[、．.](?!\d)|[（(](?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})[）)]|\d{{1,2}}[.．、](?!\d)"
     r"|(?:整改措施|整改进度|整改进展情况)[:：]|欢迎广大"
 )
 # Units glued without white space: "整改措施:(1)…" and "…。(2)…".
-_GLUED = re.compile(r"[。；;:：](?=[（(]\d{1,2}[）)])|(?:整改措施|整改进度|整改进展情况)(?=[:：])")
+# "。(1)": an item glued to the sentence before it (cut before the bracket) …
+_GLUED_ITEM = re.compile(r"[（(]\d{1,2}[）)]")
+_GLUED_ITEM_AFTER = frozenset("。；;:：")
+# … and "整改措施：" glued to the text before it (cut before the label).
+_GLUED_LABEL = re.compile(r"(?:整改措施|整改进度|整改进展情况)(?=[:：])")
 _SENTENCE_END = frozenset("。；;:：！？!?”")
 # A heading followed, after white space, by body text on the same (flattened) line.
 _HEADING_BODY = re.compile(
@@ -144,8 +147,7 @@ def _flattened_cuts(text: str, start: int, end: int) -> list[tuple[int, int]] | 
     and before a (1) that follows 。；：."""
     cuts: list[tuple[int, int]] = []
     markers = 0
-    for m in _GAP.finditer(text, start, end):
-        gs, ge = m.span()
+    for gs, ge in _gaps(text, start, end):
         if gs == start or ge == end:
             continue
         if _MARKER_AT.match(text, ge, end):
@@ -155,12 +157,45 @@ def _flattened_cuts(text: str, start: int, end: int) -> list[tuple[int, int]] | 
             cuts.append((gs, ge))
     if markers < _FLATTEN_MIN_MARKERS:
         return None
-    for m in _GLUED.finditer(text, start, end):
-        at = m.end() if m.group(0)[0] in "。；;:：" else m.start()
+    for at in _glued(text, start, end):
         if start < at < end and text[at - 1] not in WHITESPACE:
             cuts.append((at, at))
     cuts.sort()
     return cuts
+
+
+def _gaps(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of white space in ``text[start:end]``, in order. (Each white-space
+    character is found with ``str.find``: a regular-expression scan for a class of
+    characters beyond ASCII is several times slower.)"""
+    found = []
+    for blank in WHITESPACE:
+        at = text.find(blank, start, end)
+        while at != -1:
+            found.append(at)
+            at = text.find(blank, at + 1, end)
+    found.sort()
+    runs: list[tuple[int, int]] = []
+    for at in found:
+        if runs and runs[-1][1] == at:
+            runs[-1] = (runs[-1][0], at + 1)
+        else:
+            runs.append((at, at + 1))
+    return runs
+
+
+def _glued(text: str, start: int, end: int) -> list[int]:
+    """Where units glued without white space begin in ``text[start:end]``: a (1)
+    right after 。；：, and 整改措施： (the brackets found with ``str.find``, as in
+    :func:`_gaps`)."""
+    at = [m.start() for m in _GLUED_LABEL.finditer(text, start, end)]
+    for bracket in "（(":
+        q = text.find(bracket, start + 1, end)
+        while q != -1:
+            if text[q - 1] in _GLUED_ITEM_AFTER and _GLUED_ITEM.match(text, q, end):
+                at.append(q)
+            q = text.find(bracket, q + 1, end)
+    return at
 
 
 def _has_gaps(paragraph: str) -> bool:
