@@ -188,9 +188,10 @@ class NoticeBuilder:
             measure_labels=[],
             status_lines=[],
         )
-        self._fill(problem, node.children[1:])
-        if self._items_are_measures(problem):
-            self._items_to_measures(problem, node)
+        if len(node.children) > 1:
+            self._fill(problem, node.children[1:])
+            if problem.children and self._items_are_measures(problem):
+                self._items_to_measures(problem, node)
         return problem
 
     def _items_are_measures(self, problem: Problem) -> bool:

@@ -321,5 +321,5 @@ def classify(segments: list[Segment], lex: Lexicon) -> list[Token]:
             continue
 
         m = lex.enumeration.match(text)
-        tokens.append(Token(_TEXT, seg, enum=cn_to_int(m.group(1)) if m else None))
+        tokens.append(Token(_TEXT, seg, None, "", 0, cn_to_int(m.group(1)) if m else None))
     return tokens
