@@ -106,10 +106,10 @@ def measure(docs: int, repeat: int) -> dict[str, float]:
     found = [run_rules(p, settings) for p in parsed]
 
     def build() -> None:
-        for d, tok, (tree, skipped), index, prof in zip(
+        for d, tok, tree, index, prof in zip(
             documents, tokens, trees, indexes, profiles, strict=True
         ):
-            build_notice(d.path, tok, tree, skipped, index, prof)
+            build_notice(d.path, tok, tree, index, prof)
 
     stages: dict[str, Callable[[], object]] = {
         "read+decode": lambda: [decode_text(b, n) for b, n in zip(raw, names, strict=True)],

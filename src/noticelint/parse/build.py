@@ -1,13 +1,10 @@
-"""Stage 5, build: the Lark tree over paragraph tokens becomes the typed Notice."""
+"""Stage 5, build: the parse tree over paragraph tokens becomes the typed Notice."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from typing import Any
-
-from lark import Token as LarkToken
-from lark import Tree
 
 from noticelint.model import (
     Area,
@@ -29,6 +26,7 @@ from noticelint.model import (
 )
 from noticelint.parse import fields
 from noticelint.parse.dates import parse_signature_date
+from noticelint.parse.grammar import Leaf, Node
 from noticelint.parse.kinds import (
     decide_kinds,
     is_organising,
@@ -36,13 +34,26 @@ from noticelint.parse.kinds import (
     split_next_steps,
 )
 from noticelint.parse.statuses import attach_final_statuses
-from noticelint.parse.tokens import TAIL, Token, TokenKind
+from noticelint.parse.tokens import Token, TokenKind
 from noticelint.profile import Profile
 from noticelint.span import LineIndex, Span
 
-Node = Tree[LarkToken] | LarkToken
 # A six-digit postcode written at the end of an address ("…教育局，527500").
 _TRAILING_POSTCODE = re.compile(r"(?<!\d)(\d{6})(?!\d)\s*$")
+# Where the holder of a container's loose paragraphs points (it is never reported).
+_NOWHERE = Span(line=1, column=1, end_line=1, end_column=1)
+# The nodes that open a problem's measures.
+_LABELLED = ("measures", "sub_measures")
+# (A kind looked up on the enum class costs more than the comparison itself.)
+_TEXT = TokenKind.TEXT
+_STATUS = TokenKind.STATUS
+_TAIL_KINDS: dict[TokenKind, TailKind] = {
+    TokenKind.CLOSING: "closing",
+    TokenKind.DISCLOSURE: "disclosure",
+    TokenKind.CONTACT: "contact",
+    TokenKind.ORGAN: "organ",
+    TokenKind.SIGDATE: "date",
+}
 
 
 class NoticeBuilder:
@@ -56,13 +67,19 @@ class NoticeBuilder:
 
     # -- helpers ---------------------------------------------------------------
 
-    def tok(self, leaf: LarkToken) -> Token:
-        assert leaf.start_pos is not None
-        return self.tokens[leaf.start_pos]
+    def tok(self, leaf: Leaf) -> Token:
+        return self.tokens[leaf.index]
 
-    def heading_span(self, tok: Token) -> Span:
-        """The marker and heading of a heading paragraph, without the text after it."""
-        return self.span(tok, 0, tok.body_offset + fields.heading_end(tok.body))
+    def heading(self, tok: Token) -> tuple[str, str, Span]:
+        """A heading paragraph's heading, the text after it on the same line, and the
+        span of its marker and heading (without the text after it)."""
+        seg = tok.seg
+        heading, rest, end = fields.heading_parts(seg.text[tok.body_offset :])
+        return (
+            heading,
+            rest,
+            Span(seg.line, seg.column, seg.line, seg.column + tok.body_offset + end),
+        )
 
     def span(self, tok: Token, start: int = 0, end: int | None = None) -> Span:
         """The span of ``tok.text[start:end]`` (a paragraph lies on one line)."""
@@ -72,12 +89,16 @@ class NoticeBuilder:
         return Span(seg.line, col + start, seg.line, col + stop)
 
     def _measure(self, tok: Token, number: int | None = None) -> Measure:
-        return Measure(number=number, text=tok.body, span=self.span(tok, tok.body_offset))
+        seg = tok.seg
+        start = seg.column + tok.body_offset
+        span = Span(seg.line, start, seg.line, seg.column + len(seg.text))
+        return Measure(number=number, text=seg.text[tok.body_offset :], span=span)
 
     def _status(self, tok: Token) -> Status:
-        cls, narrative = fields.classify_status(tok.body, self.profile)
+        body = tok.body
+        cls, narrative = fields.classify_status(body, self.profile)
         return Status(
-            text=tok.body.strip(),
+            text=body.strip(),
             class_=cls,
             span=self.span(tok),
             label=tok.marker,
@@ -86,46 +107,41 @@ class NoticeBuilder:
 
     # -- body --------------------------------------------------------------------
 
-    def _fill(self, problem: Problem, items: Sequence[Node]) -> None:
+    def _fill(self, problem: Problem, items: Sequence[Node | Leaf]) -> None:
         """Attach measures, status lines and sub-problems to ``problem``.
 
         Text between the problem's heading and its 整改措施 label describes the
         problem (a heading paragraph wrapped over two lines); it is not a measure.
         """
-        first_label = next(
-            (
-                i
-                for i, it in enumerate(items)
-                if isinstance(it, Tree) and it.data in ("measures", "sub_measures")
-            ),
-            -1,
-        )
+        first_label = -1
         for i, item in enumerate(items):
-            if isinstance(item, LarkToken):
+            if isinstance(item, Node) and item.data in _LABELLED:
+                first_label = i
+                break
+        for i, item in enumerate(items):
+            if isinstance(item, Leaf):
                 continue
             data = item.data
-            if i < first_label and data == "para" and self._is_text(item):
-                problem.detail = f"{problem.detail}{self._leaf(item).text}"
+            if data == "para" or data == "mtext":
+                tok = self._leaf(item)
+                if i < first_label and data == "para" and tok.type == _TEXT:
+                    problem.detail = f"{problem.detail}{tok.text}"
+                else:
+                    self._para(problem, tok)
             elif data == "sub":
                 problem.children.append(self._problem(item, level=4))
-            elif data in ("measures", "sub_measures"):
+            elif data in _LABELLED:
                 self._measures(problem, item)
-            elif data in ("para", "mtext"):
-                self._para(problem, item)
 
-    def _leaf(self, node: Tree[LarkToken]) -> Token:
+    def _leaf(self, node: Node) -> Token:
+        """The token of the leaf that opens ``node``."""
         leaf = node.children[0]
-        assert isinstance(leaf, LarkToken)
-        return self.tok(leaf)
+        assert isinstance(leaf, Leaf)
+        return self.tokens[leaf.index]
 
-    def _is_text(self, node: Tree[LarkToken]) -> bool:
-        return self._leaf(node).type == TokenKind.TEXT
-
-    def _para(self, problem: Problem, para: Tree[LarkToken]) -> None:
-        leaf = para.children[0]
-        assert isinstance(leaf, LarkToken)
-        tok = self.tok(leaf)
-        if tok.type == TokenKind.STATUS:
+    def _para(self, problem: Problem, tok: Token) -> None:
+        """A paragraph of ``problem``: a measure, or a status line."""
+        if tok.type == _STATUS:
             status = self._status(tok)
             problem.status_lines.append(status)
             if status.narrative:
@@ -135,36 +151,34 @@ class NoticeBuilder:
         else:
             problem.measures.append(self._measure(tok))
 
-    def _measures(self, problem: Problem, node: Tree[LarkToken]) -> None:
+    def _measures(self, problem: Problem, node: Node) -> None:
         label = node.children[0]
-        assert isinstance(label, LarkToken)
+        assert isinstance(label, Leaf)
         ltok = self.tok(label)
         problem.measure_labels.append(self.span(ltok, 0, len(ltok.marker) or None))
         if ltok.body.strip():
             problem.measures.append(self._measure(ltok))
         for measure in node.children[1:]:
-            if not isinstance(measure, Tree):
+            if not isinstance(measure, Node):
                 continue
             first = measure.children[0]
-            if isinstance(first, LarkToken):  # H4 measure
+            if isinstance(first, Leaf):  # H4 measure
                 mtok = self.tok(first)
                 problem.measures.append(self._measure(mtok, mtok.number))
                 rest = measure.children[1:]
             else:
                 rest = measure.children
             for para in rest:
-                if isinstance(para, Tree):
-                    self._para(problem, para)
+                if isinstance(para, Node):
+                    self._para(problem, self._leaf(para))
 
-    def _problem(self, node: Tree[LarkToken], level: int) -> Problem:
-        head = node.children[0]
-        assert isinstance(head, LarkToken)
-        tok = self.tok(head)
-        heading, detail = fields.split_heading(tok.body)
+    def _problem(self, node: Node, level: int) -> Problem:
+        tok = self._leaf(node)
+        heading, detail, span = self.heading(tok)
         problem = Problem(
             number=tok.number,
             heading=heading,
-            span=self.heading_span(tok),
+            span=span,
             marker=tok.marker,
             level=level,
             measures=[],
@@ -174,9 +188,10 @@ class NoticeBuilder:
             measure_labels=[],
             status_lines=[],
         )
-        self._fill(problem, node.children[1:])
-        if self._items_are_measures(problem):
-            self._items_to_measures(problem, node)
+        if len(node.children) > 1:
+            self._fill(problem, node.children[1:])
+            if problem.children and self._items_are_measures(problem):
+                self._items_to_measures(problem, node)
         return problem
 
     def _items_are_measures(self, problem: Problem) -> bool:
@@ -225,13 +240,13 @@ class NoticeBuilder:
             end -= 1  # the closing paragraph of a notice without headings (S1)
         return item.measures[:end]
 
-    def _items_to_measures(self, problem: Problem, node: Tree[LarkToken]) -> None:
+    def _items_to_measures(self, problem: Problem, node: Node) -> None:
         last = problem.children[-1]
         status_lines = last.status_lines
         after = last.measures
         problem.children = []
         for item in node.children[1:]:
-            if isinstance(item, Tree) and item.data == "sub":
+            if isinstance(item, Node) and item.data == "sub":
                 tok = self._leaf(item)
                 problem.measures.append(self._measure(tok, tok.number))
         problem.measures.extend(after)
@@ -239,51 +254,54 @@ class NoticeBuilder:
         problem.status = next((s for s in status_lines if not s.narrative), None)
 
     def _container_items(
-        self, items: Sequence[Node], problems: list[Problem], paragraphs: list[Measure]
+        self, items: Sequence[Node | Leaf], problems: list[Problem], paragraphs: list[Measure]
     ) -> list[Area]:
         areas: list[Area] = []
-        loose = Problem(
-            number=None,
-            heading="",
-            span=Span(line=1, column=1, end_line=1, end_column=1),
-            measures=[],
-            status=None,
-            children=[],
-            detail="",
-            measure_labels=[],
-            status_lines=[],
-        )
+        loose: list[Node] = []
         for item in items:
-            if not isinstance(item, Tree):
+            if not isinstance(item, Node):
                 continue
-            if item.data == "area" and self._area_is_problem(item):
-                # （一）关于…问题 with its own labels: a problem on the （一） level.
-                problems.append(self._problem(item, level=2))
-            elif item.data == "area":
-                areas.append(self._area(item))
-            elif item.data == "problem":
+            data = item.data
+            if data == "area":
+                tok = self._leaf(item)
+                heading, _, span = self.heading(tok)
+                if self._names_problem(item, heading):
+                    # （一）关于…问题 with its own labels: a problem on the （一） level.
+                    problems.append(self._problem(item, level=2))
+                else:
+                    areas.append(self._area(item, tok, heading, span))
+            elif data == "problem":
                 problems.append(self._problem(item, level=3))
-            elif item.data == "sub":
+            elif data == "sub":
                 problems.append(self._problem(item, level=4))
-            elif item.data in ("para", "measures"):
-                self._fill(loose, [item])
-        paragraphs.extend(loose.measures)
-        paragraphs.extend(
-            Measure(number=None, text=s.text, span=s.span)
-            for s in loose.status_lines
-            if not s.narrative
-        )
+            elif data in ("para", "measures"):
+                loose.append(item)
+        if loose:
+            self._loose(loose, paragraphs)
         return areas
 
-    def _area(self, node: Tree[LarkToken]) -> Area:
-        head = node.children[0]
-        assert isinstance(head, LarkToken)
-        tok = self.tok(head)
-        heading, _ = fields.split_heading(tok.body)
+    def _loose(self, items: list[Node], paragraphs: list[Measure]) -> None:
+        """Paragraphs and measures lists that stand outside any problem become the
+        container's paragraphs (a status phrase among them too)."""
+        holder = Problem(number=None, heading="", span=_NOWHERE)
+        for item in items:
+            if item.data == "para":
+                self._para(holder, self._leaf(item))
+            else:
+                self._measures(holder, item)
+        paragraphs.extend(holder.measures)
+        paragraphs.extend(
+            Measure(number=None, text=s.text, span=s.span)
+            for s in holder.status_lines
+            if not s.narrative
+        )
+
+    def _area(self, node: Node, tok: Token, heading: str, span: Span) -> Area:
+        """The area ``node`` opened by ``tok``, with its heading and the heading's span."""
         area = Area(
             number=tok.number,
             heading=heading,
-            span=self.heading_span(tok),
+            span=span,
             marker=tok.marker,
             problems=[],
             paragraphs=[],
@@ -291,11 +309,7 @@ class NoticeBuilder:
         self._container_items(node.children[1:], area.problems, area.paragraphs)
         return area
 
-    def _area_is_problem(self, node: Tree[LarkToken]) -> bool:
-        tok = self._leaf(node)
-        return self._names_problem(node, fields.split_heading(tok.body)[0])
-
-    def _names_problem(self, node: Tree[LarkToken], heading: str) -> bool:
+    def _names_problem(self, node: Node, heading: str) -> bool:
         """An 一、 or （一） heading that names one problem and holds its measures or
         status labels but no areas or items is a problem (S9: each 一、 is a problem,
         whatever words it holds). A heading over a narrative (…方面问题 followed by
@@ -304,21 +318,19 @@ class NoticeBuilder:
             return False
         labelled = False
         for child in node.children[1:]:
-            if not isinstance(child, Tree):
+            if not isinstance(child, Node):
                 continue
             if child.data in ("area", "problem", "sub"):
                 return False
             if child.data == "measures" or (
-                child.data == "para" and self._leaf(child).type == TokenKind.STATUS
+                child.data == "para" and self._leaf(child).type == _STATUS
             ):
                 labelled = True
         return labelled
 
-    def _section(self, node: Tree[LarkToken]) -> Section:
-        head = node.children[0]
-        assert isinstance(head, LarkToken)
-        tok = self.tok(head)
-        heading, rest = fields.split_heading(tok.body)
+    def _section(self, node: Node) -> Section:
+        tok = self._leaf(node)
+        heading, rest, span = self.heading(tok)
         if not rest and len(heading) > 40:
             # "一、整改工作基本情况 区委巡察组…" on a flattened line
             parts = heading.split(maxsplit=1)
@@ -329,14 +341,14 @@ class NoticeBuilder:
                 number=tok.number,
                 heading=heading,
                 kind="progress",
-                span=self.heading_span(tok),
+                span=span,
                 marker=tok.marker,
                 problems=[self._problem(node, level=1)],
             )
         section = Section(
             number=tok.number,
             heading=heading,
-            span=self.heading_span(tok),
+            span=span,
             marker=tok.marker,
             areas=[],
             problems=[],
@@ -361,17 +373,13 @@ class NoticeBuilder:
             number=None, heading="", kind=kind, span=self.index.span(start, end), **parts
         )
 
-    def _implicit_progress(self, items: list[Tree[LarkToken]]) -> Section:
+    def _implicit_progress(self, items: list[Node]) -> Section:
         """Areas and problems that stand at the top with no 一、 above them (S1)."""
         problems: list[Problem] = []
         paragraphs: list[Measure] = []
         areas = self._container_items(items, problems, paragraphs)
-        leaves = [
-            leaf.start_pos or 0
-            for item in items
-            for leaf in item.scan_values(lambda v: isinstance(v, LarkToken))
-        ]
-        first, last = self.tokens[min(leaves)], self.tokens[max(leaves)]
+        first = self.tokens[items[0].first_leaf().index]
+        last = self.tokens[items[-1].last_leaf().index]
         return self._implicit(
             "progress" if areas or problems else "other",
             self.span(first),
@@ -381,7 +389,7 @@ class NoticeBuilder:
             paragraphs=paragraphs,
         )
 
-    def _sections(self, parts: list[Section | list[Tree[LarkToken]]]) -> list[Section]:
+    def _sections(self, parts: list[Section | list[Node]]) -> list[Section]:
         """Sections in document order; each run of orphans is an implicit part."""
         return [
             part if isinstance(part, Section) else self._implicit_progress(part)
@@ -412,16 +420,16 @@ class NoticeBuilder:
             )
 
     def _top_level(
-        self, notice: Notice, tree: Tree[LarkToken], tail_tokens: list[Token]
-    ) -> tuple[list[Token], list[Section | list[Tree[LarkToken]]]]:
+        self, notice: Notice, tree: Node, tail_tokens: list[Token]
+    ) -> tuple[list[Token], list[Section | list[Node]]]:
         """One pass over the tree's top level: title and opening into ``notice``, tail
         paragraphs into ``tail_tokens``; returns the paragraphs after the opening and
         the body parts in order (a section, or a run of orphans before the tail)."""
         front_texts: list[Token] = []
-        parts: list[Section | list[Tree[LarkToken]]] = []
+        parts: list[Section | list[Node]] = []
         in_tail = False
         for child in tree.children:
-            if not isinstance(child, Tree):
+            if not isinstance(child, Node):
                 continue
             if child.data == "front":
                 front_texts = self._front(notice, child)
@@ -430,10 +438,10 @@ class NoticeBuilder:
             elif child.data == "tail_item":
                 tok = self._leaf(child)
                 tail_tokens.append(tok)
-                in_tail = in_tail or tok.type != TokenKind.TEXT
+                in_tail = in_tail or tok.type != _TEXT
             elif child.data == "orphan" and not in_tail:
                 # Areas or problems with no 一、 above them: an implicit part (S1).
-                items = [c for c in child.children if isinstance(c, Tree)]
+                items = [c for c in child.children if isinstance(c, Node)]
                 if parts and isinstance(parts[-1], list):
                     parts[-1].extend(items)
                 else:
@@ -444,7 +452,7 @@ class NoticeBuilder:
                 notice.orphans.extend(holder)
         return front_texts, parts
 
-    def build(self, tree: Tree[LarkToken], skipped: list[int]) -> Notice:
+    def build(self, tree: Node) -> Notice:
         notice = Notice(
             path=self.path,
             title=None,
@@ -457,7 +465,6 @@ class NoticeBuilder:
             profile=self.profile.name,
             orphans=[],
             tail=[],
-            unparsed=[self.span(self.tokens[i]) for i in skipped],
         )
         tail_tokens: list[Token] = []
         front_texts, parts = self._top_level(notice, tree, tail_tokens)
@@ -470,21 +477,17 @@ class NoticeBuilder:
         for section in sections:
             attach_final_statuses(section.all_problems(), self.profile)
         notice.sections = sections
-        for i in skipped:
-            if self.tokens[i].type in TAIL:
-                tail_tokens.append(self.tokens[i])
-        tail_tokens.sort(key=lambda t: t.seg.start)
         self._tail(notice, tail_tokens)
         self._declared_from_first_section(notice)
         return notice
 
-    def _front(self, notice: Notice, node: Tree[LarkToken]) -> list[Token]:
+    def _front(self, notice: Notice, node: Node) -> list[Token]:
         """Title and opening; returns the paragraphs after the opening (S2)."""
         opening: list[Token] = []
         after: list[Token] = []
         for item in node.children:
-            if isinstance(item, Tree) and item.data == "title" and notice.title is None:
-                toks = [self.tok(leaf) for leaf in item.children if isinstance(leaf, LarkToken)]
+            if isinstance(item, Node) and item.data == "title" and notice.title is None:
+                toks = [self.tok(leaf) for leaf in item.children if isinstance(leaf, Leaf)]
                 text = "".join(t.text for t in toks)
                 notice.title = Title(
                     text=text,
@@ -492,10 +495,10 @@ class NoticeBuilder:
                     span=self.index.span(toks[0].seg.start, toks[-1].seg.end),
                     lines=len(toks),
                 )
-            elif isinstance(item, LarkToken) and item.type == TokenKind.OPENING:
+            elif isinstance(item, Leaf) and item.type == TokenKind.OPENING:
                 if not after:  # the classifier marks one run of opening paragraphs
                     opening.append(self.tok(item))
-            elif isinstance(item, LarkToken) and item.type == TokenKind.TEXT and opening:
+            elif isinstance(item, Leaf) and item.type == _TEXT and opening:
                 after.append(self.tok(item))
         if opening:
             notice.opening = self._opening(opening)
@@ -544,15 +547,8 @@ class NoticeBuilder:
         contact_tokens: list[Token] = []
         organ_tok: Token | None = None
         date_tok: Token | None = None
-        kinds: dict[TokenKind, TailKind] = {
-            TokenKind.CLOSING: "closing",
-            TokenKind.DISCLOSURE: "disclosure",
-            TokenKind.CONTACT: "contact",
-            TokenKind.ORGAN: "organ",
-            TokenKind.SIGDATE: "date",
-        }
         for tok in tail_tokens:
-            kind = kinds.get(tok.type)
+            kind = _TAIL_KINDS.get(tok.type)
             if kind is None:
                 continue
             notice.tail.append(
@@ -652,9 +648,8 @@ class NoticeBuilder:
 def build_notice(
     path: str,
     tokens: list[Token],
-    tree: Tree[Any],
-    skipped: list[int],
+    tree: Node,
     index: LineIndex,
     profile: Profile,
 ) -> Notice:
-    return NoticeBuilder(path, tokens, index, profile).build(tree, skipped)
+    return NoticeBuilder(path, tokens, index, profile).build(tree)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from noticelint.model import StatusClass
 from noticelint.parse.dates import (
@@ -40,18 +42,13 @@ def num(text: str | None) -> int | None:
     return int(text) if text.isdigit() else cn_to_int(text.replace("两", "二"))
 
 
-def split_heading(body: str) -> tuple[str, str]:
-    """A heading paragraph's heading and the text that follows it on the same line."""
+def heading_parts(body: str) -> tuple[str, str, int]:
+    """A heading paragraph's heading, the text that follows it on the same line, and
+    where the heading ends (after its 。, if any)."""
     m = _SENTENCE_END.search(body)
     if m is None:
-        return body.strip(), ""
-    return body[: m.start()].strip(), body[m.end() :].strip()
-
-
-def heading_end(body: str) -> int:
-    """Where the heading of a heading paragraph ends (after its 。, if any)."""
-    m = _SENTENCE_END.search(body)
-    return len(body) if m is None else m.end()
+        return body.strip(), "", len(body)
+    return body[: m.start()].strip(), body[m.end() :].strip(), m.end()
 
 
 def classify_status(text: str, profile: Profile) -> tuple[StatusClass, bool]:
@@ -82,8 +79,9 @@ def classify_status(text: str, profile: Profile) -> tuple[StatusClass, bool]:
         ("done", vocab.done),
     )
     for cls, words in classes:
-        if any(w in body for w in words if w != "除"):
-            return cls, False
+        for word in words:
+            if word in body and word != "除":
+                return cls, False
     if body.startswith("除") and ("完成" in body):
         return "partial", False
     return "unknown", False
@@ -106,30 +104,38 @@ class OpeningFacts:
     period_span: tuple[int, int] | None = None
 
 
+# 指出了四个方面38个问题, 3大类8个问题
+_AREAS_AND_PROBLEMS = re.compile(
+    _NUM
+    + r"\s*(?:个)?(?:大)?(?:方面|类|领域)\s*(?:的)?\s*(?:共)?\s*"
+    + _NUM
+    + r"\s*(?:个|项|条)(?:具体)?问题"
+)
+# 指出…38个问题
+_FOUND_PROBLEMS = re.compile(
+    r"(?:指出|反馈|发现)[^。]{0,12}?" + _NUM + r"\s*(?:个|项|条)(?:具体)?问题"
+)
+
+
 def declared_counts(text: str) -> tuple[int | None, int | None, int | None]:
-    """Counts such as 指出了四个方面38个问题, 3大类8个问题, 整改措施127条."""
+    """Counts such as 指出了四个方面38个问题, 3大类8个问题, 整改措施127条 (the patterns
+    are only searched in a text holding 问题 or 整改措施, which each of them holds)."""
     areas = problems = measures = None
-    for m in re.finditer(
-        _NUM
-        + r"\s*(?:个)?(?:大)?(?:方面|类|领域)\s*(?:的)?\s*(?:共)?\s*"
-        + _NUM
-        + r"\s*(?:个|项|条)(?:具体)?问题",
-        text,
-    ):
-        areas, problems = num(m.group(1)), num(m.group(2))
-        break
-    if problems is None:
-        found = re.search(
-            r"(?:指出|反馈|发现)[^。]{0,12}?" + _NUM + r"\s*(?:个|项|条)(?:具体)?问题", text
-        )
-        if found:
-            problems = num(found.group(1))
-        else:  # 反馈问题共4个
-            found = _COUNT_AFTER.search(text)
-            problems = num(found.group(1)) if found else None
-    measured = DECLARED_MEASURES_RE.search(text)
-    if measured:
-        measures = num(measured.group(1) or measured.group(2))
+    if "问题" in text:
+        m = _AREAS_AND_PROBLEMS.search(text)
+        if m:
+            areas, problems = num(m.group(1)), num(m.group(2))
+        if problems is None:
+            found = _FOUND_PROBLEMS.search(text)
+            if found:
+                problems = num(found.group(1))
+            else:  # 反馈问题共4个
+                found = _COUNT_AFTER.search(text)
+                problems = num(found.group(1)) if found else None
+    if "整改措施" in text:
+        measured = DECLARED_MEASURES_RE.search(text)
+        if measured:
+            measures = num(measured.group(1) or measured.group(2))
     return areas, problems, measures
 
 
@@ -248,6 +254,8 @@ def disclosure_facts(text: str) -> DisclosureFacts:
 
 # --- contact block -----------------------------------------------------------
 
+# Where a contact value ends: the field's sentence ends.
+_VALUE_END = re.compile(r"[；;。]")
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 EMAIL_LOOSE = re.compile(r"[^\s:：;；,，。、]+@[^\s;；,，。、]*")
 PHONE_TOKEN = re.compile(r"[0-9０-９][0-9０-９\-－—()（） ]{2,}[0-9０-９]|\d{3,}")
@@ -269,10 +277,11 @@ class ContactFacts:
 
 
 def contact_fields(text: str, profile: Profile) -> list[FieldHit]:
-    pattern = profile.contact_label_pattern
     hits: list[tuple[re.Match[str], str]] = []
-    for m in pattern.finditer(text):
-        kind = next(k.rstrip("0123456789") for k, v in m.groupdict().items() if v and k != "colon")
+    kinds: dict[str, str] | None = None
+    for m in _label_matches(text, profile):
+        kinds = kinds or _label_kinds(profile)
+        kind = kinds.get(m.group(0).rstrip(":：").rstrip()) or _matched_kind(m)
         # A bare generic label (电话, 地址, 邮箱) counts only when a value follows.
         after = text[m.end() : m.end() + 1]
         has_value = after.isdigit() or (after.isascii() and after.isalnum())
@@ -283,7 +292,9 @@ def contact_fields(text: str, profile: Profile) -> list[FieldHit]:
     for i, (m, kind) in enumerate(hits):
         nxt = hits[i + 1][0].start() if i + 1 < len(hits) else len(text)
         value = text[m.end() : nxt]
-        value = re.split(r"[；;。]", value, maxsplit=1)[0]
+        end = _VALUE_END.search(value)
+        if end is not None:
+            value = value[: end.start()]
         value = value.rstrip("，,、 \u3000")
         label = m.group(0).rstrip(":： ")
         out.append(
@@ -299,6 +310,53 @@ def contact_fields(text: str, profile: Profile) -> list[FieldHit]:
     # A postcode written inside the address: "…，邮政编码527500" is found above; a
     # bare six-digit run at the end of an address is also a postcode.
     return out
+
+
+def _label_matches(text: str, profile: Profile) -> Iterator[re.Match[str]]:
+    """``profile.contact_label_pattern.finditer(text)``, the pattern tried only where
+    the first character of a label stands (its own search tries every label at every
+    character, several times slower on a contact line)."""
+    pattern = profile.contact_label_pattern
+    c = profile.contact
+    labels = (*c.phone_labels, *c.address_labels, *c.postcode_labels, *c.email_labels)
+    if not labels or not all(labels):  # an empty label matches anywhere
+        yield from pattern.finditer(text)
+        return
+    starts = _first_characters(labels)
+    pos = 0
+    while (start := starts.search(text, pos)) is not None:
+        m = pattern.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
+def _label_kinds(profile: Profile) -> dict[str, str]:
+    """The field kind of every contact label (the first kind that lists it, as in
+    ``contact_label_pattern``, whose group names hold the kinds)."""
+    c = profile.contact
+    kinds: dict[str, str] = {}
+    for kind, words in (
+        ("phone", c.phone_labels),
+        ("address", c.address_labels),
+        ("postcode", c.postcode_labels),
+        ("email", c.email_labels),
+    ):
+        for word in words:
+            kinds.setdefault(word, kind)
+    return kinds
+
+
+def _matched_kind(m: re.Match[str]) -> str:
+    """The kind in the name of the label group that matched (phone3 → phone)."""
+    return next(k.rstrip("0123456789") for k, v in m.groupdict().items() if v and k != "colon")
+
+
+@lru_cache(maxsize=16)
+def _first_characters(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "]")
 
 
 # A bracketed note in a value: （工作日受理）, （邮政编码：…） — not a (0595) area code.
@@ -370,10 +428,10 @@ __all__ = [
     "contact_fields",
     "declared_counts",
     "disclosure_facts",
+    "heading_parts",
     "normalise_organ",
     "opening_facts",
     "phone_is_valid",
     "signature_organ_from_title",
-    "split_heading",
     "split_phones",
 ]

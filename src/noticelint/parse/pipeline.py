@@ -42,8 +42,8 @@ def parse_document(document: Document, profile: Profile | None = None) -> Parsed
     seg = segment(text, residue_matcher(profile.artifacts, tuple(profile.signature.organ_endings)))
     restore_bracket_labels(seg, index, profile.lexicon)
     tokens = drop_repeated_titles(classify(seg.segments, profile.lexicon), seg)
-    tree, skipped = parse_tokens(tokens)
-    notice = build_notice(document.path, tokens, tree, skipped, index, profile)
+    tree = parse_tokens(tokens)
+    notice = build_notice(document.path, tokens, tree, index, profile)
     return Parsed(document, index, seg, tokens, notice, profile)
 
 

@@ -21,9 +21,9 @@ repetition, so classification is linear in the line's length.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from noticelint.profile import ArtifactSettings
 from noticelint.text import WHITESPACE
@@ -63,11 +63,11 @@ def _alternation(words: list[str], spaced: bool = False) -> str:
 class ResidueMatcher:
     """The profile's residue vocabulary, compiled."""
 
-    head: re.Pattern[str] | None  # any residue label at the start of a line (prefilter)
+    head: frozenset[str]  # the characters a residue line can start with (prefilter)
     breadcrumb_label: re.Pattern[str] | None
     breadcrumb_home: frozenset[str]
     breadcrumb_split: re.Pattern[str] | None
-    separator: re.Pattern[str] | None  # the first character of any separator
+    separator: str  # the first character of every separator
     field: re.Pattern[str] | None  # page-field labels and tool words, anywhere on a line
     field_class: dict[str, str]
     font_value: re.Pattern[str]
@@ -100,10 +100,11 @@ class ResidueMatcher:
 
     def may_start(self, line: str) -> bool:
         """Cheap pre-test: could ``line`` be page chrome at all?"""
-        if self.head is not None and self.head.match(line):
+        if line[:1] in self.head:
             return True
-        if self.separator is not None and self.separator.search(line):
-            return True
+        for first in self.separator:  # (one character found much faster than a class)
+            if first in line:
+                return True
         return self.lines is not None
 
     def _breadcrumb(self, line: str) -> bool:
@@ -200,10 +201,8 @@ def _build(settings: ArtifactSettings, organ_endings: tuple[str, ...]) -> Residu
         *s.metadata_labels,
         *s.metadata_block_labels,
     ]
-    head = None
-    if heads:
-        first = sorted({w[0] for w in heads})
-        head = re.compile("[" + "".join(re.escape(c) for c in first) + "【\\[［|｜]")
+    # (with no labels at all, no line can start residue: bracketed tools need a label)
+    head = frozenset({w[0] for w in heads} | set("【[［|｜")) if heads else frozenset()
     lines = None
     if s.line_patterns:
         lines = re.compile("|".join(f"(?:{p})" for p in s.line_patterns))
@@ -212,11 +211,7 @@ def _build(settings: ArtifactSettings, organ_endings: tuple[str, ...]) -> Residu
         breadcrumb_label=crumb_label,
         breadcrumb_home=frozenset(s.breadcrumb_home),
         breadcrumb_split=split,
-        separator=(
-            re.compile("[" + "".join(re.escape(x[0]) for x in s.breadcrumb_separators) + "]")
-            if s.breadcrumb_separators
-            else None
-        ),
+        separator="".join(sorted({x[0] for x in s.breadcrumb_separators})),
         field=field,
         field_class=field_class,
         font_value=font_value,
@@ -261,37 +256,40 @@ class ResidueLines:
         self.waiting = self.in_metadata = False
         self.previous = ""
 
-    def kind(self, line: str, next_line: Callable[[], str]) -> str | None:
-        """The residue kind of the trimmed ``line``; ``next_line`` gives the next
-        non-blank line (trimmed) when the decision needs it."""
+    def kind(self, line: str, text: str, next_at: int) -> str | None:
+        """The residue kind of the trimmed ``line``; the next non-blank line, when the
+        decision needs it, is the one at or after offset ``next_at`` of ``text``."""
+        if not self.waiting and not self.matcher.may_start(line):
+            self.in_metadata = False
+            self.previous = line
+            return None
         previous, self.previous = self.previous, ""
         if self.waiting:
             self.waiting = False
-            if self._is_value(line, next_line):
+            if self._is_value(line, text, next_at):
                 self.in_metadata = True
                 return "metadata"
-        kind, waiting = (
-            self.matcher.kind(line, self.in_metadata)
-            if self.matcher.may_start(line)
-            else (None, False)
-        )
-        if kind == "date-line" and "年" in line and self._signature_date(previous, next_line):
+        if not self.matcher.may_start(line):
+            self.in_metadata = False
+            self.previous = line
+            return None
+        kind, self.waiting = self.matcher.kind(line, self.in_metadata)
+        if kind == "date-line" and "年" in line and self._signature_date(previous, text, next_at):
             kind = None  # 日期：2024年9月2日 under the organ: the signature's own date
         self.in_metadata = kind == "metadata"
-        self.waiting = waiting
         if kind is None:
             self.previous = line
         return kind
 
-    def _signature_date(self, previous: str, next_line: Callable[[], str]) -> bool:
+    def _signature_date(self, previous: str, text: str, next_at: int) -> bool:
         """Whether a labelled date stands right under the signing organ with no date
         after it (then it is the signature's own date)."""
         organ = self.matcher.organ_line
         if organ is None or not previous or organ.fullmatch(previous) is None:
             return False
-        return not self.matcher.signature_like.fullmatch(next_line())
+        return not self.matcher.signature_like.fullmatch(next_nonblank(text, next_at))
 
-    def _is_value(self, line: str, next_line: Callable[[], str]) -> bool:
+    def _is_value(self, line: str, text: str, next_at: int) -> bool:
         """A metadata label's value on the next line: short, no sentence; at the end of
         the block (no label follows) only a short word that is neither a date nor an
         organ, so the signature after a block is never taken."""
@@ -299,7 +297,7 @@ class ResidueLines:
             return False
         if self.matcher.metadata is not None and self.matcher.metadata.match(line):
             return False  # another label: the value was empty
-        following = next_line()
+        following = next_nonblank(text, next_at)
         if following and self.matcher.kind(following, True)[0] == "metadata":
             return True
         return len(line) <= _LAST_VALUE_MAX and not self.matcher.signature_like.fullmatch(line)
@@ -347,7 +345,7 @@ def content_lines(text: str, matcher: ResidueMatcher) -> list[tuple[int, int]]:
         line = text[s:e]
         if len(line) >= 200:
             lines.other_line()
-        elif lines.kind(line, partial(next_nonblank, text, e + 1)) is not None:
+        elif lines.kind(line, text, e + 1) is not None:
             continue
         out.append((s, e))
     return out

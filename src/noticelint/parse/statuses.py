@@ -36,8 +36,9 @@ def _last_sentence(text: str, limit: int) -> tuple[int, int] | None:
 
 def final_sentence_status(problem: Problem, profile: Profile) -> Status | None:
     """The status phrase ending ``problem``'s measures, if there is one."""
-    has_status = any(not s.narrative for s in problem.status_lines)
-    if problem.status is not None or has_status or not problem.measures:
+    if problem.status is not None or not problem.measures:
+        return None
+    if any(not s.narrative for s in problem.status_lines):
         return None
     measure = problem.measures[-1]
     text = measure.text

@@ -80,11 +80,20 @@ TAIL = frozenset(
     )
 )
 
+# The kinds under plain names for the classifier's loop (a member looked up on the
+# enum class costs a Python call, more than the comparison it is used in).
+_TITLE, _OPENING, _TEXT = TokenKind.TITLE, TokenKind.OPENING, TokenKind.TEXT
+_H1, _H2, _H3, _H4 = HEADING_LEVELS
+_MLABEL, _STATUS = TokenKind.MLABEL, TokenKind.STATUS
+_ORGAN, _SIGDATE = TokenKind.ORGAN, TokenKind.SIGDATE
+
 _CN = "一二三四五六七八九十"
 H1_RE = re.compile(rf"([{_CN}]{{1,3}})([、．.，,]|\s)\s*(?!\d)")
 H2_RE = re.compile(rf"([（(])\s*([{_CN}]{{1,3}})\s*([）)])([、．.，,]?)\s*")
 H3_RE = re.compile(r"(\d{1,2})([.．、，,](?!\d)|\s(?=\D))\s*")
 H4_RE = re.compile(r"([（(])\s*(\d{1,2})\s*([）)])([、．.，,]?)\s*")
+# H2_RE or H4_RE in one match (the numeral is group 2 for （一）, group 3 for （1）).
+_BRACKETED_RE = re.compile(rf"([（(])\s*(?:([{_CN}]{{1,3}})|(\d{{1,2}}))\s*([）)])([、．.，,]?)\s*")
 DATE_ONLY_RE = re.compile(
     r"(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d〇零○一二三四五六七八九十]{1,3}\s*月"
     r"\s*[\d〇零○一二三四五六七八九十]{1,3}\s*日"
@@ -122,24 +131,23 @@ def _numbered(seg: Segment) -> Token | None:
     text = seg.text
     first = text[0]
     if first in "（(":
-        m = H2_RE.match(text)
-        if m:
-            return Token(TokenKind.H2, seg, cn_to_int(m.group(2)), m.group(0).strip(), m.end())
-        m = H4_RE.match(text)
-        if m:
-            return Token(TokenKind.H4, seg, int(m.group(2)), m.group(0).strip(), m.end())
-        return None
+        m = _BRACKETED_RE.match(text)
+        if m is None:
+            return None
+        if m.group(2):
+            return Token(_H2, seg, cn_to_int(m.group(2)), m.group(0).strip(), m.end())
+        return Token(_H4, seg, int(m.group(3)), m.group(0).strip(), m.end())
     if first.isdigit():
         m = H3_RE.match(text)
         if m and not DATE_ONLY_RE.match(text):
-            return Token(TokenKind.H3, seg, int(m.group(1)), m.group(0).strip(), m.end())
+            return Token(_H3, seg, int(m.group(1)), m.group(0).strip(), m.end())
         return None
     if first in _CN:
         m = H1_RE.match(text)
         if m:
             if m.group(2).isspace() and len(text) > 40 and not seg.flattened:
                 return None
-            return Token(TokenKind.H1, seg, cn_to_int(m.group(1)), m.group(0).strip(), m.end())
+            return Token(_H1, seg, cn_to_int(m.group(1)), m.group(0).strip(), m.end())
     return None
 
 
@@ -158,10 +166,10 @@ def _label(seg: Segment, lex: Lexicon) -> Token | None:
     if text[0] not in lex.label_starts:
         return None
     m = lex.measure_label.match(text)
-    kind = TokenKind.MLABEL
+    kind = _MLABEL
     if m is None:
         m = lex.status_label.match(text)
-        kind = TokenKind.STATUS
+        kind = _STATUS
         if m is None:
             return None
     end = m.end()
@@ -205,7 +213,7 @@ def _is_problem_sentence(segments: list[Segment], i: int, s8: bool, lex: Lexicon
         return False
     # The loose form needs the label that opens measures (整改措施：…, 整改情况：<a
     # narrative>), not a short status closing a measure (…的问题。 整改进展：已完成。).
-    return strong or label.type == TokenKind.MLABEL or _opens_narrative(label.body)
+    return strong or label.type == _MLABEL or _opens_narrative(label.body)
 
 
 def _opens_narrative(body: str) -> bool:
@@ -220,7 +228,7 @@ def _is_title_line(segments: list[Segment], i: int, tokens: list[Token], lex: Le
     if lex.title_hint.search(text):
         return True
     prev = tokens[-1] if tokens else None
-    if prev is not None and prev.type == TokenKind.TITLE and not lex.title_end.search(prev.text):
+    if prev is not None and prev.type == _TITLE and not lex.title_end.search(prev.text):
         return lex.title_end.search(text) is not None
     # The organ alone on the line above 关于…的通报 (S6).
     if i + 1 < len(segments) and _is_organ_line(text, lex):
@@ -264,24 +272,24 @@ def classify(segments: list[Segment], lex: Lexicon) -> list[Token]:
         near_end = i >= n - 3
 
         if i <= opening_until:
-            tokens.append(Token(TokenKind.OPENING, seg))
+            tokens.append(Token(_OPENING, seg))
             continue
 
         # The signature: a date alone, or an organ name alone, at the end.
         if (seen_tail or near_end) and DATE_ONLY_RE.fullmatch(text):
-            tokens.append(Token(TokenKind.SIGDATE, seg))
+            tokens.append(Token(_SIGDATE, seg))
             continue
         if (seen_tail or near_end) and _is_organ_line(text, lex):
             nxt = segments[i + 1].text if i + 1 < n else ""
             if seen_tail or DATE_ONLY_RE.fullmatch(nxt):
-                tokens.append(Token(TokenKind.ORGAN, seg))
+                tokens.append(Token(_ORGAN, seg))
                 continue
 
         tok = _numbered(seg)
         if tok is not None:
             seen_heading = True
             open_problem = tok.type in PROBLEM_ITEMS
-            s8 = s8 and tok.type == TokenKind.H2
+            s8 = s8 and tok.type == _H2
             tokens.append(tok)
             continue
 
@@ -299,19 +307,19 @@ def classify(segments: list[Segment], lex: Lexicon) -> list[Token]:
 
         if not seen_heading and not seen_opening:
             if _is_title_line(segments, i, tokens, lex):
-                tokens.append(Token(TokenKind.TITLE, seg))
+                tokens.append(Token(_TITLE, seg))
                 continue
             if len(text) > 30 and lex.opening_start.search(text):
                 seen_opening = True
                 opening_until = _opening_end(segments, i, lex)
-                tokens.append(Token(TokenKind.OPENING, seg))
+                tokens.append(Token(_OPENING, seg))
                 continue
 
         if not open_problem and seen_heading and _is_problem_sentence(segments, i, s8, lex):
-            tokens.append(Token(TokenKind.H3, seg, None, "", 0))
+            tokens.append(Token(_H3, seg, None, "", 0))
             s8 = True
             continue
 
         m = lex.enumeration.match(text)
-        tokens.append(Token(TokenKind.TEXT, seg, enum=cn_to_int(m.group(1)) if m else None))
+        tokens.append(Token(_TEXT, seg, None, "", 0, cn_to_int(m.group(1)) if m else None))
     return tokens
