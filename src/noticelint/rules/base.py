@@ -34,7 +34,7 @@ from typing import ClassVar, Literal, TypeVar, cast
 from noticelint.diagnostics import CompactEdits, Diagnostic, Edit, Fix, Severity
 from noticelint.model import Notice
 from noticelint.parse import Parsed
-from noticelint.parse.script import quote_original, simplified_view
+from noticelint.parse.script import quote_original
 from noticelint.profile import Profile
 from noticelint.span import Span
 
@@ -208,7 +208,9 @@ class Context:
     def _as_written(self, message: str) -> str:
         """The message with its quotations of a traditional-script text in the
         characters the user wrote (the parser read a simplified view, S12)."""
-        view = _script_view(self)
+        view = (
+            self.parsed.index.text
+        )  # the parser's simplified view (the text itself if simplified)
         return message if view is self.text else quote_original(message, view, self.text)
 
     def report(
@@ -236,12 +238,6 @@ class Context:
                 fix=fix,
             )
         )
-
-
-@per_document
-def _script_view(ctx: Context) -> str:
-    """The simplified-script view of the document's text (itself when already simplified)."""
-    return simplified_view(ctx.text)
 
 
 def quote(text: str, limit: int = 30) -> str:
