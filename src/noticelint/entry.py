@@ -1,6 +1,6 @@
-"""The program's entry point. The common pre-commit call — ``noticelint check
-[--output-format F] [--no-cache] [--fix] [--diff] [--statistics] FILE...`` — runs
-without building the typer application (its import costs more than linting one
+"""The program's entry point. The common pre-commit and CI call — ``noticelint check
+[--output-format F] [--no-cache] [--fix] [--diff] [--statistics] [-j N] PATH...`` —
+runs without building the typer application (its import costs more than linting one
 notice); anything else goes to :mod:`noticelint.cli`."""
 
 from __future__ import annotations
@@ -19,6 +19,11 @@ _FLAGS = {
 }
 
 
+def _is_count(value: str) -> bool:
+    """A number of workers as typer reads it (anything else: typer says what is wrong)."""
+    return value.isascii() and value.isdigit()
+
+
 def _plain_check(args: list[str]) -> dict[str, object] | None:
     """The options of a plain ``check`` call, or None when typer must parse them."""
     found: dict[str, object] = {"targets": []}
@@ -33,6 +38,11 @@ def _plain_check(args: list[str]) -> dict[str, object] | None:
             i += 1
         elif arg.startswith("--output-format=") and arg.split("=", 1)[1] in _FORMATS:
             found["output"] = arg.split("=", 1)[1]
+        elif arg in ("-j", "--jobs") and i + 1 < len(args) and _is_count(args[i + 1]):
+            found["jobs"] = int(args[i + 1])
+            i += 1
+        elif arg.startswith("--jobs=") and _is_count(arg.split("=", 1)[1]):
+            found["jobs"] = int(arg.split("=", 1)[1])
         elif arg.startswith("-"):
             return None
         else:
