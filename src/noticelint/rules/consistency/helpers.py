@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from noticelint.parse.dates import (
-    DATE_RE,
+    DATES,
     RANGE_SEP,
     DateRef,
     infer_year,
@@ -22,12 +22,22 @@ def fmt(d: dt.date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-def _segment_at(ctx: Context, span: Span) -> Segment | None:
-    """The segment that starts where ``span`` starts (a paragraph of the model)."""
+@per_document
+def dates_by_segment(ctx: Context) -> list[list[re.Match[str]]]:
+    """The matches of :data:`~noticelint.parse.dates.DATE_RE` (bare months too) in each
+    paragraph, in order: the one date scan of a document the NL60x rules read."""
+    return [
+        DATES.matches(seg.text) if "月" in seg.text else []
+        for seg in ctx.parsed.segmentation.segments
+    ]
+
+
+def _segment_at(ctx: Context, span: Span) -> int | None:
+    """The index of the segment that starts where ``span`` starts (a paragraph of the model)."""
     start = ctx.start_of(span)
-    for seg in ctx.parsed.segmentation.segments:
+    for i, seg in enumerate(ctx.parsed.segmentation.segments):
         if seg.start == start:
-            return seg
+            return i
     return None
 
 
@@ -39,12 +49,15 @@ _RANGE_ONLY = re.compile(RANGE_SEP)
 
 _LIST_ONLY = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 
-DISCLOSURE_LABEL = re.compile(r"公开期限|公示期限|公开时间|公示时间")
+# 公开期限|公示期限|公开时间|公示时间, led by its literal 公 (found fast).
+_DISCLOSURE_LABEL = re.compile(r"公(?:开期限|示期限|开时间|示时间)")
 
 # Words after a date that are not the postposition 前 (“3月5日前往…”).
 _NOT_BEFORE = ("前往", "前来", "前夕")
 
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|\"[^\"]*\"|‘[^‘’]*’")
+
+_QUOTE_OPENING = re.compile(r"[“《\"‘]")
 
 
 @dataclass(slots=True, eq=False)
@@ -82,18 +95,20 @@ class _Chain:
     feedback: DateRef | None = None
 
 
+@per_document
 def opening_chain(ctx: Context) -> _Chain | None:
     """The inspection period and the feedback date as written in the opening,
     matched against the values the parser took (``Opening`` fields)."""
     opening = ctx.notice.opening
     if opening is None:
         return None
-    seg = _segment_at(ctx, opening.span)
-    if seg is None:
+    at = _segment_at(ctx, opening.span)
+    if at is None:
         return None
+    seg = ctx.parsed.segmentation.segments[at]
     chain = _Chain(seg)
     refs = []
-    for m in DATE_RE.finditer(seg.text):  # bare months too: 2023年12月至2024年2月
+    for m in dates_by_segment(ctx)[at]:  # bare months too: 2023年12月至2024年2月
         refs.append(
             DateRef(
                 m.start(),
@@ -145,17 +160,33 @@ def _next_steps_ranges(ctx: Context) -> list[tuple[int, int]]:
     return out
 
 
-def _is_plan(text: str, start: int, end: int, markers: list[str]) -> bool:
+@dataclass(frozen=True, slots=True)
+class _FutureMarkers:
+    """The profile's future markers (``[dates] future-markers``): all of them are read
+    right after a date; those that are not the postposition 前/以前/之前/底前 before it
+    too (before a date 前 belongs to other words: 目前, 此前)."""
+
+    after: tuple[str, ...]
+    before: tuple[str, ...]
+
+    @classmethod
+    def of(cls, markers: list[str]) -> _FutureMarkers:
+        return cls(tuple(markers), tuple(m for m in markers if not m.endswith("前")))
+
+
+def _is_plan(text: str, start: int, end: int, markers: _FutureMarkers) -> bool:
     """Whether the date ``text[start:end]`` is a plan: a future marker right after it
     (2023年9月10日前完成, 3月底前, …将完成) or earlier in its sentence (计划于…, 拟…)."""
     after = text[end : end + 6].lstrip()
-    if not after.startswith(_NOT_BEFORE) and any(after.startswith(m) for m in markers):
+    if after.startswith(markers.after) and not after.startswith(_NOT_BEFORE):
         return True
     sentence_start = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
-    # Names in quotes or book-title marks (“菁英计划”, 《工作计划》) say nothing of tense.
-    before = _QUOTED.sub("", text[sentence_start:start])[-30:]
-    # 前/以前/之前/底前 are postpositions: before a date they are other words (目前, 此前).
-    return any(m in before for m in markers if not m.endswith("前"))
+    before = text[sentence_start:start]
+    if _QUOTE_OPENING.search(before):
+        # Names in quotes or book-title marks (“菁英计划”, 《工作计划》) say nothing of tense.
+        before = _QUOTED.sub("", before)
+    before = before[-30:]
+    return any(m in before for m in markers.before)
 
 
 @per_document
@@ -169,7 +200,7 @@ def date_scan(ctx: Context) -> DateScan:
     if sig is not None and sig.date_span is not None:
         sig_range = (ctx.start_of(sig.date_span), ctx.end_of(sig.date_span))
     plans = _next_steps_ranges(ctx)
-    markers = ctx.profile.dates.future_markers
+    markers = _FutureMarkers.of(ctx.profile.dates.future_markers)
     opening = notice.opening
     lower = opening.inspection_start if opening else None
 
@@ -181,14 +212,13 @@ def date_scan(ctx: Context) -> DateScan:
                 ordered.add(chain.seg.start + ref.start)
 
     scan = DateScan()
-    for seg in ctx.parsed.segmentation.segments:
-        if "月" not in seg.text:
+    segments = ctx.parsed.segmentation.segments
+    for seg, matches in zip(segments, dates_by_segment(ctx), strict=True):
+        if not matches:
             continue
-        disclosure = [
-            (m.start(), clause_end(seg.text, m.end())) for m in DISCLOSURE_LABEL.finditer(seg.text)
-        ]
+        disclosure = disclosure_clauses(seg.text)
         previous: _Date | None = None
-        for m in DATE_RE.finditer(seg.text):
+        for m in matches:
             year, month, day, part = m.group(1), m.group(2), m.group(3), m.group(4)
             length = len(m.group(0).rstrip())
             if year is None and day is None and part is None:
@@ -261,6 +291,11 @@ def _assume_year(
         if first <= sig and (lower is None or first >= dt.date(lower.year, lower.month, 1)):
             return year
     return guess
+
+
+def disclosure_clauses(text: str) -> list[tuple[int, int]]:
+    """Where a paragraph's 公开期限/公示时间… clauses run (offsets in ``text``)."""
+    return [(m.start(), clause_end(text, m.end())) for m in _DISCLOSURE_LABEL.finditer(text)]
 
 
 def clause_end(text: str, pos: int) -> int:

@@ -5,18 +5,10 @@ from __future__ import annotations
 import calendar
 import re
 
-from noticelint.parse.dates import (
-    DATE_RE,
-)
+from noticelint.parse.dates import CN_DATES, SEPARATED_DATES
 from noticelint.parse.numerals import cn_digits_to_int, cn_to_int
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.consistency.helpers import DISCLOSURE_LABEL, clause_end
-
-_CN = "〇零○一二三四五六七八九十"
-
-_CN_DATE = re.compile(rf"([{_CN}]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*([{_CN}]{{1,3}})\s*日")
-
-_ISO_DATE = re.compile(r"(?=[12])(?<![\d.])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d.])")
+from noticelint.rules.consistency.helpers import dates_by_segment, disclosure_clauses
 
 
 def _why_invalid(year: int | None, month: int, day: int | None) -> str | None:
@@ -65,42 +57,46 @@ class InvalidDate(Rule):
     def check(self, ctx: Context) -> None:
         notice = ctx.notice
         skip_disclosure = notice.disclosure is not None and notice.disclosure.invalid is not None
-        for seg in ctx.parsed.segmentation.segments:
+        segments = ctx.parsed.segmentation.segments
+        for seg, dates in zip(segments, dates_by_segment(ctx), strict=True):
             text = seg.text
             if "月" not in text and "-" not in text and "/" not in text and "." not in text:
+                continue  # no date of any kind
+            found = _impossible_dates(text, dates)
+            if not found:
                 continue
-            disclosure = [
-                (m.start(), clause_end(text, m.end())) for m in DISCLOSURE_LABEL.finditer(text)
-            ]
-            found: list[tuple[int, int, str]] = []
-            for m in DATE_RE.finditer(text):
-                year = int(m.group(1)) if m.group(1) else None
-                day = int(m.group(3)) if m.group(3) else None
-                bare = year is None and day is None and m.group(4) is None
-                if bare and not text.startswith("份", m.end()):
-                    continue  # “18月龄”: only “13月份” is surely a month
-                why = _why_invalid(year, int(m.group(2)), day)
-                if why:
-                    found.append((m.start(), m.start() + len(m.group(0).rstrip()), why))
-            for m in _CN_DATE.finditer(text) if "年" in text else ():
-                cy, cm, cd = (
-                    cn_digits_to_int(m.group(1)),
-                    cn_to_int(m.group(2)),
-                    cn_to_int(m.group(3)),
-                )
-                if cy is None or cm is None or cd is None:
-                    continue
-                why = _why_invalid(cy, cm, cd)
-                if why:
-                    found.append((m.start(), m.end(), why))
-            for m in _ISO_DATE.finditer(text):
-                why = _why_invalid(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-                if why:
-                    found.append((m.start(), m.end(), why))
+            disclosure = disclosure_clauses(text) if skip_disclosure else []
             for a, b, why in sorted(found):
-                if skip_disclosure and any(s <= a < e for s, e in disclosure):
+                if any(s <= a < e for s, e in disclosure):
                     continue  # NL203
                 ctx.report(
                     f"日期{quote(text[a:b])}不存在：{why}，请核对",
                     ctx.span(seg.start + a, seg.start + b),
                 )
+
+
+def _impossible_dates(text: str, dates: list[re.Match[str]]) -> list[tuple[int, int, str]]:
+    """The dates of a paragraph that are not on the calendar: ``(start, end, why)``,
+    from its :data:`~noticelint.parse.dates.DATE_RE` matches ``dates`` and its dates in
+    Chinese numerals or with separators."""
+    found: list[tuple[int, int, str]] = []
+    for m in dates:
+        year, day = m.group(1), m.group(3)
+        bare = year is None and day is None and m.group(4) is None
+        if bare and not text.startswith("份", m.end()):
+            continue  # “18月龄”: only “13月份” is surely a month
+        why = _why_invalid(int(year) if year else None, int(m.group(2)), int(day) if day else None)
+        if why:
+            found.append((m.start(), m.start() + len(m.group(0).rstrip()), why))
+    for m in CN_DATES.matches(text) if "年" in text else ():
+        cy, cm, cd = cn_digits_to_int(m.group(1)), cn_to_int(m.group(2)), cn_to_int(m.group(3))
+        if cy is None or cm is None or cd is None:
+            continue
+        why = _why_invalid(cy, cm, cd)
+        if why:
+            found.append((m.start(), m.end(), why))
+    for m in SEPARATED_DATES.matches(text):
+        why = _why_invalid(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if why:
+            found.append((m.start(), m.end(), why))
+    return found
