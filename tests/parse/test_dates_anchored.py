@@ -18,6 +18,8 @@ from noticelint.parse.dates import (
     COLLAPSED_MONTH_DAY,
     COLLAPSED_YEAR,
     DATES,
+    RANGE_MARKS,
+    RANGE_SEP,
     SEPARATED_DATES,
 )
 
@@ -57,7 +59,7 @@ TEXTS = st.lists(st.one_of(DIGITS, YEARS, NUMERALS, SPACES, MARKS, WORDS), max_s
 SHAPES = itertools.product(
     ["", "2024", "٢٠٢٤", "二〇二四", "202", "1.2024", "于"],
     ["", "年", "-", "."],
-    ["3", "12", "123", "三", "十二"],
+    ["3", "12", "123", "1230", "三", "十二"],
     ["月", "日", "-", ".", "个"],
     ["", "5", "30", "五", "2024"],
     ["", "日", "上旬", "底", "内", "问题"],
@@ -113,3 +115,16 @@ def test_the_anchored_patterns_find_dates_as_written(
     name: str, text: str, found: list[str]
 ) -> None:
     assert [m.group(0).rstrip() for m in ANCHORED[name].matches(text)] == found
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    between=st.lists(st.one_of(SPACES, MARKS, WORDS, st.sampled_from(RANGE_MARKS)), max_size=4).map(
+        "".join
+    )
+)
+def test_a_range_mark_alone_between_two_dates_is_what_the_range_separator_matches(
+    between: str,
+) -> None:
+    """The NL60x rules tell a range (3月11日至5月20日) by its mark alone between the dates."""
+    assert (between.strip() in RANGE_MARKS) == bool(re.fullmatch(RANGE_SEP, between))

@@ -32,10 +32,12 @@ class AnchoredPattern:
 
     def matches(self, text: str) -> list[re.Match[str]]:
         """``list(self.pattern.finditer(text))``, found from the anchors."""
+        anchor = self.anchor.search(text)
+        if anchor is None:
+            return []
         found: list[re.Match[str]] = []
         pattern, search, lead, first = self.pattern, self.anchor.search, self.lead, self.first
         floor = 0  # where the previous match ended: matches do not overlap
-        anchor = search(text)
         while anchor is not None:
             at = anchor.start()
             lo = at

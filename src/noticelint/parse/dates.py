@@ -17,7 +17,9 @@ DATE_RE = re.compile(
 )
 _ISO_LIKE = re.compile(r"(?<!\d)(\d{4})\s*([-./．])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
 _CN_DATE = re.compile(rf"([{_CN_DIGIT}]{{4}})年([{_CN_DIGIT}]{{1,3}})月([{_CN_DIGIT}]{{1,3}})日")
-RANGE_SEP = r"\s*(?:至|到|—|–|-|－|～|~)\s*"
+#: The marks between the two dates of a range (2024年3月11日至5月20日), spaced or not.
+RANGE_MARKS = ("至", "到", "—", "–", "-", "－", "～", "~")
+RANGE_SEP = r"\s*(?:" + "|".join(re.escape(mark) for mark in RANGE_MARKS) + r")\s*"
 
 
 def _date_lead(ch: str) -> bool:
@@ -26,7 +28,7 @@ def _date_lead(ch: str) -> bool:
 
 #: :data:`DATE_RE`, found from the 月 every date holds after its digits, 年 and spaces:
 #: ``DATES.matches(text)`` are its matches in ``text`` (bare months too), in order.
-DATES = AnchoredPattern(DATE_RE, re.compile("月"), _date_lead, str.isdecimal)
+DATES = AnchoredPattern(DATE_RE, re.compile(r"月(?<=[\d\s]月)"), _date_lead, str.isdecimal)
 
 
 #: 二〇二四年二月三十日 (spaced or not), found from its 年.
@@ -193,9 +195,13 @@ def _year_run_lead(ch: str) -> bool:
     return ch.isdecimal() or ch.isspace() or ch == "年"
 
 
-#: The collapsed-date patterns, found from their 日 (after a digit, after three).
+#: The collapsed-date patterns, found from their 日: after five digits or after 年 and
+#: one to four (2024717日, 2024年830日); after three digits or four (830日, 1230日).
 COLLAPSED_YEAR = AnchoredPattern(
-    _COLLAPSED_YEAR, re.compile(r"日(?<=\d日)"), _year_run_lead, "12".__contains__
+    _COLLAPSED_YEAR,
+    re.compile(r"日(?:(?<=\d{5}日)|(?<=年\d日)|(?<=年\d{2}日)|(?<=年\d{3}日)|(?<=年\d{4}日))"),
+    _year_run_lead,
+    "12".__contains__,
 )
 COLLAPSED_MONTH_DAY = AnchoredPattern(
     _COLLAPSED_MONTH_DAY, re.compile(r"日(?<=\d{3}日)"), str.isdecimal, str.isdecimal

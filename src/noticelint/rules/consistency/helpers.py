@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from noticelint.parse.dates import (
     DATES,
-    RANGE_SEP,
+    RANGE_MARKS,
     DateRef,
     infer_year,
 )
@@ -45,9 +45,8 @@ _SENTENCE_END = "。！？!?"
 
 _CLAUSE_END = "。！？!?；;"
 
-_RANGE_ONLY = re.compile(RANGE_SEP)
-
-_LIST_ONLY = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
+# The marks between the items of a list of dates (3月26日、3月27日), spaced or not.
+_LIST_MARKS = ("、", "和", "及", "与", "以及")
 
 # 公开期限|公示期限|公开时间|公示时间, led by its literal 公 (found fast).
 _DISCLOSURE_LABEL = re.compile(r"公(?:开期限|示期限|开时间|示时间)")
@@ -74,12 +73,30 @@ class _Date:
     in_disclosure: bool = False
     signature: bool = False
     ordered: bool = False  # an inspection or feedback date of the opening (NL602)
-    future: bool = False  # a plan: after 前/计划/将…, or in the next-steps section
     year: int | None = None  # the year written, or the year assumed
+    plans: _Plans | None = None  # where the document's plans are (for ``future``)
+    _future: bool | None = None  # ``future``, once asked
 
     @property
     def text(self) -> str:
         return self.seg.text[self.ref.start : self.ref.end]
+
+    @property
+    def future(self) -> bool:
+        """A plan: after 前/计划/将…, in the next-steps section, or continuing (a range
+        end, a list item) a date that is a plan. Worked out when first asked: most
+        dates are never asked (they are before the 成文日期 and written with a year)."""
+        if self._future is None:
+            unknown: list[_Date] = []  # this date and the heads it continues
+            d: _Date | None = self
+            while d is not None and d._future is None:
+                unknown.append(d)
+                d = d.follows
+            known = d is not None and d._future is True
+            for d in reversed(unknown):
+                known = known or (d.plans is not None and d.plans.hold(d))
+                d._future = known
+        return bool(self._future)
 
     def first_day(self) -> dt.date | None:
         return self.ref.first_day(self.year)
@@ -121,7 +138,7 @@ def opening_chain(ctx: Context) -> _Chain | None:
         )
     start = opening.inspection_start
     for a, b in itertools.pairwise(refs):
-        if _RANGE_ONLY.fullmatch(seg.text[a.end : b.start]):
+        if seg.text[a.end : b.start].strip() in RANGE_MARKS:
             if start is not None and a.first_day() == start:
                 chain.start, chain.end = a, b
             break
@@ -139,6 +156,15 @@ def opening_chain(ctx: Context) -> _Chain | None:
             None,
         )
     return chain
+
+
+def _ordered_starts(ctx: Context) -> set[int]:
+    """Where the dates NL602 puts in order start (document offsets)."""
+    chain = opening_chain(ctx)
+    if chain is None:
+        return set()
+    refs = (chain.start, chain.end, chain.feedback)
+    return {chain.seg.start + ref.start for ref in refs if ref is not None}
 
 
 @dataclass(slots=True)
@@ -161,32 +187,35 @@ def _next_steps_ranges(ctx: Context) -> list[tuple[int, int]]:
 
 
 @dataclass(frozen=True, slots=True)
-class _FutureMarkers:
-    """The profile's future markers (``[dates] future-markers``): all of them are read
-    right after a date; those that are not the postposition 前/以前/之前/底前 before it
-    too (before a date 前 belongs to other words: 目前, 此前)."""
+class _Plans:
+    """Where a date is a plan: in a next-steps section, or with one of the profile's
+    future markers (``[dates] future-markers``) right after it (2023年9月10日前完成,
+    …将完成) or, for those that are not the postposition 前/以前/之前/底前, earlier in
+    its sentence (计划于…, 拟…; before a date 前 belongs to other words: 目前, 此前)."""
 
+    sections: list[tuple[int, int]]  # the next-steps sections (document offsets)
     after: tuple[str, ...]
     before: tuple[str, ...]
 
     @classmethod
-    def of(cls, markers: list[str]) -> _FutureMarkers:
-        return cls(tuple(markers), tuple(m for m in markers if not m.endswith("前")))
+    def of(cls, sections: list[tuple[int, int]], markers: list[str]) -> _Plans:
+        return cls(sections, tuple(markers), tuple(m for m in markers if not m.endswith("前")))
 
-
-def _is_plan(text: str, start: int, end: int, markers: _FutureMarkers) -> bool:
-    """Whether the date ``text[start:end]`` is a plan: a future marker right after it
-    (2023年9月10日前完成, 3月底前, …将完成) or earlier in its sentence (计划于…, 拟…)."""
-    after = text[end : end + 6].lstrip()
-    if after.startswith(markers.after) and not after.startswith(_NOT_BEFORE):
-        return True
-    sentence_start = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
-    before = text[sentence_start:start]
-    if _QUOTE_OPENING.search(before):
-        # Names in quotes or book-title marks (“菁英计划”, 《工作计划》) say nothing of tense.
-        before = _QUOTED.sub("", before)
-    before = before[-30:]
-    return any(m in before for m in markers.before)
+    def hold(self, d: _Date) -> bool:
+        """Whether ``d`` itself is written as a plan (not counting the date it continues)."""
+        if any(a <= d.start < b for a, b in self.sections):
+            return True
+        text, start, end = d.seg.text, d.ref.start, d.ref.end
+        after = text[end : end + 6].lstrip()
+        if after.startswith(self.after) and not after.startswith(_NOT_BEFORE):
+            return True
+        sentence_start = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
+        before = text[sentence_start:start]
+        if _QUOTE_OPENING.search(before):
+            # Names in quotes or book-title marks (“菁英计划”, 《工作计划》) say nothing of tense.
+            before = _QUOTED.sub("", before)
+        before = before[-30:]
+        return any(m in before for m in self.before)
 
 
 @per_document
@@ -196,36 +225,30 @@ def date_scan(ctx: Context) -> DateScan:
     notice = ctx.notice
     sig = notice.signature
     sig_date = sig.date if sig else None
-    sig_range: tuple[int, int] | None = None
+    sig_start, sig_end = -1, -1  # where the 成文日期 is written
     if sig is not None and sig.date_span is not None:
-        sig_range = (ctx.start_of(sig.date_span), ctx.end_of(sig.date_span))
-    plans = _next_steps_ranges(ctx)
-    markers = _FutureMarkers.of(ctx.profile.dates.future_markers)
+        sig_start, sig_end = ctx.start_of(sig.date_span), ctx.end_of(sig.date_span)
+    plans = _Plans.of(_next_steps_ranges(ctx), ctx.profile.dates.future_markers)
     opening = notice.opening
     lower = opening.inspection_start if opening else None
-
-    chain = opening_chain(ctx)
-    ordered: set[int] = set()  # dates NL602 puts in order (absolute start offsets)
-    if chain is not None:
-        for ref in (chain.start, chain.end, chain.feedback):
-            if ref is not None:
-                ordered.add(chain.seg.start + ref.start)
+    ordered = _ordered_starts(ctx)
 
     scan = DateScan()
     segments = ctx.parsed.segmentation.segments
     for seg, matches in zip(segments, dates_by_segment(ctx), strict=True):
         if not matches:
             continue
-        disclosure = disclosure_clauses(seg.text)
+        text, base = seg.text, seg.start
+        disclosure = disclosure_clauses(text)
         previous: _Date | None = None
         for m in matches:
-            year, month, day, part = m.group(1), m.group(2), m.group(3), m.group(4)
-            length = len(m.group(0).rstrip())
+            year, month, day, part = m.groups()
             if year is None and day is None and part is None:
                 continue  # “12月” alone is too ambiguous (12月份, 3-12月)
+            start = m.start()
             ref = DateRef(
-                m.start(),
-                m.start() + length,
+                start,
+                start + len(m.group(0).rstrip()),
                 int(year) if year else None,
                 int(month),
                 int(day) if day else None,
@@ -234,21 +257,16 @@ def date_scan(ctx: Context) -> DateScan:
             if not ref.valid:
                 previous = None
                 continue  # NL603
-            d = _Date(ref, seg, seg.start + ref.start, seg.start + ref.end)
+            d = _Date(ref, seg, base + start, base + ref.end, plans=plans)
             if previous is not None:
-                between = seg.text[previous.ref.end : ref.start]
-                if _RANGE_ONLY.fullmatch(between):
+                between = text[previous.ref.end : start].strip()
+                if between in RANGE_MARKS:
                     d.follows, d.range_end = previous, True
-                elif _LIST_ONLY.fullmatch(between):
+                elif between in _LIST_MARKS:
                     d.follows = previous
-            d.in_disclosure = any(a <= ref.start < b for a, b in disclosure)
-            d.signature = sig_range is not None and sig_range[0] <= d.start < sig_range[1]
+            d.in_disclosure = bool(disclosure) and any(a <= start < b for a, b in disclosure)
+            d.signature = sig_start <= d.start < sig_end
             d.ordered = d.start in ordered
-            d.future = any(a <= d.start < b for a, b in plans) or _is_plan(
-                seg.text, ref.start, ref.end, markers
-            )
-            if d.follows is not None and d.follows.future:
-                d.future = True
             scan.dates.append(d)
             previous = d
 
@@ -282,7 +300,7 @@ def _assume_year(
         guess = sig.year
     else:
         return None
-    if guess is None or d.future or sig is None:
+    if guess is None or sig is None or d.future:
         return guess
     for year in (guess, guess - 1, guess + 1):
         first = d.ref.first_day(year)

@@ -6,10 +6,19 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from noticelint.parse.anchored import AnchoredPattern
 from noticelint.parse.fields import num
 from noticelint.rules.base import Context, Rule, quote, register
 
-_COUNT = re.compile(r"(\d{1,4}|[一二三四五六七八九十两百]{1,4})\s*(个|项|条|件)")
+_NUMERAL = "一二三四五六七八九十两百"
+
+#: 25个, 十九项, found from its 个/项/条/件 (after a numeral or a space).
+COUNTS = AnchoredPattern(
+    re.compile(rf"(\d{{1,4}}|[{_NUMERAL}]{{1,4}})\s*(个|项|条|件)"),
+    re.compile(rf"[个项条件](?<=[\d\s{_NUMERAL}].)"),
+    lambda ch: ch.isdecimal() or ch in _NUMERAL or ch.isspace(),
+    lambda ch: ch.isdecimal() or ch in _NUMERAL,
+)
 
 _NOUN = r"(?:具体|反馈)?(?:问题|整改问题|整改任务|任务|整改事项|事项|整改措施|措施)"
 
@@ -23,7 +32,11 @@ _BARE_TAILS = frozenset({"", "有", "计", "涉及"})
 
 _PART_NOUN = re.compile(r"(?:整改|的|问题|任务|整改任务|事项)?\s*$")
 
+_PART_REST = re.compile(r"\s*(?:问题|任务|事项)?\s*")
+
 _PART_AFTER_OK = re.compile(r"\s*(?:$|[，,。；;、）)]|问题|任务|事项|整改)")
+
+_SENTENCE = re.compile(r"(?<=[。！？!?])")
 
 _RATE = re.compile(
     r"(?:整改完成率|完成率|整改率|办结率|销号率|整改到位率)\s*(?:为|达到|达|是)?\s*"
@@ -57,7 +70,7 @@ def _count_value(text: str) -> int | None:
     return num(text)
 
 
-def _status_words(ctx: Context) -> tuple[list[str], list[str], list[str]]:
+def _status_words(ctx: Context) -> tuple[tuple[str, ...], list[str], list[str]]:
     """All status words (longest first), the done words and the partial words."""
     vocab = ctx.profile.status
     extra = ctx.profile.summary
@@ -65,16 +78,39 @@ def _status_words(ctx: Context) -> tuple[list[str], list[str], list[str]]:
     partial = [w for w in vocab.partial if w != "除"]
     rest = vocab.in_progress + vocab.long_term + extra.in_progress
     words = done + partial + [w for w in rest if w != "除"]
-    return sorted(set(words), key=len, reverse=True), done, partial
+    return tuple(sorted(set(words), key=len, reverse=True)), done, partial
+
+
+# What else marks a summary: 25个问题中, a rate (完成率76%), a percentage. Each is led
+# by a literal or a small class and searched only when its literal is in the text.
+_COUNT_BEFORE_ZHONG = re.compile(r"[个项条件][^。]{0,8}中")
+_RATE_CUE = re.compile(r"率\s*[为达是]?\s*\d")
+_PERCENT = re.compile(r"\d\s*[%％]")
 
 
 @dataclass(frozen=True, slots=True)
 class _SummaryPatterns:
-    """The profile's summary cues, compiled: a cheap test for a counts sentence (a cue
-    before a number, 25个问题中, a rate) and the cue of a total before its count."""
+    """The profile's summary cues, compiled: a cue before a number (共25, 反馈的25)
+    and the cue of a total before its count."""
 
-    may_count: re.Pattern[str]
+    cue_before_number: re.Pattern[str]
     total_before: re.Pattern[str]
+    cue: re.Pattern[str]
+
+    def may_hold_total(self, sentence: str) -> bool:
+        """A count with a cue before it or 中 after it (in the sentence): a total may be there."""
+        return ("中" in sentence or self.cue.search(sentence) is not None) and bool(
+            COUNTS.anchor.search(sentence)
+        )
+
+    def may_count(self, text: str) -> bool:
+        """A cheap test for a counts sentence: a cue before a number, 25个问题中, a rate."""
+        return bool(
+            self.cue_before_number.search(text)
+            or ("中" in text and _COUNT_BEFORE_ZHONG.search(text))
+            or ("率" in text and _RATE_CUE.search(text))
+            or (("%" in text or "％" in text) and _PERCENT.search(text))
+        )
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -86,14 +122,12 @@ def _summary_patterns(bare: tuple[str, ...], with_noun: tuple[str, ...]) -> _Sum
     alt = _alt(bare + with_noun)
     areas = r"(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个|大)?(?:方面|类|大类|领域)\s*)?"
     return _SummaryPatterns(
-        may_count=re.compile(
-            rf"(?:{alt})[^\d，,。；;]{{0,8}}[\d一二三四五六七八九十两百]"
-            r"|[个项条件][^。]{0,8}中|率\s*[为达是]?\s*\d|\d\s*[%％]"
-        ),
+        cue_before_number=re.compile(rf"(?:{alt})[^\d，,。；;]{{0,8}}[\d一二三四五六七八九十两百]"),
         total_before=re.compile(
             rf"(?:(?P<bare>{_alt(bare)})|{_alt(with_noun)})"
             rf"(?P<tail>[^\d，,。；;、：:（）()]{{0,6}}?)\s*{areas}$"
         ),
+        cue=re.compile(alt),
     )
 
 
@@ -114,7 +148,7 @@ def _total(
     return _Count(before.start() if before else m.start(), noun.end() if noun else m.end(), value)
 
 
-def _part(sentence: str, m: re.Match[str], value: int, words: list[str]) -> _Count | None:
+def _part(sentence: str, m: re.Match[str], value: int, words: tuple[str, ...]) -> _Count | None:
     """已完成整改19个 or 19个问题已完成整改: a count with a status word."""
     lead_start = max(0, m.start() - 12)
     lead = sentence[lead_start : m.start()]
@@ -122,13 +156,18 @@ def _part(sentence: str, m: re.Match[str], value: int, words: list[str]) -> _Cou
     head = lead[: noun.start()] if noun else lead
     if _PART_AFTER_OK.match(sentence, m.end()):
         # The longest reading: 已完成整改19个 is 已完成 + 整改, not 完成整改.
-        found = [(m.start() - len(w), w) for w in words if lead.endswith(w)]
-        found += [(lead_start + len(head) - len(w), w) for w in words if head.endswith(w)]
+        found = []
+        if lead.endswith(words):
+            found += [(m.start() - len(w), w) for w in words if lead.endswith(w)]
+        if head.endswith(words):
+            found += [(lead_start + len(head) - len(w), w) for w in words if head.endswith(w)]
         if found:
             start, word = min(found)
             return _Count(start, m.end(), value, word)
-    rest = re.compile(r"\s*(?:问题|任务|事项)?\s*").match(sentence, m.end())
+    rest = _PART_REST.match(sentence, m.end())
     at = rest.end() if rest else m.end()
+    if not sentence.startswith(words, at):
+        return None
     for w in words:
         if sentence.startswith(w, at):
             end = at + len(w)
@@ -138,14 +177,14 @@ def _part(sentence: str, m: re.Match[str], value: int, words: list[str]) -> _Cou
     return None
 
 
-def _groups(sentence: str, words: list[str], total_before: re.Pattern[str]) -> list[_Group]:
+def _groups(sentence: str, words: tuple[str, ...], total_before: re.Pattern[str]) -> list[_Group]:
     """Totals (共25个问题, 38个问题中) with the status parts that follow them in the
     sentence (已完成19个、正在整改6个). A count that is neither ends the group
     (整改措施80条 is another quantity); a 其中 after the first part starts a nested
     breakdown (已完成19个，其中长期坚持5个), which is not summed."""
     groups: list[_Group] = []
     current: _Group | None = None
-    for m in _COUNT.finditer(sentence):
+    for m in COUNTS.matches(sentence):
         value = _count_value(m.group(1))
         if value is None:
             continue
@@ -154,9 +193,9 @@ def _groups(sentence: str, words: list[str], total_before: re.Pattern[str]) -> l
             current = _Group(total)
             groups.append(current)
             continue
-        part = _part(sentence, m, value, words)
         if current is None or current.closed:
             continue
+        part = _part(sentence, m, value, words)
         nested = (
             part is not None
             and bool(current.parts)
@@ -214,13 +253,18 @@ class SummaryArithmetic(Rule):
         summary = ctx.profile.summary
         patterns = _summary_patterns(tuple(summary.total_cues), tuple(summary.noun_total_cues))
         for seg in ctx.parsed.segmentation.segments:
-            if not patterns.may_count.search(seg.text):
-                continue  # no total (共…/…中) and no rate: nothing to add up
+            text = seg.text
+            if not COUNTS.anchor.search(text) or not patterns.may_count(text):
+                continue  # no count, or no total (共…/…中) and no rate: nothing to add up
             pos = 0
-            for sentence in re.split(r"(?<=[。！？!?])", seg.text):
+            for sentence in _SENTENCE.split(text):
                 base = seg.start + pos
                 pos += len(sentence)
+                if not patterns.may_hold_total(sentence):
+                    continue
                 groups = _groups(sentence, words, patterns.total_before)
+                if not groups:
+                    continue
                 for g in groups:
                     self._check_group(ctx, base, sentence, g)
                 self._check_rates(ctx, base, sentence, groups, done_words, partial_words)
