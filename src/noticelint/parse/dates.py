@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from noticelint.parse.anchored import AnchoredPattern
+from noticelint.parse.anchored import AnchoredPattern, led_by
 from noticelint.parse.numerals import cn_digits_to_int, cn_to_int
 
 _CN_DIGIT = "〇零○一二三四五六七八九十"
@@ -28,7 +28,7 @@ def _date_lead(ch: str) -> bool:
 
 #: :data:`DATE_RE`, found from the 月 every date holds after its digits, 年 and spaces:
 #: ``DATES.matches(text)`` are its matches in ``text`` (bare months too), in order.
-DATES = AnchoredPattern(DATE_RE, re.compile(r"月(?<=[\d\s]月)"), _date_lead, str.isdecimal)
+DATES = AnchoredPattern(DATE_RE, led_by("月", r"[\d\s]"), _date_lead, str.isdecimal)
 
 
 #: 二〇二四年二月三十日 (spaced or not), found from its 年.
@@ -36,7 +36,7 @@ CN_DATES = AnchoredPattern(
     re.compile(
         rf"([{_CN_DIGIT}]{{4}})\s*年\s*([{_CN_DIGIT}]{{1,3}})\s*月\s*([{_CN_DIGIT}]{{1,3}})\s*日"
     ),
-    re.compile(rf"年(?<=[{_CN_DIGIT}\s]年)"),
+    led_by("年", rf"[{_CN_DIGIT}\s]"),
     lambda ch: ch in _CN_DIGIT or ch.isspace(),  # 二〇二四 年
     _CN_DIGIT.__contains__,
 )
@@ -44,7 +44,7 @@ CN_DATES = AnchoredPattern(
 #: 2024-02-30, 2024/2/30, 2024.2.30, found from the separator after the year.
 SEPARATED_DATES = AnchoredPattern(
     re.compile(r"(?=[12])(?<![\d.])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d.])"),
-    re.compile(r"[-./](?<=\d{4}.)"),
+    led_by("-./", r"\d{4}"),
     str.isdecimal,
     "12".__contains__,
 )
@@ -199,12 +199,12 @@ def _year_run_lead(ch: str) -> bool:
 #: one to four (2024717日, 2024年830日); after three digits or four (830日, 1230日).
 COLLAPSED_YEAR = AnchoredPattern(
     _COLLAPSED_YEAR,
-    re.compile(r"日(?:(?<=\d{5}日)|(?<=年\d日)|(?<=年\d{2}日)|(?<=年\d{3}日)|(?<=年\d{4}日))"),
+    (re.compile(r"日(?:(?<=\d{5}日)|(?<=年\d日)|(?<=年\d{2}日)|(?<=年\d{3}日)|(?<=年\d{4}日))"),),
     _year_run_lead,
     "12".__contains__,
 )
 COLLAPSED_MONTH_DAY = AnchoredPattern(
-    _COLLAPSED_MONTH_DAY, re.compile(r"日(?<=\d{3}日)"), str.isdecimal, str.isdecimal
+    _COLLAPSED_MONTH_DAY, led_by("日", r"\d{3}"), str.isdecimal, str.isdecimal
 )
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from noticelint.parse.dates import (
-    find_collapsed_dates,
-)
+from noticelint.parse.dates import COLLAPSED_MONTH_DAY, COLLAPSED_YEAR, find_collapsed_dates
 from noticelint.rules.base import Context, Rule, quote, register
+from noticelint.rules.consistency.helpers import paragraphs_with
+
+_ANCHORS = COLLAPSED_YEAR.anchors + COLLAPSED_MONTH_DAY.anchors
 
 
 @register
@@ -38,7 +39,8 @@ class CollapsedDate(Rule):
     severity = "warning"
 
     def check(self, ctx: Context) -> None:
-        for seg in ctx.parsed.segmentation.segments:
+        segments = ctx.parsed.segmentation.segments
+        for seg in map(segments.__getitem__, paragraphs_with(ctx, _ANCHORS)):
             for c in find_collapsed_dates(seg.text):
                 written = seg.text[c.start : c.end]
                 lost = "“月”" if c.lost == "月" else "“年”“月”"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from noticelint.parse.dates import (
@@ -23,13 +24,60 @@ def fmt(d: dt.date) -> str:
 
 
 @per_document
-def dates_by_segment(ctx: Context) -> list[list[re.Match[str]]]:
-    """The matches of :data:`~noticelint.parse.dates.DATE_RE` (bare months too) in each
-    paragraph, in order: the one date scan of a document the NL60x rules read."""
+def dates_by_segment(ctx: Context) -> list[list[DateRef]]:
+    """The dates written in each paragraph, in order: the one date scan of a document
+    the NL60x rules read (see :func:`written_dates`)."""
     return [
-        DATES.matches(seg.text) if "月" in seg.text else []
+        written_dates(seg.text) if "月" in seg.text else []
         for seg in ctx.parsed.segmentation.segments
     ]
+
+
+def written_dates(text: str) -> list[DateRef]:
+    """The dates of ``text`` (the matches of :data:`~noticelint.parse.dates.DATE_RE`,
+    bare months too: 2023年12月至2024年2月), each ending where its last word does."""
+    found = []
+    for m in DATES.matches(text):
+        year, month, day, part = m.groups()
+        start = m.start()
+        found.append(
+            DateRef(
+                start,
+                start + len(m.group(0).rstrip()),
+                int(year) if year else None,
+                int(month),
+                int(day) if day else None,
+                part,
+            )
+        )
+    return found
+
+
+@per_document
+def _paragraph_starts(ctx: Context) -> list[int]:
+    return [seg.start for seg in ctx.parsed.segmentation.segments]
+
+
+def paragraphs_with(ctx: Context, anchors: tuple[re.Pattern[str], ...]) -> list[int]:
+    """The paragraphs (their indices, in order) in which one of ``anchors`` is found: a search of the
+    text the parser read with each (led by a literal: fast) instead of one search per
+    paragraph. A look-behind of an anchor at the first character of a paragraph sees
+    the text before it, so a paragraph may be given that holds no anchor of its own:
+    the caller reads it in full anyway."""
+    segments = ctx.parsed.segmentation.segments
+    starts = _paragraph_starts(ctx)
+    text = ctx.parsed.index.text  # the parser's view: the paragraphs' text is cut from it
+    found: set[int] = set()
+    for anchor in anchors:
+        hit = anchor.search(text)
+        while hit is not None:
+            at = hit.start()
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and at < segments[i].end:  # not in residue or indentation
+                found.add(i)
+                at = segments[i].end - 1  # on to the next paragraph
+            hit = anchor.search(text, at + 1)
+    return sorted(found)
 
 
 def _segment_at(ctx: Context, span: Span) -> int | None:
@@ -124,18 +172,7 @@ def opening_chain(ctx: Context) -> _Chain | None:
         return None
     seg = ctx.parsed.segmentation.segments[at]
     chain = _Chain(seg)
-    refs = []
-    for m in dates_by_segment(ctx)[at]:  # bare months too: 2023年12月至2024年2月
-        refs.append(
-            DateRef(
-                m.start(),
-                m.start() + len(m.group(0).rstrip()),
-                int(m.group(1)) if m.group(1) else None,
-                int(m.group(2)),
-                int(m.group(3)) if m.group(3) else None,
-                m.group(4),
-            )
-        )
+    refs = dates_by_segment(ctx)[at]  # bare months too: 2023年12月至2024年2月
     start = opening.inspection_start
     for a, b in itertools.pairwise(refs):
         if seg.text[a.end : b.start].strip() in RANGE_MARKS:
@@ -235,25 +272,16 @@ def date_scan(ctx: Context) -> DateScan:
 
     scan = DateScan()
     segments = ctx.parsed.segmentation.segments
-    for seg, matches in zip(segments, dates_by_segment(ctx), strict=True):
-        if not matches:
+    for seg, refs in zip(segments, dates_by_segment(ctx), strict=True):
+        if not refs:
             continue
         text, base = seg.text, seg.start
         disclosure = disclosure_clauses(text)
         previous: _Date | None = None
-        for m in matches:
-            year, month, day, part = m.groups()
-            if year is None and day is None and part is None:
+        for ref in refs:
+            if ref.year is None and ref.day is None and ref.part is None:
                 continue  # “12月” alone is too ambiguous (12月份, 3-12月)
-            start = m.start()
-            ref = DateRef(
-                start,
-                start + len(m.group(0).rstrip()),
-                int(year) if year else None,
-                int(month),
-                int(day) if day else None,
-                part,
-            )
+            start = ref.start
             if not ref.valid:
                 previous = None
                 continue  # NL603

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from noticelint.parse.anchored import AnchoredPattern
+from noticelint.parse.anchored import AnchoredPattern, led_by
 from noticelint.parse.fields import num
 from noticelint.rules.base import Context, Rule, quote, register
+from noticelint.rules.consistency.helpers import paragraphs_with
 
 _NUMERAL = "一二三四五六七八九十两百"
 
 #: 25个, 十九项, found from its 个/项/条/件 (after a numeral or a space).
 COUNTS = AnchoredPattern(
     re.compile(rf"(\d{{1,4}}|[{_NUMERAL}]{{1,4}})\s*(个|项|条|件)"),
-    re.compile(rf"[个项条件](?<=[\d\s{_NUMERAL}].)"),
+    led_by("个项条件", rf"[\d\s{_NUMERAL}]"),
     lambda ch: ch.isdecimal() or ch in _NUMERAL or ch.isspace(),
     lambda ch: ch.isdecimal() or ch in _NUMERAL,
 )
@@ -36,7 +38,7 @@ _PART_REST = re.compile(r"\s*(?:问题|任务|事项)?\s*")
 
 _PART_AFTER_OK = re.compile(r"\s*(?:$|[，,。；;、）)]|问题|任务|事项|整改)")
 
-_SENTENCE = re.compile(r"(?<=[。！？!?])")
+_SENTENCE_END = re.compile(r"[。！？!?]")
 
 _RATE = re.compile(
     r"(?:整改完成率|完成率|整改率|办结率|销号率|整改到位率)\s*(?:为|达到|达|是)?\s*"
@@ -98,10 +100,8 @@ class _SummaryPatterns:
     cue: re.Pattern[str]
 
     def may_hold_total(self, sentence: str) -> bool:
-        """A count with a cue before it or 中 after it (in the sentence): a total may be there."""
-        return ("中" in sentence or self.cue.search(sentence) is not None) and bool(
-            COUNTS.anchor.search(sentence)
-        )
+        """A cue, or 中 (25个问题中): a total may be there."""
+        return "中" in sentence or self.cue.search(sentence) is not None
 
     def may_count(self, text: str) -> bool:
         """A cheap test for a counts sentence: a cue before a number, 25个问题中, a rate."""
@@ -131,71 +131,104 @@ def _summary_patterns(bare: tuple[str, ...], with_noun: tuple[str, ...]) -> _Sum
     )
 
 
-def _total(
-    sentence: str, m: re.Match[str], value: int, total_before: re.Pattern[str]
-) -> _Count | None:
+Numbered = tuple[int, int, int]  # a count as written: start, end (in its sentence), value
+
+
+def _counted_sentences(text: str) -> Iterator[tuple[int, str, list[Numbered]]]:
+    """The sentences of a paragraph that hold a count (25个, 十九项): each with its
+    offset in ``text`` and its counts, found in one pass over the paragraph."""
+    counts = [
+        (m.start(), m.end(), value)
+        for m in COUNTS.matches(text)
+        if (value := _count_value(m.group(1))) is not None
+    ]
+    if not counts:
+        return
+    i = 0
+    for pos, end in _sentence_bounds(text):
+        mine: list[Numbered] = []
+        while i < len(counts) and counts[i][0] < end:
+            start, stop, value = counts[i]
+            mine.append((start - pos, stop - pos, value))
+            i += 1
+        if mine:
+            yield pos, text[pos:end], mine
+
+
+def _sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
+    """Where the sentences of a paragraph start and end: each ends after 。！？!?
+    (the last one at the end of the paragraph, possibly empty)."""
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        yield pos, m.end()
+        pos = m.end()
+    yield pos, len(text)
+
+
+def _total(sentence: str, count: Numbered, total_before: re.Pattern[str]) -> _Count | None:
     """共25个, 反馈的25个问题, 反馈问题25个 or 25个问题中: a count that is clearly
     a total (a cue right before it, or a cue and a noun 问题/任务/事项 around it)."""
-    noun = _TOTAL_NOUN.match(sentence, m.end())
-    before = total_before.search(sentence, max(0, m.start() - 40), m.start())
+    start, end, value = count
+    noun = _TOTAL_NOUN.match(sentence, end)
+    before = total_before.search(sentence, max(0, start - 40), start)
     if before is not None and noun is None and not _TAIL_NOUN.search(before.group("tail")):
         bare = before.group("bare") and before.group("tail").strip() in _BARE_TAILS
         if not bare:
             before = None  # 共同推进3个项目, 反馈3个: no total
-    inside = _TOTAL_AFTER.match(sentence, m.end())
+    inside = _TOTAL_AFTER.match(sentence, end)
     if before is None and inside is None:
         return None
-    return _Count(before.start() if before else m.start(), noun.end() if noun else m.end(), value)
+    return _Count(before.start() if before else start, noun.end() if noun else end, value)
 
 
-def _part(sentence: str, m: re.Match[str], value: int, words: tuple[str, ...]) -> _Count | None:
+def _part(sentence: str, count: Numbered, words: tuple[str, ...]) -> _Count | None:
     """已完成整改19个 or 19个问题已完成整改: a count with a status word."""
-    lead_start = max(0, m.start() - 12)
-    lead = sentence[lead_start : m.start()]
+    start, end, value = count
+    lead_start = max(0, start - 12)
+    lead = sentence[lead_start:start]
     noun = _PART_NOUN.search(lead)
     head = lead[: noun.start()] if noun else lead
-    if _PART_AFTER_OK.match(sentence, m.end()):
+    if _PART_AFTER_OK.match(sentence, end):
         # The longest reading: 已完成整改19个 is 已完成 + 整改, not 完成整改.
         found = []
         if lead.endswith(words):
-            found += [(m.start() - len(w), w) for w in words if lead.endswith(w)]
+            found += [(start - len(w), w) for w in words if lead.endswith(w)]
         if head.endswith(words):
             found += [(lead_start + len(head) - len(w), w) for w in words if head.endswith(w)]
         if found:
-            start, word = min(found)
-            return _Count(start, m.end(), value, word)
-    rest = _PART_REST.match(sentence, m.end())
-    at = rest.end() if rest else m.end()
+            begin, word = min(found)
+            return _Count(begin, end, value, word)
+    rest = _PART_REST.match(sentence, end)
+    at = rest.end() if rest else end
     if not sentence.startswith(words, at):
         return None
     for w in words:
         if sentence.startswith(w, at):
-            end = at + len(w)
-            if sentence.startswith("整改", end) and not w.endswith("整改"):
-                end += 2  # 19个已完成整改
-            return _Count(m.start(), end, value, w)
+            stop = at + len(w)
+            if sentence.startswith("整改", stop) and not w.endswith("整改"):
+                stop += 2  # 19个已完成整改
+            return _Count(start, stop, value, w)
     return None
 
 
-def _groups(sentence: str, words: tuple[str, ...], total_before: re.Pattern[str]) -> list[_Group]:
+def _groups(
+    sentence: str, counts: list[Numbered], words: tuple[str, ...], total_before: re.Pattern[str]
+) -> list[_Group]:
     """Totals (共25个问题, 38个问题中) with the status parts that follow them in the
     sentence (已完成19个、正在整改6个). A count that is neither ends the group
     (整改措施80条 is another quantity); a 其中 after the first part starts a nested
     breakdown (已完成19个，其中长期坚持5个), which is not summed."""
     groups: list[_Group] = []
     current: _Group | None = None
-    for m in COUNTS.matches(sentence):
-        value = _count_value(m.group(1))
-        if value is None:
-            continue
-        total = _total(sentence, m, value, total_before)
+    for count in counts:
+        total = _total(sentence, count, total_before)
         if total is not None:
             current = _Group(total)
             groups.append(current)
             continue
         if current is None or current.closed:
             continue
-        part = _part(sentence, m, value, words)
+        part = _part(sentence, count, words)
         nested = (
             part is not None
             and bool(current.parts)
@@ -252,17 +285,15 @@ class SummaryArithmetic(Rule):
         words, done_words, partial_words = _status_words(ctx)
         summary = ctx.profile.summary
         patterns = _summary_patterns(tuple(summary.total_cues), tuple(summary.noun_total_cues))
-        for seg in ctx.parsed.segmentation.segments:
-            text = seg.text
-            if not COUNTS.anchor.search(text) or not patterns.may_count(text):
-                continue  # no count, or no total (共…/…中) and no rate: nothing to add up
-            pos = 0
-            for sentence in _SENTENCE.split(text):
-                base = seg.start + pos
-                pos += len(sentence)
+        segments = ctx.parsed.segmentation.segments
+        for seg in map(segments.__getitem__, paragraphs_with(ctx, COUNTS.anchors)):
+            if not patterns.may_count(seg.text):
+                continue  # no total (共…/…中) and no rate: nothing to add up
+            for pos, sentence, counts in _counted_sentences(seg.text):
                 if not patterns.may_hold_total(sentence):
                     continue
-                groups = _groups(sentence, words, patterns.total_before)
+                base = seg.start + pos
+                groups = _groups(sentence, counts, words, patterns.total_before)
                 if not groups:
                     continue
                 for g in groups:
