@@ -44,19 +44,20 @@ class AnchoredPattern:
         if anchor is None:
             return []
         found: list[re.Match[str]] = []
-        pattern, lead, first = self.pattern, self.lead, self.first
+        match, lead, first = self.pattern.match, self.lead, self.first
         floor = 0  # where the previous match ended: matches do not overlap
         while anchor is not None:
             at = anchor.start()
-            lo = at
-            while lo > floor and lead(text[lo - 1]):
-                lo -= 1
-            for start in range(lo, at):
-                if first(text[start]) and (m := pattern.match(text, start)) is not None:
+            start = at
+            while start > floor and lead(text[start - 1]):
+                start -= 1
+            while start < at:  # the leftmost match before the anchor
+                if first(text[start]) and (m := match(text, start)) is not None:
                     found.append(m)
                     floor = m.end()
                     break
-            anchor = search(text, max(at + 1, floor))
+                start += 1
+            anchor = search(text, at + 1 if at >= floor else floor)
         return found
 
 

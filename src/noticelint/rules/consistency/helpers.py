@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from noticelint.parse.dates import (
@@ -58,12 +59,18 @@ def _paragraph_starts(ctx: Context) -> list[int]:
     return [seg.start for seg in ctx.parsed.segmentation.segments]
 
 
-def paragraphs_with(ctx: Context, anchors: tuple[re.Pattern[str], ...]) -> list[int]:
-    """The paragraphs (their indices, in order) in which one of ``anchors`` is found: a search of the
-    text the parser read with each (led by a literal: fast) instead of one search per
-    paragraph. A look-behind of an anchor at the first character of a paragraph sees
-    the text before it, so a paragraph may be given that holds no anchor of its own:
-    the caller reads it in full anyway."""
+def paragraphs_with(
+    ctx: Context,
+    anchors: tuple[re.Pattern[str], ...],
+    where: Callable[[str, int], bool] | None = None,
+) -> list[int]:
+    """The paragraphs (their indices, in order) in which one of ``anchors`` is found
+    (and ``where(text, offset)`` holds of it, when given): a search of the text the
+    parser read with each anchor (led by a literal: fast) instead of a search of every
+    paragraph. The text around a hit is the document's: an anchor's look-behind at the
+    first character of a paragraph, or ``where`` near its ends, may see past it, so a
+    paragraph may be given that holds no such anchor of its own (the caller reads it
+    in full anyway), never left out."""
     segments = ctx.parsed.segmentation.segments
     starts = _paragraph_starts(ctx)
     text = ctx.parsed.index.text  # the parser's view: the paragraphs' text is cut from it
@@ -73,7 +80,7 @@ def paragraphs_with(ctx: Context, anchors: tuple[re.Pattern[str], ...]) -> list[
         while hit is not None:
             at = hit.start()
             i = bisect_right(starts, at) - 1
-            if i >= 0 and at < segments[i].end:  # not in residue or indentation
+            if i >= 0 and at < segments[i].end and (where is None or where(text, at)):
                 found.add(i)
                 at = segments[i].end - 1  # on to the next paragraph
             hit = anchor.search(text, at + 1)

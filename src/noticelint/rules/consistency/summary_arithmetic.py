@@ -90,6 +90,9 @@ _RATE_CUE = re.compile(r"率\s*[为达是]?\s*\d")
 _PERCENT = re.compile(r"\d\s*[%％]")
 
 
+Numbered = tuple[int, int, int]  # a count as written: start, end, value
+
+
 @dataclass(frozen=True, slots=True)
 class _SummaryPatterns:
     """The profile's summary cues, compiled: a cue before a number (共25, 反馈的25)
@@ -102,6 +105,17 @@ class _SummaryPatterns:
     def may_hold_total(self, sentence: str) -> bool:
         """A cue, or 中 (25个问题中): a total may be there."""
         return "中" in sentence or self.cue.search(sentence) is not None
+
+    def may_end_total(self, text: str, at: int) -> bool:
+        """Whether the count whose 个/项/条/件 is at ``at`` may be a total: a cue in the
+        40 characters before its number, or a noun and 中 after it (see :func:`_total`)."""
+        start = at
+        while start > 0 and COUNTS.lead(text[start - 1]):
+            start -= 1  # at or before the count's first character
+        return (
+            self.cue.search(text, max(0, start - 40), at) is not None
+            or _TOTAL_AFTER.match(text, at + 1) is not None
+        )
 
     def may_count(self, text: str) -> bool:
         """A cheap test for a counts sentence: a cue before a number, 25个问题中, a rate."""
@@ -131,19 +145,18 @@ def _summary_patterns(bare: tuple[str, ...], with_noun: tuple[str, ...]) -> _Sum
     )
 
 
-Numbered = tuple[int, int, int]  # a count as written: start, end (in its sentence), value
-
-
-def _counted_sentences(text: str) -> Iterator[tuple[int, str, list[Numbered]]]:
-    """The sentences of a paragraph that hold a count (25个, 十九项): each with its
-    offset in ``text`` and its counts, found in one pass over the paragraph."""
-    counts = [
+def _counts(text: str) -> list[Numbered]:
+    """The counts of a paragraph (25个, 十九项) that have a value, in order."""
+    return [
         (m.start(), m.end(), value)
         for m in COUNTS.matches(text)
         if (value := _count_value(m.group(1))) is not None
     ]
-    if not counts:
-        return
+
+
+def _by_sentence(text: str, counts: list[Numbered]) -> Iterator[tuple[int, str, list[Numbered]]]:
+    """The sentences of a paragraph that hold some of its ``counts``: each with its
+    offset in ``text`` and its counts, as offsets in the sentence."""
     i = 0
     for pos, end in _sentence_bounds(text):
         mine: list[Numbered] = []
@@ -286,14 +299,16 @@ class SummaryArithmetic(Rule):
         summary = ctx.profile.summary
         patterns = _summary_patterns(tuple(summary.total_cues), tuple(summary.noun_total_cues))
         segments = ctx.parsed.segmentation.segments
-        for seg in map(segments.__getitem__, paragraphs_with(ctx, COUNTS.anchors)):
-            if not patterns.may_count(seg.text):
+        totals = paragraphs_with(ctx, COUNTS.anchors, patterns.may_end_total)
+        for seg in map(segments.__getitem__, totals):
+            text = seg.text
+            if not patterns.may_count(text):
                 continue  # no total (共…/…中) and no rate: nothing to add up
-            for pos, sentence, counts in _counted_sentences(seg.text):
+            for pos, sentence, mine in _by_sentence(text, _counts(text)):
                 if not patterns.may_hold_total(sentence):
                     continue
                 base = seg.start + pos
-                groups = _groups(sentence, counts, words, patterns.total_before)
+                groups = _groups(sentence, mine, words, patterns.total_before)
                 if not groups:
                     continue
                 for g in groups:
