@@ -192,7 +192,7 @@ _COLLAPSED_MONTH_DAY = re.compile(
 
 
 def _year_run_lead(ch: str) -> bool:
-    return ch.isdecimal() or ch.isspace() or ch == "年"
+    return ch.isdecimal() or ch == "年"
 
 
 #: The collapsed-date patterns, found from their 日: after five digits or after 年 and

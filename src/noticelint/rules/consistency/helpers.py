@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from noticelint.parse.dates import (
     DATES,
@@ -59,32 +60,36 @@ def _paragraph_starts(ctx: Context) -> list[int]:
     return [seg.start for seg in ctx.parsed.segmentation.segments]
 
 
-def paragraphs_with(
+def anchor_hits(
     ctx: Context,
     anchors: tuple[re.Pattern[str], ...],
     where: Callable[[str, int], bool] | None = None,
-) -> list[int]:
-    """The paragraphs (their indices, in order) in which one of ``anchors`` is found
-    (and ``where(text, offset)`` holds of it, when given): a search of the text the
-    parser read with each anchor (led by a literal: fast) instead of a search of every
-    paragraph. The text around a hit is the document's: an anchor's look-behind at the
-    first character of a paragraph, or ``where`` near its ends, may see past it, so a
-    paragraph may be given that holds no such anchor of its own (the caller reads it
-    in full anyway), never left out."""
+) -> list[tuple[int, int]]:
+    """Where ``anchors`` are found in the paragraphs (and ``where(text, offset)`` holds,
+    when given): ``(paragraph index, offset in it)``, in document order. The text the
+    parser read is searched with each anchor (led by a literal: fast) instead of every
+    paragraph with all. The text around a hit is the document's: an anchor's
+    look-behind at the first character of a paragraph, or ``where`` near its ends, may
+    see past it, so a hit may be given that the paragraph alone would not give (the
+    caller reads the paragraph anyway), never left out."""
     segments = ctx.parsed.segmentation.segments
     starts = _paragraph_starts(ctx)
     text = ctx.parsed.index.text  # the parser's view: the paragraphs' text is cut from it
-    found: set[int] = set()
+    hits: list[tuple[int, int]] = []
     for anchor in anchors:
-        hit = anchor.search(text)
-        while hit is not None:
+        for hit in anchor.finditer(text):
             at = hit.start()
             i = bisect_right(starts, at) - 1
             if i >= 0 and at < segments[i].end and (where is None or where(text, at)):
-                found.add(i)
-                at = segments[i].end - 1  # on to the next paragraph
-            hit = anchor.search(text, at + 1)
-    return sorted(found)
+                hits.append((i, at - starts[i]))
+    hits.sort()
+    return hits
+
+
+def paragraphs_with(ctx: Context, anchors: tuple[re.Pattern[str], ...]) -> list[int]:
+    """The paragraphs (their indices, in order) in which one of ``anchors`` is found
+    (see :func:`anchor_hits`)."""
+    return sorted({i for i, _ in anchor_hits(ctx, anchors)})
 
 
 def _segment_at(ctx: Context, span: Span) -> int | None:
@@ -96,7 +101,8 @@ def _segment_at(ctx: Context, span: Span) -> int | None:
     return None
 
 
-_SENTENCE_END = "。！？!?"
+# Everything up to the last mark that ends a sentence (。！？!?).
+_SENTENCE_SO_FAR = re.compile(r".*[。！？!?]", re.S)
 
 _CLAUSE_END = "。！？!?；;"
 
@@ -239,27 +245,34 @@ class _Plans:
 
     sections: list[tuple[int, int]]  # the next-steps sections (document offsets)
     after: tuple[str, ...]
-    before: tuple[str, ...]
+    before: re.Pattern[str]
 
     @classmethod
     def of(cls, sections: list[tuple[int, int]], markers: list[str]) -> _Plans:
-        return cls(sections, tuple(markers), tuple(m for m in markers if not m.endswith("前")))
+        return cls(sections, tuple(markers), _markers_before(tuple(markers)))
 
     def hold(self, d: _Date) -> bool:
         """Whether ``d`` itself is written as a plan (not counting the date it continues)."""
-        if any(a <= d.start < b for a, b in self.sections):
-            return True
+        for a, b in self.sections:
+            if a <= d.start < b:
+                return True
         text, start, end = d.seg.text, d.ref.start, d.ref.end
         after = text[end : end + 6].lstrip()
         if after.startswith(self.after) and not after.startswith(_NOT_BEFORE):
             return True
-        sentence_start = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
-        before = text[sentence_start:start]
+        sentence = _SENTENCE_SO_FAR.match(text, 0, start)  # up to the last 。！？!? before
+        before = text[sentence.end() if sentence else 0 : start]
         if _QUOTE_OPENING.search(before):
             # Names in quotes or book-title marks (“菁英计划”, 《工作计划》) say nothing of tense.
             before = _QUOTED.sub("", before)
-        before = before[-30:]
-        return any(m in before for m in self.before)
+        return self.before.search(before[-30:]) is not None
+
+
+@lru_cache(maxsize=8)
+def _markers_before(markers: tuple[str, ...]) -> re.Pattern[str]:
+    """The future markers that are not the postposition 前/以前/之前/底前, as one pattern."""
+    words = [re.escape(m) for m in markers if not m.endswith("前")]
+    return re.compile("|".join(words) or "(?!)")
 
 
 @per_document
@@ -335,14 +348,15 @@ def _assume_year(
         guess = sig.year
     else:
         return None
-    if guess is None or sig is None or d.future:
+    if guess is None or sig is None:
         return guess
     for year in (guess, guess - 1, guess + 1):
         first = d.ref.first_day(year)
         if first is None:
             continue
         if first <= sig and (lower is None or first >= dt.date(lower.year, lower.month, 1)):
-            return year
+            # A plan keeps the year it seems to have (asked last: it is rarely needed).
+            return guess if year != guess and d.future else year
     return guess
 
 

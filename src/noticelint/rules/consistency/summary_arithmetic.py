@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from noticelint.parse.anchored import AnchoredPattern, led_by
 from noticelint.parse.fields import num
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.consistency.helpers import paragraphs_with
+from noticelint.rules.consistency.helpers import anchor_hits
 
 _NUMERAL = "一二三四五六七八九十两百"
 
@@ -38,7 +37,7 @@ _PART_REST = re.compile(r"\s*(?:问题|任务|事项)?\s*")
 
 _PART_AFTER_OK = re.compile(r"\s*(?:$|[，,。；;、）)]|问题|任务|事项|整改)")
 
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_ENDS = "。！？!?"
 
 _RATE = re.compile(
     r"(?:整改完成率|完成率|整改率|办结率|销号率|整改到位率)\s*(?:为|达到|达|是)?\s*"
@@ -92,6 +91,9 @@ _PERCENT = re.compile(r"\d\s*[%％]")
 
 Numbered = tuple[int, int, int]  # a count as written: start, end, value
 
+# A count's number and the spaces after it are rarely longer than this.
+_SHORT_RUN = 8
+
 
 @dataclass(frozen=True, slots=True)
 class _SummaryPatterns:
@@ -107,15 +109,16 @@ class _SummaryPatterns:
         return "中" in sentence or self.cue.search(sentence) is not None
 
     def may_end_total(self, text: str, at: int) -> bool:
-        """Whether the count whose 个/项/条/件 is at ``at`` may be a total: a cue in the
-        40 characters before its number, or a noun and 中 after it (see :func:`_total`)."""
-        start = at
-        while start > 0 and COUNTS.lead(text[start - 1]):
-            start -= 1  # at or before the count's first character
-        return (
-            self.cue.search(text, max(0, start - 40), at) is not None
-            or _TOTAL_AFTER.match(text, at + 1) is not None
-        )
+        """Whether the count whose 个/项/条/件 is at ``at`` may be a total: a noun and 中
+        after it, or a cue in the 40 characters before its number (see :func:`_total`)."""
+        if _TOTAL_AFTER.match(text, at + 1) is not None:
+            return True
+        start = at - _SHORT_RUN  # its number starts here or after, unless the run is long
+        if start > 0 and COUNTS.lead(text[start - 1]):
+            start = at
+            while start > 0 and COUNTS.lead(text[start - 1]):
+                start -= 1
+        return self.cue.search(text, max(0, start - 40), at) is not None
 
     def may_count(self, text: str) -> bool:
         """A cheap test for a counts sentence: a cue before a number, 25个问题中, a rate."""
@@ -145,37 +148,32 @@ def _summary_patterns(bare: tuple[str, ...], with_noun: tuple[str, ...]) -> _Sum
     )
 
 
-def _counts(text: str) -> list[Numbered]:
-    """The counts of a paragraph (25个, 十九项) that have a value, in order."""
+def _counts(sentence: str) -> list[Numbered]:
+    """The counts of a sentence (25个, 十九项) that have a value, in order."""
     return [
         (m.start(), m.end(), value)
-        for m in COUNTS.matches(text)
+        for m in COUNTS.matches(sentence)
         if (value := _count_value(m.group(1))) is not None
     ]
 
 
-def _by_sentence(text: str, counts: list[Numbered]) -> Iterator[tuple[int, str, list[Numbered]]]:
-    """The sentences of a paragraph that hold some of its ``counts``: each with its
-    offset in ``text`` and its counts, as offsets in the sentence."""
-    i = 0
-    for pos, end in _sentence_bounds(text):
-        mine: list[Numbered] = []
-        while i < len(counts) and counts[i][0] < end:
-            start, stop, value = counts[i]
-            mine.append((start - pos, stop - pos, value))
-            i += 1
-        if mine:
-            yield pos, text[pos:end], mine
+def _sentence_around(text: str, at: int) -> tuple[int, int]:
+    """Where the sentence of ``text`` that holds ``at`` starts and ends: after the
+    。！？!? before it, after the one that ends it (or at the end of ``text``)."""
+    start = max(text.rfind(mark, 0, at) for mark in _SENTENCE_ENDS) + 1
+    ends = [i for mark in _SENTENCE_ENDS if (i := text.find(mark, at)) != -1]
+    return start, min(ends) + 1 if ends else len(text)
 
 
-def _sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
-    """Where the sentences of a paragraph start and end: each ends after 。！？!?
-    (the last one at the end of the paragraph, possibly empty)."""
-    pos = 0
-    for m in _SENTENCE_END.finditer(text):
-        yield pos, m.end()
-        pos = m.end()
-    yield pos, len(text)
+def _sentences_with_totals(ctx: Context, patterns: _SummaryPatterns) -> list[tuple[int, int, int]]:
+    """The sentences where a count may be a total: ``(paragraph index, start, end)``,
+    in document order, each once."""
+    segments = ctx.parsed.segmentation.segments
+    found = {
+        (i, *_sentence_around(segments[i].text, at))
+        for i, at in anchor_hits(ctx, COUNTS.anchors, patterns.may_end_total)
+    }
+    return sorted(found)
 
 
 def _total(sentence: str, count: Numbered, total_before: re.Pattern[str]) -> _Count | None:
@@ -299,21 +297,23 @@ class SummaryArithmetic(Rule):
         summary = ctx.profile.summary
         patterns = _summary_patterns(tuple(summary.total_cues), tuple(summary.noun_total_cues))
         segments = ctx.parsed.segmentation.segments
-        totals = paragraphs_with(ctx, COUNTS.anchors, patterns.may_end_total)
-        for seg in map(segments.__getitem__, totals):
-            text = seg.text
-            if not patterns.may_count(text):
+        summaries: dict[int, bool] = {}  # paragraph index: whether it may hold a summary
+        for i, start, end in _sentences_with_totals(ctx, patterns):
+            seg = segments[i]
+            if i not in summaries:
+                summaries[i] = patterns.may_count(seg.text)
+            if not summaries[i]:
                 continue  # no total (共…/…中) and no rate: nothing to add up
-            for pos, sentence, mine in _by_sentence(text, _counts(text)):
-                if not patterns.may_hold_total(sentence):
-                    continue
-                base = seg.start + pos
-                groups = _groups(sentence, mine, words, patterns.total_before)
-                if not groups:
-                    continue
-                for g in groups:
-                    self._check_group(ctx, base, sentence, g)
-                self._check_rates(ctx, base, sentence, groups, done_words, partial_words)
+            sentence = seg.text[start:end]
+            if not patterns.may_hold_total(sentence):
+                continue
+            base = seg.start + start
+            groups = _groups(sentence, _counts(sentence), words, patterns.total_before)
+            if not groups:
+                continue
+            for g in groups:
+                self._check_group(ctx, base, sentence, g)
+            self._check_rates(ctx, base, sentence, groups, done_words, partial_words)
 
     def _check_group(self, ctx: Context, base: int, sentence: str, g: _Group) -> None:
         if not g.parts:
