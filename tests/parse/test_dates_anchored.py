@@ -1,6 +1,6 @@
-"""Dates, collapsed dates and counts are found from a character each one holds (月, 日,
-年, a separator, 个/项/条/件) instead of by scanning the whole text with the pattern:
-the matches must be exactly the pattern's own (``finditer``), on any text."""
+"""Dates, collapsed dates and counts (NL605's 25个) are found from a character each one
+holds (月, 日, 年, a separator, 个/项/条/件) instead of by scanning the whole text with
+the pattern: the matches must be exactly the pattern's own (``finditer``), on any text."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from noticelint.parse.dates import (
     RANGE_SEP,
     SEPARATED_DATES,
 )
+from noticelint.rules.consistency.summary_arithmetic import COUNTS
 
 TESTS = Path(__file__).resolve().parent.parent
 NOTICES = [
@@ -37,6 +38,7 @@ ANCHORED = {
     "collapsed month-day": COLLAPSED_MONTH_DAY,
     "date in Chinese numerals": CN_DATES,
     "date with separators": SEPARATED_DATES,
+    "count": COUNTS,
 }
 
 # Text around dates and counts, in the shapes notices write and mistype: runs of
@@ -109,6 +111,7 @@ def test_any_text_gives_the_patterns_own_matches(name: str, text: str) -> None:
         ("collapsed month-day", "于830日，历时120日内", ["830日"]),
         ("date in Chinese numerals", "二〇二四年二月三十日", ["二〇二四年二月三十日"]),
         ("date with separators", "2024-02-30、2024/2/3、1.2024.2.3", ["2024-02-30", "2024/2/3"]),
+        ("count", "共12345个问题，十九项、一 条", ["2345个", "十九项", "一 条"]),
     ],
 )
 def test_the_anchored_patterns_find_dates_as_written(

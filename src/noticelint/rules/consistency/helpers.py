@@ -79,8 +79,10 @@ def anchor_hits(
     for anchor in anchors:
         for hit in anchor.finditer(text):
             at = hit.start()
+            if where is not None and not where(text, at):
+                continue
             i = bisect_right(starts, at) - 1
-            if i >= 0 and at < segments[i].end and (where is None or where(text, at)):
+            if i >= 0 and at < segments[i].end:  # not in residue or indentation
                 hits.append((i, at - starts[i]))
     hits.sort()
     return hits

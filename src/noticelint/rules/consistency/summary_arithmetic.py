@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -252,6 +253,28 @@ def _groups(
     return groups
 
 
+def summaries(ctx: Context) -> Iterator[tuple[int, str, list[_Group]]]:
+    """The sentences that hold a summary (a total, with the parts that follow it):
+    ``(offset of the sentence in the document, sentence, its groups)``, in order."""
+    words, _, _ = _status_words(ctx)
+    summary = ctx.profile.summary
+    patterns = _summary_patterns(tuple(summary.total_cues), tuple(summary.noun_total_cues))
+    segments = ctx.parsed.segmentation.segments
+    may_count: dict[int, bool] = {}  # paragraph index: whether it may hold a summary
+    for i, start, end in _sentences_with_totals(ctx, patterns):
+        seg = segments[i]
+        if i not in may_count:
+            may_count[i] = patterns.may_count(seg.text)
+        if not may_count[i]:
+            continue  # no total (共…/…中) and no rate: nothing to add up
+        sentence = seg.text[start:end]
+        if not patterns.may_hold_total(sentence):
+            continue
+        groups = _groups(sentence, _counts(sentence), words, patterns.total_before)
+        if groups:
+            yield seg.start + start, sentence, groups
+
+
 def _rate_ok(rate: float, decimals: int, done: int, total: int) -> bool:
     if total == 0:
         return True
@@ -293,24 +316,8 @@ class SummaryArithmetic(Rule):
     severity = "error"
 
     def check(self, ctx: Context) -> None:
-        words, done_words, partial_words = _status_words(ctx)
-        summary = ctx.profile.summary
-        patterns = _summary_patterns(tuple(summary.total_cues), tuple(summary.noun_total_cues))
-        segments = ctx.parsed.segmentation.segments
-        summaries: dict[int, bool] = {}  # paragraph index: whether it may hold a summary
-        for i, start, end in _sentences_with_totals(ctx, patterns):
-            seg = segments[i]
-            if i not in summaries:
-                summaries[i] = patterns.may_count(seg.text)
-            if not summaries[i]:
-                continue  # no total (共…/…中) and no rate: nothing to add up
-            sentence = seg.text[start:end]
-            if not patterns.may_hold_total(sentence):
-                continue
-            base = seg.start + start
-            groups = _groups(sentence, _counts(sentence), words, patterns.total_before)
-            if not groups:
-                continue
+        _, done_words, partial_words = _status_words(ctx)
+        for base, sentence, groups in summaries(ctx):
             for g in groups:
                 self._check_group(ctx, base, sentence, g)
             self._check_rates(ctx, base, sentence, groups, done_words, partial_words)
