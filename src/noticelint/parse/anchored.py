@@ -50,7 +50,7 @@ class AnchoredPattern:
             at = anchor.start()
             start = at
             while start > floor and lead(text[start - 1]):
-                start -= 1
+                start -= 1  # the run of lead characters before the anchor
             while start < at:  # the leftmost match before the anchor
                 if first(text[start]) and (m := match(text, start)) is not None:
                     found.append(m)
@@ -59,6 +59,14 @@ class AnchoredPattern:
                 start += 1
             anchor = search(text, at + 1 if at >= floor else floor)
         return found
+
+    def run_start(self, text: str, at: int) -> int:
+        """Where the run of ``lead`` characters that ends at ``at`` starts: where a
+        match whose first anchor is at ``at`` may start, at the earliest."""
+        lead = self.lead
+        while at > 0 and lead(text[at - 1]):
+            at -= 1
+        return at
 
 
 def led_by(chars: str, before: str) -> tuple[re.Pattern[str], ...]:

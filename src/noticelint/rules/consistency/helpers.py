@@ -283,13 +283,10 @@ def date_scan(ctx: Context) -> DateScan:
     (computed once per document, shared by NL606 and NL607)."""
     notice = ctx.notice
     sig = notice.signature
-    sig_date = sig.date if sig else None
     sig_start, sig_end = -1, -1  # where the 成文日期 is written
     if sig is not None and sig.date_span is not None:
         sig_start, sig_end = ctx.start_of(sig.date_span), ctx.end_of(sig.date_span)
     plans = _Plans.of(_next_steps_ranges(ctx), ctx.profile.dates.future_markers)
-    opening = notice.opening
-    lower = opening.inspection_start if opening else None
     ordered = _ordered_starts(ctx)
 
     scan = DateScan()
@@ -319,18 +316,26 @@ def date_scan(ctx: Context) -> DateScan:
             d.ordered = d.start in ordered
             scan.dates.append(d)
             previous = d
+    opening = notice.opening
+    _resolve_years(
+        scan.dates, sig.date if sig else None, opening.inspection_start if opening else None
+    )
+    return scan
 
+
+def _resolve_years(dates: list[_Date], sig: dt.date | None, lower: dt.date | None) -> None:
+    """The year of every date: the one written, the one of the date it continues, or
+    the one assumed from the nearest earlier date written with a year."""
     anchor: dt.date | None = None  # the nearest earlier date with a written year
-    for d in scan.dates:
+    for d in dates:
         if d.ref.year is not None:
             d.year = d.ref.year
         elif d.follows is not None and d.follows.year is not None:
             d.year = infer_year(d.ref, d.follows.first_day())
         else:
-            d.year = _assume_year(d, anchor, sig_date, lower)
+            d.year = _assume_year(d, anchor, sig, lower)
         if d.ref.year is not None and not d.signature and not d.in_disclosure:
             anchor = d.first_day() or anchor
-    return scan
 
 
 def _assume_year(
@@ -364,9 +369,9 @@ def _assume_year(
 
 def disclosure_clauses(text: str) -> list[tuple[int, int]]:
     """Where a paragraph's 公开期限/公示时间… clauses run (offsets in ``text``)."""
-    return [(m.start(), clause_end(text, m.end())) for m in _DISCLOSURE_LABEL.finditer(text)]
+    return [(m.start(), _clause_end(text, m.end())) for m in _DISCLOSURE_LABEL.finditer(text)]
 
 
-def clause_end(text: str, pos: int) -> int:
+def _clause_end(text: str, pos: int) -> int:
     ends = [i for c in _CLAUSE_END if (i := text.find(c, pos)) != -1]
     return min(ends) if ends else len(text)

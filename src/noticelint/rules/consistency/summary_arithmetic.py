@@ -92,8 +92,8 @@ _PERCENT = re.compile(r"\d\s*[%％]")
 
 Numbered = tuple[int, int, int]  # a count as written: start, end, value
 
-# A count's number and the spaces after it are rarely longer than this.
-_SHORT_RUN = 8
+# How far before its number the cue of a total is looked for (共25个, 反馈的25个问题).
+_CUE_REACH = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +114,8 @@ class _SummaryPatterns:
         after it, or a cue in the 40 characters before its number (see :func:`_total`)."""
         if _TOTAL_AFTER.match(text, at + 1) is not None:
             return True
-        start = at - _SHORT_RUN  # its number starts here or after, unless the run is long
-        if start > 0 and COUNTS.lead(text[start - 1]):
-            start = at
-            while start > 0 and COUNTS.lead(text[start - 1]):
-                start -= 1
-        return self.cue.search(text, max(0, start - 40), at) is not None
+        start = COUNTS.run_start(text, at)  # where its number starts, at the earliest
+        return self.cue.search(text, max(0, start - _CUE_REACH), at) is not None
 
     def may_count(self, text: str) -> bool:
         """A cheap test for a counts sentence: a cue before a number, 25个问题中, a rate."""
@@ -182,7 +178,7 @@ def _total(sentence: str, count: Numbered, total_before: re.Pattern[str]) -> _Co
     a total (a cue right before it, or a cue and a noun 问题/任务/事项 around it)."""
     start, end, value = count
     noun = _TOTAL_NOUN.match(sentence, end)
-    before = total_before.search(sentence, max(0, start - 40), start)
+    before = total_before.search(sentence, max(0, start - _CUE_REACH), start)
     if before is not None and noun is None and not _TAIL_NOUN.search(before.group("tail")):
         bare = before.group("bare") and before.group("tail").strip() in _BARE_TAILS
         if not bare:
