@@ -94,6 +94,20 @@ def paragraphs_with(ctx: Context, anchors: tuple[re.Pattern[str], ...]) -> list[
     return sorted({i for i, _ in anchor_hits(ctx, anchors)})
 
 
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence of ``text`` that holds ``at`` starts: after the last 。！？!?
+    before ``at`` (as ``re.split(r"(?<=[。！？!?])", text)`` cuts it)."""
+    so_far = _SENTENCE_SO_FAR.match(text, 0, at)
+    return so_far.end() if so_far else 0
+
+
+def sentence_end(text: str, at: int) -> int:
+    """Where the sentence of ``text`` that holds ``at`` ends: after the first 。！？!?
+    from ``at`` on, or at the end of ``text``."""
+    rest = _SENTENCE_REST.match(text, at)
+    return rest.end() if rest else len(text)
+
+
 def _segment_at(ctx: Context, span: Span) -> int | None:
     """The index of the segment that starts where ``span`` starts (a paragraph of the model)."""
     start = ctx.start_of(span)
@@ -103,8 +117,9 @@ def _segment_at(ctx: Context, span: Span) -> int | None:
     return None
 
 
-# Everything up to the last mark that ends a sentence (。！？!?).
+# Everything up to the last mark that ends a sentence; the rest of a sentence with it.
 _SENTENCE_SO_FAR = re.compile(r".*[。！？!?]", re.S)
+_SENTENCE_REST = re.compile(r"[^。！？!?]*[。！？!?]?")
 
 _CLAUSE_END = "。！？!?；;"
 
@@ -262,8 +277,7 @@ class _Plans:
         after = text[end : end + 6].lstrip()
         if after.startswith(self.after) and not after.startswith(_NOT_BEFORE):
             return True
-        sentence = _SENTENCE_SO_FAR.match(text, 0, start)  # up to the last 。！？!? before
-        before = text[sentence.end() if sentence else 0 : start]
+        before = text[sentence_start(text, start) : start]
         if _QUOTE_OPENING.search(before):
             # Names in quotes or book-title marks (“菁英计划”, 《工作计划》) say nothing of tense.
             before = _QUOTED.sub("", before)

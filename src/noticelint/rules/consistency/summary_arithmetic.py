@@ -10,7 +10,7 @@ from functools import lru_cache
 from noticelint.parse.anchored import AnchoredPattern, led_by
 from noticelint.parse.fields import num
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.consistency.helpers import anchor_hits
+from noticelint.rules.consistency.helpers import anchor_hits, sentence_end, sentence_start
 
 _NUMERAL = "一二三四五六七八九十两百"
 
@@ -37,8 +37,6 @@ _PART_NOUN = re.compile(r"(?:整改|的|问题|任务|整改任务|事项)?\s*$"
 _PART_REST = re.compile(r"\s*(?:问题|任务|事项)?\s*")
 
 _PART_AFTER_OK = re.compile(r"\s*(?:$|[，,。；;、）)]|问题|任务|事项|整改)")
-
-_SENTENCE_ENDS = "。！？!?"
 
 _RATE = re.compile(
     r"(?:整改完成率|完成率|整改率|办结率|销号率|整改到位率)\s*(?:为|达到|达|是)?\s*"
@@ -154,22 +152,14 @@ def _counts(sentence: str) -> list[Numbered]:
     ]
 
 
-def _sentence_around(text: str, at: int) -> tuple[int, int]:
-    """Where the sentence of ``text`` that holds ``at`` starts and ends: after the
-    。！？!? before it, after the one that ends it (or at the end of ``text``)."""
-    start = max(text.rfind(mark, 0, at) for mark in _SENTENCE_ENDS) + 1
-    ends = [i for mark in _SENTENCE_ENDS if (i := text.find(mark, at)) != -1]
-    return start, min(ends) + 1 if ends else len(text)
-
-
 def _sentences_with_totals(ctx: Context, patterns: _SummaryPatterns) -> list[tuple[int, int, int]]:
     """The sentences where a count may be a total: ``(paragraph index, start, end)``,
     in document order, each once."""
     segments = ctx.parsed.segmentation.segments
-    found = {
-        (i, *_sentence_around(segments[i].text, at))
-        for i, at in anchor_hits(ctx, COUNTS.anchors, patterns.may_end_total)
-    }
+    found = set()
+    for i, at in anchor_hits(ctx, COUNTS.anchors, patterns.may_end_total):
+        text = segments[i].text
+        found.add((i, sentence_start(text, at), sentence_end(text, at)))
     return sorted(found)
 
 
