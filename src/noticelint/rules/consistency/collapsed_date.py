@@ -6,6 +6,7 @@ from noticelint.parse.dates import COLLAPSED_MONTH_DAY, COLLAPSED_YEAR, find_col
 from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.rules.consistency.helpers import paragraphs_with
 
+# The paragraphs worth reading: where a 日 follows the digits of a collapsed date.
 _ANCHORS = COLLAPSED_YEAR.anchors + COLLAPSED_MONTH_DAY.anchors
 
 
@@ -40,7 +41,8 @@ class CollapsedDate(Rule):
 
     def check(self, ctx: Context) -> None:
         segments = ctx.parsed.segmentation.segments
-        for seg in map(segments.__getitem__, paragraphs_with(ctx, _ANCHORS)):
+        for i in paragraphs_with(ctx, _ANCHORS):
+            seg = segments[i]
             for c in find_collapsed_dates(seg.text):
                 written = seg.text[c.start : c.end]
                 lost = "“月”" if c.lost == "月" else "“年”“月”"

@@ -48,7 +48,7 @@ class DateAfterSignature(Rule):
             if d.signature or d.in_disclosure or d.range_end or d.ordered:
                 continue  # the opening's dates are ordered by NL602
             first = d.first_day()
-            if first is None or first <= sig.date or d.future:
+            if first is None or first <= sig.date or d.future:  # a plan (asked last: dearest)
                 continue
             assumed = "" if d.ref.year is not None else f"（按上下文推定为{d.year}年）"
             ctx.report(
