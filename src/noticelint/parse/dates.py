@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from noticelint.parse.anchored import AnchoredPattern, led_by
 from noticelint.parse.numerals import cn_digits_to_int, cn_to_int
 
 _CN_DIGIT = "〇零○一二三四五六七八九十"
@@ -16,7 +17,37 @@ DATE_RE = re.compile(
 )
 _ISO_LIKE = re.compile(r"(?<!\d)(\d{4})\s*([-./．])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)")
 _CN_DATE = re.compile(rf"([{_CN_DIGIT}]{{4}})年([{_CN_DIGIT}]{{1,3}})月([{_CN_DIGIT}]{{1,3}})日")
-RANGE_SEP = r"\s*(?:至|到|—|–|-|－|～|~)\s*"
+#: The marks between the two dates of a range (2024年3月11日至5月20日), spaced or not.
+RANGE_MARKS = ("至", "到", "—", "–", "-", "－", "～", "~")
+RANGE_SEP = r"\s*(?:" + "|".join(re.escape(mark) for mark in RANGE_MARKS) + r")\s*"
+
+
+def _date_lead(ch: str) -> bool:
+    return ch.isdecimal() or ch.isspace() or ch == "年"
+
+
+#: :data:`DATE_RE`, found from the 月 every date holds after its digits, 年 and spaces:
+#: ``DATES.matches(text)`` are its matches in ``text`` (bare months too), in order.
+DATES = AnchoredPattern(DATE_RE, led_by("月", r"[\d\s]"), _date_lead, str.isdecimal)
+
+
+#: 二〇二四年二月三十日 (spaced or not), found from its 年.
+CN_DATES = AnchoredPattern(
+    re.compile(
+        rf"([{_CN_DIGIT}]{{4}})\s*年\s*([{_CN_DIGIT}]{{1,3}})\s*月\s*([{_CN_DIGIT}]{{1,3}})\s*日"
+    ),
+    led_by("年", rf"[{_CN_DIGIT}\s]"),
+    lambda ch: ch in _CN_DIGIT or ch.isspace(),  # 二〇二四 年
+    _CN_DIGIT.__contains__,
+)
+
+#: 2024-02-30, 2024/2/30, 2024.2.30, found from the separator after the year.
+SEPARATED_DATES = AnchoredPattern(
+    re.compile(r"(?=[12])(?<![\d.])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d.])"),
+    led_by("-./", r"\d{4}"),
+    str.isdecimal,
+    "12".__contains__,
+)
 
 
 @dataclass(slots=True)
@@ -69,7 +100,7 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 def find_dates(text: str) -> list[DateRef]:
     """Every date in ``text`` (Arabic numerals, optional year, day or 旬)."""
     out: list[DateRef] = []
-    for m in DATE_RE.finditer(text):
+    for m in DATES.matches(text):
         year, month, day, part = m.group(1), m.group(2), m.group(3), m.group(4)
         if year is None and day is None and part is None:
             continue  # "12月" alone is too ambiguous (e.g. 12月份)
@@ -160,6 +191,23 @@ _COLLAPSED_MONTH_DAY = re.compile(
 )
 
 
+def _year_run_lead(ch: str) -> bool:
+    return ch.isdecimal() or ch == "年"
+
+
+#: The collapsed-date patterns, found from their 日: after five digits or after 年 and
+#: one to four (2024717日, 2024年830日); after three digits or four (830日, 1230日).
+COLLAPSED_YEAR = AnchoredPattern(
+    _COLLAPSED_YEAR,
+    (re.compile(r"日(?:(?<=\d{5}日)|(?<=年\d日)|(?<=年\d{2}日)|(?<=年\d{3}日)|(?<=年\d{4}日))"),),
+    _year_run_lead,
+    "12".__contains__,
+)
+COLLAPSED_MONTH_DAY = AnchoredPattern(
+    _COLLAPSED_MONTH_DAY, led_by("日", r"\d{3}"), str.isdecimal, str.isdecimal
+)
+
+
 @dataclass(slots=True)
 class CollapsedDate:
     """A date whose 年/月 a website or a copy lost (2024717日, 830日)."""
@@ -195,7 +243,7 @@ def find_collapsed_dates(text: str) -> list[CollapsedDate]:
     if "日" not in text:
         return found
     taken: set[int] = set()
-    for m in _COLLAPSED_YEAR.finditer(text):
+    for m in COLLAPSED_YEAR.matches(text):
         digits = m.group(3)
         if (not m.group(2) and len(digits) < 2) or (m.group(2) and len(digits) < 3):
             continue  # 2024年17日 lacks only 月 and is not a run; 202417日 is ambiguous
@@ -205,7 +253,7 @@ def find_collapsed_dates(text: str) -> list[CollapsedDate]:
                 CollapsedDate(m.start(), m.end(), readings, "月" if m.group(2) else "年月")
             )
             taken.add(m.end())
-    for m in _COLLAPSED_MONTH_DAY.finditer(text):
+    for m in COLLAPSED_MONTH_DAY.matches(text):
         if m.end() in taken:
             continue
         readings = _month_day_readings(m.group(1), None)

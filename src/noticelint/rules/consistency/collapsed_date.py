@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from noticelint.parse.dates import (
-    find_collapsed_dates,
-)
+from noticelint.parse.dates import COLLAPSED_MONTH_DAY, COLLAPSED_YEAR, find_collapsed_dates
 from noticelint.rules.base import Context, Rule, quote, register
+from noticelint.rules.consistency.helpers import paragraphs_with
+
+# The paragraphs worth reading: where a 日 follows the digits of a collapsed date.
+_ANCHORS = COLLAPSED_YEAR.anchors + COLLAPSED_MONTH_DAY.anchors
 
 
 @register
@@ -38,7 +40,9 @@ class CollapsedDate(Rule):
     severity = "warning"
 
     def check(self, ctx: Context) -> None:
-        for seg in ctx.parsed.segmentation.segments:
+        segments = ctx.parsed.segmentation.segments
+        for i in paragraphs_with(ctx, _ANCHORS):
+            seg = segments[i]
             for c in find_collapsed_dates(seg.text):
                 written = seg.text[c.start : c.end]
                 lost = "“月”" if c.lost == "月" else "“年”“月”"

@@ -45,10 +45,10 @@ class DateAfterSignature(Rule):
         if sig is None or sig.date is None:
             return
         for d in date_scan(ctx).dates:
-            if d.signature or d.in_disclosure or d.future or d.range_end or d.ordered:
+            if d.signature or d.in_disclosure or d.range_end or d.ordered:
                 continue  # the opening's dates are ordered by NL602
             first = d.first_day()
-            if first is None or first <= sig.date:
+            if first is None or first <= sig.date or d.future:  # a plan (asked last: dearest)
                 continue
             assumed = "" if d.ref.year is not None else f"（按上下文推定为{d.year}年）"
             ctx.report(

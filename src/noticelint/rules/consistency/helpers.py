@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from noticelint.parse.dates import (
-    DATE_RE,
-    RANGE_SEP,
+    DATES,
+    RANGE_MARKS,
     DateRef,
     infer_year,
 )
@@ -22,29 +25,116 @@ def fmt(d: dt.date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-def _segment_at(ctx: Context, span: Span) -> Segment | None:
-    """The segment that starts where ``span`` starts (a paragraph of the model)."""
+@per_document
+def dates_by_segment(ctx: Context) -> list[list[DateRef]]:
+    """The dates written in each paragraph, in order: the one date scan of a document
+    the NL60x rules read (see :func:`written_dates`)."""
+    return [
+        written_dates(seg.text) if "月" in seg.text else []
+        for seg in ctx.parsed.segmentation.segments
+    ]
+
+
+def written_dates(text: str) -> list[DateRef]:
+    """The dates of ``text`` (the matches of :data:`~noticelint.parse.dates.DATE_RE`,
+    bare months too: 2023年12月至2024年2月), each ending where its last word does."""
+    found = []
+    for m in DATES.matches(text):
+        year, month, day, part = m.groups()
+        start = m.start()
+        found.append(
+            DateRef(
+                start,
+                start + len(m.group(0).rstrip()),
+                int(year) if year else None,
+                int(month),
+                int(day) if day else None,
+                part,
+            )
+        )
+    return found
+
+
+@per_document
+def _paragraph_starts(ctx: Context) -> list[int]:
+    return [seg.start for seg in ctx.parsed.segmentation.segments]
+
+
+def anchor_hits(
+    ctx: Context,
+    anchors: tuple[re.Pattern[str], ...],
+    where: Callable[[str, int], bool] | None = None,
+) -> list[tuple[int, int]]:
+    """Where ``anchors`` are found in the paragraphs (and ``where(text, offset)`` holds,
+    when given): ``(paragraph index, offset in it)``, in document order. The text the
+    parser read is searched with each anchor (led by a literal: fast) instead of every
+    paragraph with all. The text around a hit is the document's: an anchor's
+    look-behind at the first character of a paragraph, or ``where`` near its ends, may
+    see past it, so a hit may be given that the paragraph alone would not give (the
+    caller reads the paragraph anyway), never left out."""
+    segments = ctx.parsed.segmentation.segments
+    starts = _paragraph_starts(ctx)
+    text = ctx.parsed.index.text  # the parser's view: the paragraphs' text is cut from it
+    hits: list[tuple[int, int]] = []
+    for anchor in anchors:
+        for hit in anchor.finditer(text):
+            at = hit.start()
+            if where is not None and not where(text, at):
+                continue
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and at < segments[i].end:  # not in residue or indentation
+                hits.append((i, at - starts[i]))
+    hits.sort()
+    return hits
+
+
+def paragraphs_with(ctx: Context, anchors: tuple[re.Pattern[str], ...]) -> list[int]:
+    """The paragraphs (their indices, in order) in which one of ``anchors`` is found
+    (see :func:`anchor_hits`)."""
+    return sorted({i for i, _ in anchor_hits(ctx, anchors)})
+
+
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence of ``text`` that holds ``at`` starts: after the last 。！？!?
+    before ``at`` (as ``re.split(r"(?<=[。！？!?])", text)`` cuts it)."""
+    so_far = _SENTENCE_SO_FAR.match(text, 0, at)
+    return so_far.end() if so_far else 0
+
+
+def sentence_end(text: str, at: int) -> int:
+    """Where the sentence of ``text`` that holds ``at`` ends: after the first 。！？!?
+    from ``at`` on, or at the end of ``text``."""
+    rest = _SENTENCE_REST.match(text, at)
+    return rest.end() if rest else len(text)
+
+
+def _segment_at(ctx: Context, span: Span) -> int | None:
+    """The index of the segment that starts where ``span`` starts (a paragraph of the model)."""
     start = ctx.start_of(span)
-    for seg in ctx.parsed.segmentation.segments:
+    for i, seg in enumerate(ctx.parsed.segmentation.segments):
         if seg.start == start:
-            return seg
+            return i
     return None
 
 
-_SENTENCE_END = "。！？!?"
+# Everything up to the last mark that ends a sentence; the rest of a sentence with it.
+_SENTENCE_SO_FAR = re.compile(r".*[。！？!?]", re.S)
+_SENTENCE_REST = re.compile(r"[^。！？!?]*[。！？!?]?")
 
 _CLAUSE_END = "。！？!?；;"
 
-_RANGE_ONLY = re.compile(RANGE_SEP)
+# The marks between the items of a list of dates (3月26日、3月27日), spaced or not.
+_LIST_MARKS = ("、", "和", "及", "与", "以及")
 
-_LIST_ONLY = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
-
-DISCLOSURE_LABEL = re.compile(r"公开期限|公示期限|公开时间|公示时间")
+# 公开期限|公示期限|公开时间|公示时间, led by its literal 公 (found fast).
+_DISCLOSURE_LABEL = re.compile(r"公(?:开期限|示期限|开时间|示时间)")
 
 # Words after a date that are not the postposition 前 (“3月5日前往…”).
 _NOT_BEFORE = ("前往", "前来", "前夕")
 
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》|\"[^\"]*\"|‘[^‘’]*’")
+
+_QUOTE_OPENING = re.compile(r"[“《\"‘]")
 
 
 @dataclass(slots=True, eq=False)
@@ -61,12 +151,30 @@ class _Date:
     in_disclosure: bool = False
     signature: bool = False
     ordered: bool = False  # an inspection or feedback date of the opening (NL602)
-    future: bool = False  # a plan: after 前/计划/将…, or in the next-steps section
     year: int | None = None  # the year written, or the year assumed
+    plans: _Plans | None = None  # where the document's plans are (for ``future``)
+    _future: bool | None = None  # ``future``, once asked
 
     @property
     def text(self) -> str:
         return self.seg.text[self.ref.start : self.ref.end]
+
+    @property
+    def future(self) -> bool:
+        """A plan: after 前/计划/将…, in the next-steps section, or continuing (a range
+        end, a list item) a date that is a plan. Worked out when first asked: most
+        dates are never asked (they are before the 成文日期 and written with a year)."""
+        if self._future is None:
+            unknown: list[_Date] = []  # this date and the heads it continues
+            d: _Date | None = self
+            while d is not None and d._future is None:
+                unknown.append(d)
+                d = d.follows
+            known = d is not None and d._future is True
+            for d in reversed(unknown):
+                known = known or (d.plans is not None and d.plans.hold(d))
+                d._future = known
+        return bool(self._future)
 
     def first_day(self) -> dt.date | None:
         return self.ref.first_day(self.year)
@@ -82,31 +190,22 @@ class _Chain:
     feedback: DateRef | None = None
 
 
+@per_document
 def opening_chain(ctx: Context) -> _Chain | None:
     """The inspection period and the feedback date as written in the opening,
     matched against the values the parser took (``Opening`` fields)."""
     opening = ctx.notice.opening
     if opening is None:
         return None
-    seg = _segment_at(ctx, opening.span)
-    if seg is None:
+    at = _segment_at(ctx, opening.span)
+    if at is None:
         return None
+    seg = ctx.parsed.segmentation.segments[at]
     chain = _Chain(seg)
-    refs = []
-    for m in DATE_RE.finditer(seg.text):  # bare months too: 2023年12月至2024年2月
-        refs.append(
-            DateRef(
-                m.start(),
-                m.start() + len(m.group(0).rstrip()),
-                int(m.group(1)) if m.group(1) else None,
-                int(m.group(2)),
-                int(m.group(3)) if m.group(3) else None,
-                m.group(4),
-            )
-        )
+    refs = dates_by_segment(ctx)[at]  # bare months too: 2023年12月至2024年2月
     start = opening.inspection_start
     for a, b in itertools.pairwise(refs):
-        if _RANGE_ONLY.fullmatch(seg.text[a.end : b.start]):
+        if seg.text[a.end : b.start].strip() in RANGE_MARKS:
             if start is not None and a.first_day() == start:
                 chain.start, chain.end = a, b
             break
@@ -124,6 +223,15 @@ def opening_chain(ctx: Context) -> _Chain | None:
             None,
         )
     return chain
+
+
+def _ordered_starts(ctx: Context) -> set[int]:
+    """Where the dates NL602 puts in order start (document offsets)."""
+    chain = opening_chain(ctx)
+    if chain is None:
+        return set()
+    refs = (chain.start, chain.end, chain.feedback)
+    return {chain.seg.start + ref.start for ref in refs if ref is not None}
 
 
 @dataclass(slots=True)
@@ -145,17 +253,42 @@ def _next_steps_ranges(ctx: Context) -> list[tuple[int, int]]:
     return out
 
 
-def _is_plan(text: str, start: int, end: int, markers: list[str]) -> bool:
-    """Whether the date ``text[start:end]`` is a plan: a future marker right after it
-    (2023年9月10日前完成, 3月底前, …将完成) or earlier in its sentence (计划于…, 拟…)."""
-    after = text[end : end + 6].lstrip()
-    if not after.startswith(_NOT_BEFORE) and any(after.startswith(m) for m in markers):
-        return True
-    sentence_start = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
-    # Names in quotes or book-title marks (“菁英计划”, 《工作计划》) say nothing of tense.
-    before = _QUOTED.sub("", text[sentence_start:start])[-30:]
-    # 前/以前/之前/底前 are postpositions: before a date they are other words (目前, 此前).
-    return any(m in before for m in markers if not m.endswith("前"))
+@dataclass(frozen=True, slots=True)
+class _Plans:
+    """Where a date is a plan: in a next-steps section, or with one of the profile's
+    future markers (``[dates] future-markers``) right after it (2023年9月10日前完成,
+    …将完成) or, for those that are not the postposition 前/以前/之前/底前, earlier in
+    its sentence (计划于…, 拟…; before a date 前 belongs to other words: 目前, 此前)."""
+
+    sections: list[tuple[int, int]]  # the next-steps sections (document offsets)
+    after: tuple[str, ...]
+    before: re.Pattern[str]
+
+    @classmethod
+    def of(cls, sections: list[tuple[int, int]], markers: list[str]) -> _Plans:
+        return cls(sections, tuple(markers), _markers_before(tuple(markers)))
+
+    def hold(self, d: _Date) -> bool:
+        """Whether ``d`` itself is written as a plan (not counting the date it continues)."""
+        for a, b in self.sections:
+            if a <= d.start < b:
+                return True
+        text, start, end = d.seg.text, d.ref.start, d.ref.end
+        after = text[end : end + 6].lstrip()
+        if after.startswith(self.after) and not after.startswith(_NOT_BEFORE):
+            return True
+        before = text[sentence_start(text, start) : start]
+        if _QUOTE_OPENING.search(before):
+            # Names in quotes or book-title marks (“菁英计划”, 《工作计划》) say nothing of tense.
+            before = _QUOTED.sub("", before)
+        return self.before.search(before[-30:]) is not None
+
+
+@lru_cache(maxsize=8)
+def _markers_before(markers: tuple[str, ...]) -> re.Pattern[str]:
+    """The future markers that are not the postposition 前/以前/之前/底前, as one pattern."""
+    words = [re.escape(m) for m in markers if not m.endswith("前")]
+    return re.compile("|".join(words) or "(?!)")
 
 
 @per_document
@@ -164,75 +297,59 @@ def date_scan(ctx: Context) -> DateScan:
     (computed once per document, shared by NL606 and NL607)."""
     notice = ctx.notice
     sig = notice.signature
-    sig_date = sig.date if sig else None
-    sig_range: tuple[int, int] | None = None
+    sig_start, sig_end = -1, -1  # where the 成文日期 is written
     if sig is not None and sig.date_span is not None:
-        sig_range = (ctx.start_of(sig.date_span), ctx.end_of(sig.date_span))
-    plans = _next_steps_ranges(ctx)
-    markers = ctx.profile.dates.future_markers
-    opening = notice.opening
-    lower = opening.inspection_start if opening else None
-
-    chain = opening_chain(ctx)
-    ordered: set[int] = set()  # dates NL602 puts in order (absolute start offsets)
-    if chain is not None:
-        for ref in (chain.start, chain.end, chain.feedback):
-            if ref is not None:
-                ordered.add(chain.seg.start + ref.start)
+        sig_start, sig_end = ctx.start_of(sig.date_span), ctx.end_of(sig.date_span)
+    plans = _Plans.of(_next_steps_ranges(ctx), ctx.profile.dates.future_markers)
+    ordered = _ordered_starts(ctx)
 
     scan = DateScan()
-    for seg in ctx.parsed.segmentation.segments:
-        if "月" not in seg.text:
+    segments = ctx.parsed.segmentation.segments
+    for seg, refs in zip(segments, dates_by_segment(ctx), strict=True):
+        if not refs:
             continue
-        disclosure = [
-            (m.start(), clause_end(seg.text, m.end())) for m in DISCLOSURE_LABEL.finditer(seg.text)
-        ]
+        text, base = seg.text, seg.start
+        disclosure = disclosure_clauses(text)
         previous: _Date | None = None
-        for m in DATE_RE.finditer(seg.text):
-            year, month, day, part = m.group(1), m.group(2), m.group(3), m.group(4)
-            length = len(m.group(0).rstrip())
-            if year is None and day is None and part is None:
+        for ref in refs:
+            if ref.year is None and ref.day is None and ref.part is None:
                 continue  # “12月” alone is too ambiguous (12月份, 3-12月)
-            ref = DateRef(
-                m.start(),
-                m.start() + length,
-                int(year) if year else None,
-                int(month),
-                int(day) if day else None,
-                part,
-            )
+            start = ref.start
             if not ref.valid:
                 previous = None
                 continue  # NL603
-            d = _Date(ref, seg, seg.start + ref.start, seg.start + ref.end)
+            d = _Date(ref, seg, base + start, base + ref.end, plans=plans)
             if previous is not None:
-                between = seg.text[previous.ref.end : ref.start]
-                if _RANGE_ONLY.fullmatch(between):
+                between = text[previous.ref.end : start].strip()
+                if between in RANGE_MARKS:
                     d.follows, d.range_end = previous, True
-                elif _LIST_ONLY.fullmatch(between):
+                elif between in _LIST_MARKS:
                     d.follows = previous
-            d.in_disclosure = any(a <= ref.start < b for a, b in disclosure)
-            d.signature = sig_range is not None and sig_range[0] <= d.start < sig_range[1]
+            d.in_disclosure = bool(disclosure) and any(a <= start < b for a, b in disclosure)
+            d.signature = sig_start <= d.start < sig_end
             d.ordered = d.start in ordered
-            d.future = any(a <= d.start < b for a, b in plans) or _is_plan(
-                seg.text, ref.start, ref.end, markers
-            )
-            if d.follows is not None and d.follows.future:
-                d.future = True
             scan.dates.append(d)
             previous = d
+    opening = notice.opening
+    _resolve_years(
+        scan.dates, sig.date if sig else None, opening.inspection_start if opening else None
+    )
+    return scan
 
+
+def _resolve_years(dates: list[_Date], sig: dt.date | None, lower: dt.date | None) -> None:
+    """The year of every date: the one written, the one of the date it continues, or
+    the one assumed from the nearest earlier date written with a year."""
     anchor: dt.date | None = None  # the nearest earlier date with a written year
-    for d in scan.dates:
+    for d in dates:
         if d.ref.year is not None:
             d.year = d.ref.year
         elif d.follows is not None and d.follows.year is not None:
             d.year = infer_year(d.ref, d.follows.first_day())
         else:
-            d.year = _assume_year(d, anchor, sig_date, lower)
+            d.year = _assume_year(d, anchor, sig, lower)
         if d.ref.year is not None and not d.signature and not d.in_disclosure:
             anchor = d.first_day() or anchor
-    return scan
 
 
 def _assume_year(
@@ -252,17 +369,23 @@ def _assume_year(
         guess = sig.year
     else:
         return None
-    if guess is None or d.future or sig is None:
+    if guess is None or sig is None:
         return guess
     for year in (guess, guess - 1, guess + 1):
         first = d.ref.first_day(year)
         if first is None:
             continue
         if first <= sig and (lower is None or first >= dt.date(lower.year, lower.month, 1)):
-            return year
+            # A plan keeps the year it seems to have (asked last: it is rarely needed).
+            return guess if year != guess and d.future else year
     return guess
 
 
-def clause_end(text: str, pos: int) -> int:
+def disclosure_clauses(text: str) -> list[tuple[int, int]]:
+    """Where a paragraph's 公开期限/公示时间… clauses run (offsets in ``text``)."""
+    return [(m.start(), _clause_end(text, m.end())) for m in _DISCLOSURE_LABEL.finditer(text)]
+
+
+def _clause_end(text: str, pos: int) -> int:
     ends = [i for c in _CLAUSE_END if (i := text.find(c, pos)) != -1]
     return min(ends) if ends else len(text)

@@ -5,18 +5,24 @@ from __future__ import annotations
 import calendar
 import re
 
-from noticelint.parse.dates import (
-    DATE_RE,
-)
+from noticelint.parse.dates import CN_DATES, SEPARATED_DATES, DateRef
 from noticelint.parse.numerals import cn_digits_to_int, cn_to_int
 from noticelint.rules.base import Context, Rule, quote, register
-from noticelint.rules.consistency.helpers import DISCLOSURE_LABEL, clause_end
+from noticelint.rules.consistency.helpers import (
+    dates_by_segment,
+    disclosure_clauses,
+    paragraphs_with,
+)
 
-_CN = "〇零○一二三四五六七八九十"
+_SPACES = re.compile(r"\s*")
 
-_CN_DATE = re.compile(rf"([{_CN}]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*([{_CN}]{{1,3}})\s*日")
+# Days of each month (index 1–12) in a common year.
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
-_ISO_DATE = re.compile(r"(?=[12])(?<![\d.])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d.])")
+
+def _after_spaces(text: str, pos: int) -> int:
+    spaces = _SPACES.match(text, pos)
+    return spaces.end() if spaces else pos
 
 
 def _why_invalid(year: int | None, month: int, day: int | None) -> str | None:
@@ -25,7 +31,7 @@ def _why_invalid(year: int | None, month: int, day: int | None) -> str | None:
     if day is None:
         return None
     y = year or 2000  # a leap year: 2月29日 without a year is possible
-    days = calendar.monthrange(y, month)[1]
+    days = _DAYS_IN_MONTH[month] + (month == 2 and calendar.isleap(y))
     if 1 <= day <= days:
         return None
     if day < 1:
@@ -65,42 +71,65 @@ class InvalidDate(Rule):
     def check(self, ctx: Context) -> None:
         notice = ctx.notice
         skip_disclosure = notice.disclosure is not None and notice.disclosure.invalid is not None
-        for seg in ctx.parsed.segmentation.segments:
+        segments = ctx.parsed.segmentation.segments
+        dates = dates_by_segment(ctx)
+        in_numerals = set(paragraphs_with(ctx, CN_DATES.anchors))
+        separated = set(paragraphs_with(ctx, SEPARATED_DATES.anchors))
+        for i in sorted({*in_numerals, *separated, *(i for i, on in enumerate(dates) if on)}):
+            seg = segments[i]
             text = seg.text
-            if "月" not in text and "-" not in text and "/" not in text and "." not in text:
+            found = _impossible(text, dates[i])
+            if i in in_numerals:
+                found += _impossible_in_numerals(text)
+            if i in separated:
+                found += _impossible_separated(text)
+            if not found:
                 continue
-            disclosure = [
-                (m.start(), clause_end(text, m.end())) for m in DISCLOSURE_LABEL.finditer(text)
-            ]
-            found: list[tuple[int, int, str]] = []
-            for m in DATE_RE.finditer(text):
-                year = int(m.group(1)) if m.group(1) else None
-                day = int(m.group(3)) if m.group(3) else None
-                bare = year is None and day is None and m.group(4) is None
-                if bare and not text.startswith("份", m.end()):
-                    continue  # “18月龄”: only “13月份” is surely a month
-                why = _why_invalid(year, int(m.group(2)), day)
-                if why:
-                    found.append((m.start(), m.start() + len(m.group(0).rstrip()), why))
-            for m in _CN_DATE.finditer(text) if "年" in text else ():
-                cy, cm, cd = (
-                    cn_digits_to_int(m.group(1)),
-                    cn_to_int(m.group(2)),
-                    cn_to_int(m.group(3)),
-                )
-                if cy is None or cm is None or cd is None:
-                    continue
-                why = _why_invalid(cy, cm, cd)
-                if why:
-                    found.append((m.start(), m.end(), why))
-            for m in _ISO_DATE.finditer(text):
-                why = _why_invalid(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-                if why:
-                    found.append((m.start(), m.end(), why))
+            disclosure = disclosure_clauses(text) if skip_disclosure else []
             for a, b, why in sorted(found):
-                if skip_disclosure and any(s <= a < e for s, e in disclosure):
+                if any(s <= a < e for s, e in disclosure):
                     continue  # NL203
                 ctx.report(
                     f"日期{quote(text[a:b])}不存在：{why}，请核对",
                     ctx.span(seg.start + a, seg.start + b),
                 )
+
+
+Found = list[tuple[int, int, str]]  # where a date not on the calendar is, and why
+
+
+def _impossible(text: str, dates: list[DateRef]) -> Found:
+    """The paragraph's dates ``dates`` (from
+    :func:`~noticelint.rules.consistency.helpers.written_dates`) not on the calendar."""
+    found: Found = []
+    for ref in dates:
+        bare = ref.year is None and ref.day is None and ref.part is None
+        if bare and not text.startswith("份", _after_spaces(text, ref.end)):
+            continue  # “18月龄”: only “13月份” is surely a month
+        why = _why_invalid(ref.year, ref.month, ref.day)
+        if why:
+            found.append((ref.start, ref.end, why))
+    return found
+
+
+def _impossible_in_numerals(text: str) -> Found:
+    """二〇二四年二月三十日 and the like."""
+    found: Found = []
+    for m in CN_DATES.matches(text):
+        cy, cm, cd = cn_digits_to_int(m.group(1)), cn_to_int(m.group(2)), cn_to_int(m.group(3))
+        if cy is None or cm is None or cd is None:
+            continue
+        why = _why_invalid(cy, cm, cd)
+        if why:
+            found.append((m.start(), m.end(), why))
+    return found
+
+
+def _impossible_separated(text: str) -> Found:
+    """2024-02-30 and the like."""
+    found: Found = []
+    for m in SEPARATED_DATES.matches(text):
+        why = _why_invalid(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if why:
+            found.append((m.start(), m.end(), why))
+    return found

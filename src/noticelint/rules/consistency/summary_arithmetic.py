@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from noticelint.parse.anchored import AnchoredPattern, led_by
 from noticelint.parse.fields import num
 from noticelint.rules.base import Context, Rule, quote, register
+from noticelint.rules.consistency.helpers import anchor_hits, sentence_end, sentence_start
 
-_COUNT = re.compile(r"(\d{1,4}|[一二三四五六七八九十两百]{1,4})\s*(个|项|条|件)")
+_NUMERAL = "一二三四五六七八九十两百"
+
+#: 25个, 十九项, found from its 个/项/条/件 (after a numeral or a space).
+COUNTS = AnchoredPattern(
+    re.compile(rf"(\d{{1,4}}|[{_NUMERAL}]{{1,4}})\s*(个|项|条|件)"),
+    led_by("个项条件", rf"[\d\s{_NUMERAL}]"),
+    lambda ch: ch.isdecimal() or ch in _NUMERAL or ch.isspace(),
+    lambda ch: ch.isdecimal() or ch in _NUMERAL,
+)
 
 _NOUN = r"(?:具体|反馈)?(?:问题|整改问题|整改任务|任务|整改事项|事项|整改措施|措施)"
 
@@ -22,6 +33,8 @@ _TAIL_NOUN = re.compile(r"问题|任务|事项")
 _BARE_TAILS = frozenset({"", "有", "计", "涉及"})
 
 _PART_NOUN = re.compile(r"(?:整改|的|问题|任务|整改任务|事项)?\s*$")
+
+_PART_REST = re.compile(r"\s*(?:问题|任务|事项)?\s*")
 
 _PART_AFTER_OK = re.compile(r"\s*(?:$|[，,。；;、）)]|问题|任务|事项|整改)")
 
@@ -57,7 +70,7 @@ def _count_value(text: str) -> int | None:
     return num(text)
 
 
-def _status_words(ctx: Context) -> tuple[list[str], list[str], list[str]]:
+def _status_words(ctx: Context) -> tuple[tuple[str, ...], list[str], list[str]]:
     """All status words (longest first), the done words and the partial words."""
     vocab = ctx.profile.status
     extra = ctx.profile.summary
@@ -65,16 +78,51 @@ def _status_words(ctx: Context) -> tuple[list[str], list[str], list[str]]:
     partial = [w for w in vocab.partial if w != "除"]
     rest = vocab.in_progress + vocab.long_term + extra.in_progress
     words = done + partial + [w for w in rest if w != "除"]
-    return sorted(set(words), key=len, reverse=True), done, partial
+    return tuple(sorted(set(words), key=len, reverse=True)), done, partial
+
+
+# What else marks a summary: 25个问题中, a rate (完成率76%), a percentage. Each is led
+# by a literal or a small class and searched only when its literal is in the text.
+_COUNT_BEFORE_ZHONG = re.compile(r"[个项条件][^。]{0,8}中")
+_RATE_CUE = re.compile(r"率\s*[为达是]?\s*\d")
+_PERCENT = re.compile(r"\d\s*[%％]")
+
+
+Numbered = tuple[int, int, int]  # a count as written: start, end, value
+
+# How far before its number the cue of a total is looked for (共25个, 反馈的25个问题).
+_CUE_REACH = 40
 
 
 @dataclass(frozen=True, slots=True)
 class _SummaryPatterns:
-    """The profile's summary cues, compiled: a cheap test for a counts sentence (a cue
-    before a number, 25个问题中, a rate) and the cue of a total before its count."""
+    """The profile's summary cues, compiled: a cue before a number (共25, 反馈的25)
+    and the cue of a total before its count."""
 
-    may_count: re.Pattern[str]
+    cue_before_number: re.Pattern[str]
     total_before: re.Pattern[str]
+    cue: re.Pattern[str]
+
+    def may_hold_total(self, sentence: str) -> bool:
+        """A cue, or 中 (25个问题中): a total may be there."""
+        return "中" in sentence or self.cue.search(sentence) is not None
+
+    def may_end_total(self, text: str, at: int) -> bool:
+        """Whether the count whose 个/项/条/件 is at ``at`` may be a total: a noun and 中
+        after it, or a cue in the 40 characters before its number (see :func:`_total`)."""
+        if _TOTAL_AFTER.match(text, at + 1) is not None:
+            return True
+        start = COUNTS.run_start(text, at)  # where its number starts, at the earliest
+        return self.cue.search(text, max(0, start - _CUE_REACH), at) is not None
+
+    def may_count(self, text: str) -> bool:
+        """A cheap test for a counts sentence: a cue before a number, 25个问题中, a rate."""
+        return bool(
+            self.cue_before_number.search(text)
+            or ("中" in text and _COUNT_BEFORE_ZHONG.search(text))
+            or ("率" in text and _RATE_CUE.search(text))
+            or (("%" in text or "％" in text) and _PERCENT.search(text))
+        )
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -86,77 +134,99 @@ def _summary_patterns(bare: tuple[str, ...], with_noun: tuple[str, ...]) -> _Sum
     alt = _alt(bare + with_noun)
     areas = r"(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个|大)?(?:方面|类|大类|领域)\s*)?"
     return _SummaryPatterns(
-        may_count=re.compile(
-            rf"(?:{alt})[^\d，,。；;]{{0,8}}[\d一二三四五六七八九十两百]"
-            r"|[个项条件][^。]{0,8}中|率\s*[为达是]?\s*\d|\d\s*[%％]"
-        ),
+        cue_before_number=re.compile(rf"(?:{alt})[^\d，,。；;]{{0,8}}[\d一二三四五六七八九十两百]"),
         total_before=re.compile(
             rf"(?:(?P<bare>{_alt(bare)})|{_alt(with_noun)})"
             rf"(?P<tail>[^\d，,。；;、：:（）()]{{0,6}}?)\s*{areas}$"
         ),
+        cue=re.compile(alt),
     )
 
 
-def _total(
-    sentence: str, m: re.Match[str], value: int, total_before: re.Pattern[str]
-) -> _Count | None:
+def _counts(sentence: str) -> list[Numbered]:
+    """The counts of a sentence (25个, 十九项) that have a value, in order."""
+    return [
+        (m.start(), m.end(), value)
+        for m in COUNTS.matches(sentence)
+        if (value := _count_value(m.group(1))) is not None
+    ]
+
+
+def _sentences_with_totals(ctx: Context, patterns: _SummaryPatterns) -> list[tuple[int, int, int]]:
+    """The sentences where a count may be a total: ``(paragraph index, start, end)``,
+    in document order, each once."""
+    segments = ctx.parsed.segmentation.segments
+    found = set()
+    for i, at in anchor_hits(ctx, COUNTS.anchors, patterns.may_end_total):
+        text = segments[i].text
+        found.add((i, sentence_start(text, at), sentence_end(text, at)))
+    return sorted(found)
+
+
+def _total(sentence: str, count: Numbered, total_before: re.Pattern[str]) -> _Count | None:
     """共25个, 反馈的25个问题, 反馈问题25个 or 25个问题中: a count that is clearly
     a total (a cue right before it, or a cue and a noun 问题/任务/事项 around it)."""
-    noun = _TOTAL_NOUN.match(sentence, m.end())
-    before = total_before.search(sentence, max(0, m.start() - 40), m.start())
+    start, end, value = count
+    noun = _TOTAL_NOUN.match(sentence, end)
+    before = total_before.search(sentence, max(0, start - _CUE_REACH), start)
     if before is not None and noun is None and not _TAIL_NOUN.search(before.group("tail")):
         bare = before.group("bare") and before.group("tail").strip() in _BARE_TAILS
         if not bare:
             before = None  # 共同推进3个项目, 反馈3个: no total
-    inside = _TOTAL_AFTER.match(sentence, m.end())
+    inside = _TOTAL_AFTER.match(sentence, end)
     if before is None and inside is None:
         return None
-    return _Count(before.start() if before else m.start(), noun.end() if noun else m.end(), value)
+    return _Count(before.start() if before else start, noun.end() if noun else end, value)
 
 
-def _part(sentence: str, m: re.Match[str], value: int, words: list[str]) -> _Count | None:
+def _part(sentence: str, count: Numbered, words: tuple[str, ...]) -> _Count | None:
     """已完成整改19个 or 19个问题已完成整改: a count with a status word."""
-    lead_start = max(0, m.start() - 12)
-    lead = sentence[lead_start : m.start()]
+    start, end, value = count
+    lead_start = max(0, start - 12)
+    lead = sentence[lead_start:start]
     noun = _PART_NOUN.search(lead)
     head = lead[: noun.start()] if noun else lead
-    if _PART_AFTER_OK.match(sentence, m.end()):
+    if _PART_AFTER_OK.match(sentence, end):
         # The longest reading: 已完成整改19个 is 已完成 + 整改, not 完成整改.
-        found = [(m.start() - len(w), w) for w in words if lead.endswith(w)]
-        found += [(lead_start + len(head) - len(w), w) for w in words if head.endswith(w)]
+        found = []
+        if lead.endswith(words):
+            found += [(start - len(w), w) for w in words if lead.endswith(w)]
+        if head.endswith(words):
+            found += [(lead_start + len(head) - len(w), w) for w in words if head.endswith(w)]
         if found:
-            start, word = min(found)
-            return _Count(start, m.end(), value, word)
-    rest = re.compile(r"\s*(?:问题|任务|事项)?\s*").match(sentence, m.end())
-    at = rest.end() if rest else m.end()
+            begin, word = min(found)
+            return _Count(begin, end, value, word)
+    rest = _PART_REST.match(sentence, end)
+    at = rest.end() if rest else end
+    if not sentence.startswith(words, at):
+        return None
     for w in words:
         if sentence.startswith(w, at):
-            end = at + len(w)
-            if sentence.startswith("整改", end) and not w.endswith("整改"):
-                end += 2  # 19个已完成整改
-            return _Count(m.start(), end, value, w)
+            stop = at + len(w)
+            if sentence.startswith("整改", stop) and not w.endswith("整改"):
+                stop += 2  # 19个已完成整改
+            return _Count(start, stop, value, w)
     return None
 
 
-def _groups(sentence: str, words: list[str], total_before: re.Pattern[str]) -> list[_Group]:
+def _groups(
+    sentence: str, counts: list[Numbered], words: tuple[str, ...], total_before: re.Pattern[str]
+) -> list[_Group]:
     """Totals (共25个问题, 38个问题中) with the status parts that follow them in the
     sentence (已完成19个、正在整改6个). A count that is neither ends the group
     (整改措施80条 is another quantity); a 其中 after the first part starts a nested
     breakdown (已完成19个，其中长期坚持5个), which is not summed."""
     groups: list[_Group] = []
     current: _Group | None = None
-    for m in _COUNT.finditer(sentence):
-        value = _count_value(m.group(1))
-        if value is None:
-            continue
-        total = _total(sentence, m, value, total_before)
+    for count in counts:
+        total = _total(sentence, count, total_before)
         if total is not None:
             current = _Group(total)
             groups.append(current)
             continue
-        part = _part(sentence, m, value, words)
         if current is None or current.closed:
             continue
+        part = _part(sentence, count, words)
         nested = (
             part is not None
             and bool(current.parts)
@@ -167,6 +237,28 @@ def _groups(sentence: str, words: list[str], total_before: re.Pattern[str]) -> l
         else:
             current.parts.append(part)
     return groups
+
+
+def summaries(ctx: Context) -> Iterator[tuple[int, str, list[_Group]]]:
+    """The sentences that hold a summary (a total, with the parts that follow it):
+    ``(offset of the sentence in the document, sentence, its groups)``, in order."""
+    words, _, _ = _status_words(ctx)
+    summary = ctx.profile.summary
+    patterns = _summary_patterns(tuple(summary.total_cues), tuple(summary.noun_total_cues))
+    segments = ctx.parsed.segmentation.segments
+    may_count: dict[int, bool] = {}  # paragraph index: whether it may hold a summary
+    for i, start, end in _sentences_with_totals(ctx, patterns):
+        seg = segments[i]
+        if i not in may_count:
+            may_count[i] = patterns.may_count(seg.text)
+        if not may_count[i]:
+            continue  # no total (共…/…中) and no rate: nothing to add up
+        sentence = seg.text[start:end]
+        if not patterns.may_hold_total(sentence):
+            continue
+        groups = _groups(sentence, _counts(sentence), words, patterns.total_before)
+        if groups:
+            yield seg.start + start, sentence, groups
 
 
 def _rate_ok(rate: float, decimals: int, done: int, total: int) -> bool:
@@ -210,20 +302,11 @@ class SummaryArithmetic(Rule):
     severity = "error"
 
     def check(self, ctx: Context) -> None:
-        words, done_words, partial_words = _status_words(ctx)
-        summary = ctx.profile.summary
-        patterns = _summary_patterns(tuple(summary.total_cues), tuple(summary.noun_total_cues))
-        for seg in ctx.parsed.segmentation.segments:
-            if not patterns.may_count.search(seg.text):
-                continue  # no total (共…/…中) and no rate: nothing to add up
-            pos = 0
-            for sentence in re.split(r"(?<=[。！？!?])", seg.text):
-                base = seg.start + pos
-                pos += len(sentence)
-                groups = _groups(sentence, words, patterns.total_before)
-                for g in groups:
-                    self._check_group(ctx, base, sentence, g)
-                self._check_rates(ctx, base, sentence, groups, done_words, partial_words)
+        _, done_words, partial_words = _status_words(ctx)
+        for base, sentence, groups in summaries(ctx):
+            for g in groups:
+                self._check_group(ctx, base, sentence, g)
+            self._check_rates(ctx, base, sentence, groups, done_words, partial_words)
 
     def _check_group(self, ctx: Context, base: int, sentence: str, g: _Group) -> None:
         if not g.parts:
