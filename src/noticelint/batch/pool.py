@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import gc
 import os
+import select
 import signal
 import time
 from collections import deque
@@ -161,6 +162,18 @@ def prestart(workers: int) -> Started:
     return Started(workers)
 
 
+def _ready(fds: list[int], timeout: float = 1.0) -> set[int]:
+    """Which of ``fds`` (pipes, process sentinels) can be read or have closed, waiting
+    at most ``timeout`` seconds: one poll(2) call (``multiprocessing.connection.wait``
+    builds a selector for every call, several times per file of a run)."""
+    if not hasattr(select, "poll"):  # pragma: no cover - not POSIX
+        return {fd for fd in wait(fds, timeout=timeout) if isinstance(fd, int)}
+    poller = select.poll()
+    for fd in fds:
+        poller.register(fd, select.POLLIN)
+    return {fd for fd, _ in poller.poll(int(timeout * 1000))}
+
+
 class PoolBroken(RuntimeError):
     """Workers die before sending anything, again and again: they cannot start."""
 
@@ -253,11 +266,10 @@ class WorkerPool(Generic[R]):
 
     def _collect(self, busy: list[_Worker]) -> Iterator[tuple[int, R]]:
         """Wait (at most a second) for messages or deaths among busy workers."""
-        waitables: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
-        ready = set(wait(waitables, timeout=1.0))
+        ready = _ready([w.conn.fileno() for w in busy] + [w.process.sentinel for w in busy])
         for worker in busy:
             dead = False
-            if worker.conn in ready or worker.process.sentinel in ready:
+            if worker.conn.fileno() in ready or worker.process.sentinel in ready:
                 try:
                     while worker.conn.poll():
                         found = self._receive(worker)
