@@ -7,7 +7,6 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from noticelint.model import StatusClass
 from noticelint.parse.dates import (
@@ -72,16 +71,9 @@ def classify_status(text: str, profile: Profile) -> tuple[StatusClass, bool]:
             return "unknown", True
     if "除" in body and "外" in body:
         return "partial", False
-    classes: tuple[tuple[StatusClass, list[str]], ...] = (
-        ("partial", vocab.partial),
-        ("in_progress", vocab.in_progress),
-        ("long_term", vocab.long_term),
-        ("done", vocab.done),
-    )
-    for cls, words in classes:
-        for word in words:
-            if word in body and word != "除":
-                return cls, False
+    for cls, words in profile.lexicon.status_classes:
+        if words.search(body) is not None:
+            return cls, False
     if body.startswith("除") and ("完成" in body):
         return "partial", False
     return "unknown", False
@@ -154,10 +146,10 @@ def _collapsed_period(text: str) -> bool:
 
 def opening_facts(text: str, profile: Profile) -> OpeningFacts:
     facts = OpeningFacts()
-    pat = profile.opening
-    facts.has_basis = bool(re.search(f"(?:{pat.basis})[^。]{{0,40}}(?:{pat.basis_object})", text))
-    facts.has_inspector = bool(re.search(pat.inspector, text))
-    facts.has_publication = bool(re.search(pat.publication, text))
+    lex = profile.lexicon
+    facts.has_basis = lex.opening_basis.search(text) is not None
+    facts.has_inspector = lex.opening_inspector.search(text) is not None
+    facts.has_publication = lex.publication.search(text) is not None
     ranges = find_ranges(text)
     # A period whose dates the website collapsed (2024717日至830日) is there: NL608
     # reports the dates, NL105 must not call the period missing (S10).
@@ -171,7 +163,7 @@ def opening_facts(text: str, profile: Profile) -> OpeningFacts:
         end_year = infer_year(r.end, anchor) if anchor else r.end.year
         facts.inspection_end = r.end.last_day(end_year)
     # The feedback date: the last date before 反馈 in its sentence, outside the period.
-    for fm in re.finditer(pat.feedback, text):
+    for fm in lex.opening_feedback.finditer(text):
         facts.has_feedback = True
         sent_start = max(text.rfind("。", 0, fm.start()) + 1, 0)
         best: DateRef | None = None
@@ -278,9 +270,8 @@ class ContactFacts:
 
 def contact_fields(text: str, profile: Profile) -> list[FieldHit]:
     hits: list[tuple[re.Match[str], str]] = []
-    kinds: dict[str, str] | None = None
+    kinds = profile.lexicon.contact_kinds
     for m in _label_matches(text, profile):
-        kinds = kinds or _label_kinds(profile)
         kind = kinds.get(m.group(0).rstrip(":：").rstrip()) or _matched_kind(m)
         # A bare generic label (电话, 地址, 邮箱) counts only when a value follows.
         after = text[m.end() : m.end() + 1]
@@ -317,12 +308,10 @@ def _label_matches(text: str, profile: Profile) -> Iterator[re.Match[str]]:
     the first character of a label stands (its own search tries every label at every
     character, several times slower on a contact line)."""
     pattern = profile.contact_label_pattern
-    c = profile.contact
-    labels = (*c.phone_labels, *c.address_labels, *c.postcode_labels, *c.email_labels)
-    if not labels or not all(labels):  # an empty label matches anywhere
+    starts = profile.lexicon.contact_starts
+    if starts is None:  # no labels, or an empty one that matches anywhere
         yield from pattern.finditer(text)
         return
-    starts = _first_characters(labels)
     pos = 0
     while (start := starts.search(text, pos)) is not None:
         m = pattern.match(text, start.start())
@@ -333,30 +322,9 @@ def _label_matches(text: str, profile: Profile) -> Iterator[re.Match[str]]:
             pos = m.end()
 
 
-def _label_kinds(profile: Profile) -> dict[str, str]:
-    """The field kind of every contact label (the first kind that lists it, as in
-    ``contact_label_pattern``, whose group names hold the kinds)."""
-    c = profile.contact
-    kinds: dict[str, str] = {}
-    for kind, words in (
-        ("phone", c.phone_labels),
-        ("address", c.address_labels),
-        ("postcode", c.postcode_labels),
-        ("email", c.email_labels),
-    ):
-        for word in words:
-            kinds.setdefault(word, kind)
-    return kinds
-
-
 def _matched_kind(m: re.Match[str]) -> str:
     """The kind in the name of the label group that matched (phone3 → phone)."""
     return next(k.rstrip("0123456789") for k, v in m.groupdict().items() if v and k != "colon")
-
-
-@lru_cache(maxsize=16)
-def _first_characters(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "]")
 
 
 # A bracketed note in a value: （工作日受理）, （邮政编码：…） — not a (0595) area code.
@@ -383,8 +351,11 @@ def clean_value(value: str) -> str:
     return value
 
 
+_PHONE_SEPARATOR = re.compile(r"[或、,，/；;]|\s{2,}")
+
+
 def split_phones(value: str) -> list[str]:
-    return [p.strip() for p in re.split(r"[或、,，/；;]|\s{2,}", value) if p.strip()]
+    return [p.strip() for p in _PHONE_SEPARATOR.split(value) if p.strip()]
 
 
 PHONE_VALID = re.compile(

@@ -8,7 +8,6 @@ from noticelint.model import Notice
 from noticelint.parse.build import build_notice
 from noticelint.parse.grammar import parse_tokens
 from noticelint.parse.labels import restore_bracket_labels
-from noticelint.parse.residue import residue_matcher
 from noticelint.parse.script import simplified_view
 from noticelint.parse.segment import Segmentation, segment
 from noticelint.parse.titles import drop_repeated_titles
@@ -39,7 +38,7 @@ def parse_document(document: Document, profile: Profile | None = None) -> Parsed
         profile = bundled_profile(choose_profile(document.text))
     text = simplified_view(document.text)  # S12: same length, spans shared
     index = LineIndex(text)
-    seg = segment(text, residue_matcher(profile.artifacts, tuple(profile.signature.organ_endings)))
+    seg = segment(text, profile.lexicon.residue)
     restore_bracket_labels(seg, index, profile.lexicon)
     tokens = drop_repeated_titles(classify(seg.segments, profile.lexicon), seg)
     tree = parse_tokens(tokens)
