@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from noticelint.parse.numerals import cn_to_int
 from noticelint.parse.tokens import HEADINGS, TokenKind
@@ -85,13 +86,20 @@ def _enumerations(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
     return [(m.start() - len(m[m.lastindex or 0]), m.end()) for m in after_numerals.finditer(text)]
 
 
-def _enum_groups(ctx: Context) -> list[list[_Enum]]:
+# An enumeration as found: (number, text, start, end); made an _Enum only in a group
+# that is not a plain 一是、二是… series (most are: they need no further look).
+_Found = tuple[int, str, int, int]
+
+_number_of = itemgetter(0)
+
+
+def _enum_groups(ctx: Context) -> list[list[_Found]]:
     """The enumerations of each unit of text: a heading paragraph, a 整改措施 block or a
     status narrative, with the plain paragraphs that follow it."""
     suffix = ctx.profile.numbering.enumeration_suffix
     patterns = _enum_pattern(suffix)
-    groups: list[list[_Enum]] = []
-    group: list[_Enum] = []
+    groups: list[list[_Found]] = []
+    group: list[_Found] = []
     for tok in body_tokens(ctx):
         if tok.type != TokenKind.TEXT:  # another unit starts, or a paragraph outside them
             if group:
@@ -107,7 +115,7 @@ def _enum_groups(ctx: Context) -> list[list[_Enum]]:
             written = text[start:end]
             n = _number(written, suffix)
             if n:
-                group.append(_Enum(n, written, base + start, base + end))
+                group.append((n, written, base + start, base + end))
     if group:
         groups.append(group)
     return groups
@@ -147,7 +155,8 @@ class EnumerationSequence(Rule):
     def check(self, ctx: Context) -> None:
         suffix = ctx.profile.numbering.enumeration_suffix
         for group in _enum_groups(ctx):
-            self._check(ctx, group, suffix)
+            if list(map(_number_of, group)) != list(range(1, len(group) + 1)):
+                self._check(ctx, [_Enum(*found) for found in group], suffix)
 
     def _check(self, ctx: Context, group: list[_Enum], suffix: str) -> None:
         first = group[0]

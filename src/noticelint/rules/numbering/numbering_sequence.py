@@ -20,6 +20,8 @@ from noticelint.rules.numbering.helpers import (
 
 
 def _items(tokens: Tokens, nodes: list[Problem], level: int) -> list[Item]:
+    if not nodes:
+        return []  # most problems have no sub-problems: no comprehension to run
     heads = tokens.heads
     return [
         Item(node.number, level, tok)

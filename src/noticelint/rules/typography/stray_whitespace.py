@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from noticelint.diagnostics import Fix
+from noticelint.diagnostics import Edit, Fix
 from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.rules.typography.helpers import OpenMarks, Scan, excerpt, is_cjk, scan
 from noticelint.text import WHITESPACE, WHITESPACE_CLASS, is_han
@@ -213,12 +213,15 @@ class StrayWhitespace(Rule):
         sc = scan(ctx)
         for sp in _stray_spaces(ctx, sc):
             fix_message = "改为两个全角空格" if sp.content else "删除多余空白"
+            span = ctx.span(sp.start, sp.end)
+            # The edit covers the finding's span exactly: its positions are the span's.
+            edit = Edit(
+                line=span.line,
+                column=span.column,
+                end_line=span.end_line,
+                end_column=span.end_column,
+                content=sp.content,
+            )
             ctx.report(
-                sp.message,
-                ctx.span(sp.start, sp.end),
-                fix=Fix(
-                    applicability="safe",
-                    message=fix_message,
-                    edits=[ctx.edit(sp.start, sp.end, sp.content)],
-                ),
+                sp.message, span, fix=Fix(applicability="safe", message=fix_message, edits=[edit])
             )
