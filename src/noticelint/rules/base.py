@@ -240,6 +240,17 @@ class Context:
         )
 
 
+def compiled(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    """The profile's ``patterns`` (a word list of regular expressions), compiled once
+    per list rather than looked up in ``re``'s cache at every search."""
+    return _compiled(tuple(patterns))
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
 def quote(text: str, limit: int = 30) -> str:
     """Quote offending text in a message, shortened to ``limit`` characters."""
     text = text.strip()
