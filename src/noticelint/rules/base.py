@@ -205,14 +205,6 @@ class Context:
         compact until an output, ``--fix`` or ``--diff`` reads them."""
         return CompactEdits(marks, table, self.parsed.index.positions)
 
-    def _as_written(self, message: str) -> str:
-        """The message with its quotations of a traditional-script text in the
-        characters the user wrote (the parser read a simplified view, S12)."""
-        view = (
-            self.parsed.index.text
-        )  # the parser's simplified view (the text itself if simplified)
-        return message if view is self.text else quote_original(message, view, self.text)
-
     def report(
         self,
         message: str,
@@ -224,13 +216,18 @@ class Context:
     ) -> None:
         rule = self.rule
         assert rule is not None
+        parsed = self.parsed
+        document = parsed.document
+        if parsed.index.text is not document.text:
+            # the parser read a simplified view (S12): quote the characters as written
+            message = quote_original(message, parsed.index.text, document.text)
         self.diagnostics.append(
             Diagnostic(
-                path=self.parsed.document.path,
+                path=document.path,
                 code=code or rule.code,
                 name=rule.name,
                 severity=severity or rule.severity,
-                message=self._as_written(message),
+                message=message,
                 line=span.line,
                 column=span.column,
                 end_line=span.end_line,
