@@ -187,7 +187,7 @@ class Context:
         """Replace ``text[start:end]`` (character offsets) with ``content``."""
         position = self.parsed.index.position
         line, column = position(start)
-        end_line, end_column = position(max(start, end))
+        end_line, end_column = position(end) if end > start else (line, column)
         return Edit(
             line=line, column=column, end_line=end_line, end_column=end_column, content=content
         )
