@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from noticelint.model import Notice, Problem
+from noticelint.model import Problem
 from noticelint.rules.base import Context, compiled, per_document
 from noticelint.span import Span
 
 
-def top_problems(notice: Notice) -> Iterator[Problem]:
-    """The problems (level 1. or their (1) children) of the progress sections."""
-    for section in notice.progress_sections():
-        yield from section.all_problems()
+@per_document
+def top_problems(ctx: Context) -> list[Problem]:
+    """The problems (level 1. or their (1) children) of the progress sections, listed
+    once per document for the rules that walk them."""
+    return [p for section in ctx.notice.progress_sections() for p in section.all_problems()]
 
 
 @per_document
