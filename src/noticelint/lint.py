@@ -6,6 +6,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 from noticelint.atomic import ConcurrentModification, Stamp, WriteRefused, write_atomic
@@ -56,15 +57,25 @@ def _selected(
     return tuple(REGISTRY[code] for code in sorted(REGISTRY) if chooser.enabled(code))
 
 
+@lru_cache(maxsize=64)
+def _checkers(rules: tuple[type[Rule], ...]) -> tuple[tuple[type[Rule], Rule], ...]:
+    """Each rule with an instance of it to check with (rules keep no state: one
+    instance serves every document)."""
+    return tuple((rule_cls, rule_cls()) for rule_cls in rules)
+
+
+_ORDER = attrgetter("path", "line", "column", "code")  # Diagnostic.sort_key, in C
+
+
 def run_rules(parsed: Parsed, settings: Settings) -> list[Diagnostic]:
     profile = parsed.profile
     ctx = Context(parsed, profile)
     notice_like = is_notice(ctx)
-    for rule_cls in active_rules(settings):
+    for rule_cls, rule in _checkers(active_rules(settings)):
         if rule_cls.structural and not notice_like:
             continue
         ctx.rule = rule_cls
-        rule_cls().check(ctx)
+        rule.check(ctx)
     overrides = {**profile.severity, **settings.severity}
     out = ctx.diagnostics
     ctx.close()
@@ -73,7 +84,7 @@ def run_rules(parsed: Parsed, settings: Settings) -> list[Diagnostic]:
             sev = overrides.get(d.code)
             if sev:
                 d.severity = sev
-    out.sort(key=Diagnostic.sort_key)
+    out.sort(key=_ORDER)
     return out
 
 

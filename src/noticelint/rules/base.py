@@ -187,7 +187,7 @@ class Context:
         """Replace ``text[start:end]`` (character offsets) with ``content``."""
         position = self.parsed.index.position
         line, column = position(start)
-        end_line, end_column = position(max(start, end))
+        end_line, end_column = position(end) if end > start else (line, column)
         return Edit(
             line=line, column=column, end_line=end_line, end_column=end_column, content=content
         )
@@ -205,14 +205,6 @@ class Context:
         compact until an output, ``--fix`` or ``--diff`` reads them."""
         return CompactEdits(marks, table, self.parsed.index.positions)
 
-    def _as_written(self, message: str) -> str:
-        """The message with its quotations of a traditional-script text in the
-        characters the user wrote (the parser read a simplified view, S12)."""
-        view = (
-            self.parsed.index.text
-        )  # the parser's simplified view (the text itself if simplified)
-        return message if view is self.text else quote_original(message, view, self.text)
-
     def report(
         self,
         message: str,
@@ -224,13 +216,18 @@ class Context:
     ) -> None:
         rule = self.rule
         assert rule is not None
+        parsed = self.parsed
+        document = parsed.document
+        if parsed.index.text is not document.text:
+            # the parser read a simplified view (S12): quote the characters as written
+            message = quote_original(message, parsed.index.text, document.text)
         self.diagnostics.append(
             Diagnostic(
-                path=self.parsed.document.path,
+                path=document.path,
                 code=code or rule.code,
                 name=rule.name,
                 severity=severity or rule.severity,
-                message=self._as_written(message),
+                message=message,
                 line=span.line,
                 column=span.column,
                 end_line=span.end_line,
@@ -238,6 +235,17 @@ class Context:
                 fix=fix,
             )
         )
+
+
+def compiled(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    """The profile's ``patterns`` (a word list of regular expressions), compiled once
+    per list rather than looked up in ``re``'s cache at every search."""
+    return _compiled(tuple(patterns))
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
 
 
 def quote(text: str, limit: int = 30) -> str:

@@ -8,6 +8,8 @@ from noticelint.parse.fields import phone_is_valid, split_phones
 from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.rules.contact.helpers import fields_of_kind
 
+_DIGIT = re.compile(r"[\d０-９]")
+
 
 @register
 class InvalidPhone(Rule):
@@ -38,8 +40,7 @@ class InvalidPhone(Rule):
     def check(self, ctx: Context) -> None:
         for f in fields_of_kind(ctx, "phone"):
             for number in split_phones(f.value):
-                digits = re.sub(r"[^\d０-９]", "", number)
-                if not digits:
+                if not _DIGIT.search(number):
                     continue
                 if not phone_is_valid(number):
                     ctx.report(

@@ -7,6 +7,8 @@ import re
 from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.rules.contact.helpers import fields_of_kind
 
+_POSTCODE = re.compile(r"\d{6}")
+
 
 @register
 class InvalidPostcode(Rule):
@@ -35,5 +37,5 @@ class InvalidPostcode(Rule):
 
     def check(self, ctx: Context) -> None:
         for f in fields_of_kind(ctx, "postcode"):
-            if not re.fullmatch(r"\d{6}", f.value.strip()):
+            if not _POSTCODE.fullmatch(f.value.strip()):
                 ctx.report(f"邮政编码{quote(f.value)}无效：应为6位数字", f.span)

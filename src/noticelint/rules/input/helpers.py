@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 
 from noticelint.parse.numerals import cn_to_int
-from noticelint.rules.base import Context, per_document
+from noticelint.rules.base import Context, compiled, per_document
 from noticelint.text import WHITESPACE
 
 
@@ -46,13 +45,13 @@ def round_summary_units(ctx: Context) -> int | None:
             break
     text = "\n".join(head)[:_ROUND_HEAD]
     units = None
-    for m in re.finditer(settings.units, text):
+    for m in compiled([settings.units])[0].finditer(text):
         n = _count(m.group("n"))
         if n is not None and n >= settings.min_units:
             units = n
             break
     if units is not None:
-        cues = sum(1 for cue in settings.cues if re.search(cue, text))
+        cues = sum(1 for cue in compiled(settings.cues) if cue.search(text))
         if cues < settings.min_cues:
             units = None
     return units

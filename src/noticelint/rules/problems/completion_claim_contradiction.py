@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from noticelint.rules.base import Context, Rule, quote, register
+from noticelint.rules.base import Context, Rule, compiled, quote, register
 from noticelint.rules.problems.helpers import completion_claim
 
 
@@ -41,7 +39,7 @@ class CompletionClaimContradiction(Rule):
         if claim is None:
             return
         claim_text, _ = claim
-        patterns = [re.compile(p) for p in ctx.profile.claims.not_done]
+        patterns = compiled(ctx.profile.claims.not_done)
         for section in ctx.notice.progress_sections():
             paragraphs = list(section.paragraphs)
             for area in section.areas:

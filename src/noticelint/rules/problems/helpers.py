@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
-from noticelint.model import Notice, Problem
-from noticelint.rules.base import Context
+from noticelint.model import Problem
+from noticelint.rules.base import Context, compiled, per_document
 from noticelint.span import Span
 
 
-def top_problems(notice: Notice) -> Iterator[Problem]:
-    """The problems (level 1. or their (1) children) of the progress sections."""
-    for section in notice.progress_sections():
-        yield from section.all_problems()
+@per_document
+def top_problems(ctx: Context) -> list[Problem]:
+    """The problems (level 1. or their (1) children) of the progress sections, listed
+    once per document for the rules that walk them."""
+    return [p for section in ctx.notice.progress_sections() for p in section.all_problems()]
 
 
+@per_document
 def completion_claim(ctx: Context) -> tuple[str, Span] | None:
     """A claim that every problem is rectified, in the opening or the first section."""
     notice = ctx.notice
@@ -24,9 +23,10 @@ def completion_claim(ctx: Context) -> tuple[str, Span] | None:
         places.append((notice.opening.text, notice.opening.span))
     if notice.sections:
         places.extend((p.text, p.span) for p in notice.sections[0].paragraphs[:3])
+    all_done = compiled(ctx.profile.claims.all_done)
     for text, span in places:
-        for pattern in ctx.profile.claims.all_done:
-            m = re.search(pattern, text)
+        for pattern in all_done:
+            m = pattern.search(text)
             if m:
                 # the clause that makes the claim, for the message
                 lo = max(text.rfind("，", 0, m.start()), text.rfind(",", 0, m.start()))

@@ -37,8 +37,9 @@ class MeasureLabelFormat(Rule):
 
     def check(self, ctx: Context) -> None:
         label_word = ctx.profile.problems.measure_label
-        for tok in ctx.parsed.tokens:
-            if tok.type != "MLABEL" or tok.marker.startswith("【"):
+        labels = [tok for tok in ctx.parsed.tokens if tok.type == "MLABEL"]
+        for tok in labels:
+            if tok.marker.startswith("【"):
                 continue  # 【整改措施】 is a complete label form of its own
             seg = tok.seg
             start = seg.start

@@ -51,7 +51,7 @@ class MissingStatusLine(Rule):
     severity = "warning"
 
     def check(self, ctx: Context) -> None:
-        problems = [leaf for top in top_problems(ctx.notice) for leaf in _status_units(top)]
+        problems = [leaf for top in top_problems(ctx) for leaf in _status_units(top)]
         with_status = sum(1 for p in problems if p.status_lines)
         if not problems or (with_status == 0 and not ctx.profile.problems.require_status):
             return

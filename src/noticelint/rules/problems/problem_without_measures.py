@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from noticelint.model import Notice, Problem
+from noticelint.model import Problem
 from noticelint.rules.base import Context, Rule, quote, register
 from noticelint.rules.problems.helpers import top_problems
 
 
-def _uses_labels(notice: Notice) -> bool:
+def _uses_labels(problems: list[Problem]) -> bool:
     return any(
         p.measure_labels or p.status_lines or any(c.status_lines for c in p.children)
-        for p in top_problems(notice)
+        for p in problems
     )
 
 
@@ -46,8 +46,9 @@ class ProblemWithoutMeasures(Rule):
     severity = "error"
 
     def check(self, ctx: Context) -> None:
-        inline_counts = not _uses_labels(ctx.notice)
-        for problem in top_problems(ctx.notice):
+        problems = top_problems(ctx)
+        inline_counts = not _uses_labels(problems)
+        for problem in problems:
             self._check(ctx, problem, inline_counts)
 
     def _check(self, ctx: Context, problem: Problem, inline_counts: bool) -> None:

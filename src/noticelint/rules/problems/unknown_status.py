@@ -34,7 +34,7 @@ class UnknownStatus(Rule):
     severity = "warning"
 
     def check(self, ctx: Context) -> None:
-        for problem in top_problems(ctx.notice):
+        for problem in top_problems(ctx):
             for p in [problem, *problem.children]:
                 for status in p.status_lines:
                     if not status.narrative and status.class_ == "unknown":

@@ -80,6 +80,8 @@ class ClosingMisplaced(Rule):
                 placed.append(part)
         # The parts in order are the longest run in the required order; report the rest.
         ranks = [TAIL_ORDER.index(p.kind) for p in placed]
+        if ranks == sorted(ranks):
+            return  # all in the required order (the usual case)
         keep = _longest_ordered(ranks)
         for i, part in enumerate(placed):
             if i in keep:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from noticelint.rules.base import Context, Rule, quote, register
+from noticelint.rules.base import Context, Rule, compiled, quote, register
 
 
 @register
@@ -45,7 +43,7 @@ class TitleFormat(Rule):
                 f"标题{quote(title.text)}没有写明发文机关：应以机关名称开头，如“{example}”",
                 title.span,
             )
-        if not any(re.search(p, title.text) for p in ctx.profile.title.patterns):
+        if not any(p.search(title.text) for p in compiled(ctx.profile.title.patterns)):
             ctx.report(
                 f"标题{quote(title.text)}不含“关于…整改…情况的通报”：应写明事由和文种，如“{example}”",
                 title.span,
