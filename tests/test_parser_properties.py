@@ -5,6 +5,7 @@ one line parses to the same structure."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -169,3 +170,14 @@ def test_segment_records_every_artifact_kind() -> None:
     assert kinds == ["bookmark", "entity", "meta", "pipes", "print-links"]
     texts = [s.text for s in segment(text).segments]
     assert texts == ["标题", "（4）正文&nbsp;内容"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="甲乙，。\n ", max_size=80), st.data())
+def test_a_file_wide_fix_is_placed_line_by_line_as_each_offset_alone(text: str, data: Any) -> None:
+    """``LineIndex.place`` walks down the lines once; each mark gets the line and
+    column that ``position`` gives its offset alone."""
+    index = LineIndex(text)
+    offsets = sorted(set(data.draw(st.lists(st.integers(0, max(0, len(text) - 1)), max_size=30))))
+    marks = [(offset, "，") for offset in offsets if offset < len(text)]
+    assert index.place(marks) == [(*index.position(offset), mark) for offset, mark in marks]

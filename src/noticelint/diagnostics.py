@@ -54,28 +54,27 @@ class Edit:
 class CompactEdits(Sequence[Edit]):
     """One-character replacements at many offsets, expanded into edits on first use.
 
-    ``marks`` are ``(offset, character)`` pairs, ``table`` maps a character to its
-    replacement and ``positions`` maps offsets to (line, column) pairs.
+    ``marks`` are ``(offset, character)`` pairs sorted by offset, ``table`` maps a
+    character to its replacement and ``place`` gives each mark its line and column
+    (:meth:`noticelint.span.LineIndex.place`).
     """
 
-    __slots__ = ("_expanded", "_positions", "marks", "table")
+    __slots__ = ("_expanded", "_place", "marks", "table")
 
     def __init__(
         self,
         marks: list[tuple[int, str]],
         table: dict[str, str],
-        positions: Callable[[list[int]], list[tuple[int, int]]],
+        place: Callable[[list[tuple[int, str]]], list[tuple[int, int, str]]],
     ) -> None:
         self.marks = marks
         self.table = table
-        self._positions = positions
+        self._place = place
         self._expanded: list[Edit] | None = None
 
     def rows(self) -> list[tuple[int, int, str]]:
         """``(line, column, character)`` of each mark, without building edits."""
-        marks = self.marks
-        found = self._positions([offset for offset, _ in marks])
-        return [(line, column, ch) for (line, column), (_, ch) in zip(found, marks, strict=True)]
+        return self._place(self.marks)
 
     def _edits(self) -> list[Edit]:
         if self._expanded is None:

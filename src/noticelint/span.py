@@ -51,24 +51,26 @@ class LineIndex:
         i = bisect_right(self._starts, offset) - 1
         return i + 1, offset - self._starts[i] + 1
 
-    def positions(self, offsets: list[int]) -> list[tuple[int, int]]:
-        """The (line, column) of each of ``offsets`` (sorted, all within the text):
-        one walk down the lines, a bisection only when an offset leaves its line."""
+    def place(self, marks: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+        """``(line, column, mark)`` for each ``(offset, mark)`` (sorted by offset, all
+        within the text): one walk down the lines, a bisection only when an offset
+        leaves its line."""
         starts = self._starts
-        out: list[tuple[int, int]] = []
-        if not offsets:
+        out: list[tuple[int, int, str]] = []
+        if not marks:
             return out
         last = len(starts)
-        line = bisect_right(starts, offsets[0])
+        beyond = len(self.text) + 1
+        line = bisect_right(starts, marks[0][0])
         base = starts[line - 1]
-        following = starts[line] if line < last else len(self.text) + 1
+        following = starts[line] if line < last else beyond
         append = out.append
-        for offset in offsets:
+        for offset, mark in marks:
             if offset >= following:
                 line = bisect_right(starts, offset, line)
                 base = starts[line - 1]
-                following = starts[line] if line < last else len(self.text) + 1
-            append((line, offset - base + 1))
+                following = starts[line] if line < last else beyond
+            append((line, offset - base + 1, mark))
         return out
 
     def span(self, start: int, end: int) -> Span:

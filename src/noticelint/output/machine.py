@@ -42,15 +42,8 @@ class _Strings(dict[str, str]):
 
 
 def _edits_json(edits: Iterable[Edit], strings: _Strings) -> str:
-    if isinstance(edits, CompactEdits):  # a file-wide fix: no Edit objects built
-        table = {ch: strings[content] for ch, content in edits.table.items()}
-        return ", ".join(
-            [
-                f'{{"line": {line}, "column": {column}, "end_line": {line}, '
-                f'"end_column": {column + 1}, "content": {table[ch]}}}'
-                for line, column, ch in edits.rows()
-            ]
-        )
+    if isinstance(edits, CompactEdits):
+        return _compact_edits_json(edits, strings)
     return ", ".join(
         [
             f'{{"line": {e.line}, "column": {e.column}, "end_line": {e.end_line}, '
@@ -58,6 +51,23 @@ def _edits_json(edits: Iterable[Edit], strings: _Strings) -> str:
             for e in edits
         ]
     )
+
+
+def _compact_edits_json(edits: CompactEdits, strings: _Strings) -> str:
+    """A file-wide fix's edits straight from its marks (no Edit objects built); the
+    text that names a line is written once for all the edits on it."""
+    tails = {ch: f', "content": {strings[content]}}}' for ch, content in edits.table.items()}
+    parts: list[str] = []
+    append = parts.append
+    current = 0
+    head = middle = ""
+    for line, column, ch in edits.rows():
+        if line != current:
+            current = line
+            head = f'{{"line": {line}, "column": '
+            middle = f', "end_line": {line}, "end_column": '
+        append(f"{head}{column}{middle}{column + 1}{tails[ch]}")
+    return ", ".join(parts)
 
 
 def diagnostic_json(d: Diagnostic, strings: _Strings | None = None) -> str:

@@ -203,7 +203,7 @@ class Context:
     def char_edits(self, marks: list[tuple[int, str]], table: dict[str, str]) -> CompactEdits:
         """One-character replacements (``table[ch]`` at each ``(offset, ch)``), kept
         compact until an output, ``--fix`` or ``--diff`` reads them."""
-        return CompactEdits(marks, table, self.parsed.index.positions)
+        return CompactEdits(marks, table, self.parsed.index.place)
 
     def report(
         self,
