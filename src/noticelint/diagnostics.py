@@ -13,12 +13,18 @@ the outputs that print fixes, ``--fix`` and ``--diff``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from operator import attrgetter
 from typing import Any, Literal, overload
 
 Severity = Literal["error", "warning", "info"]
 Applicability = Literal["safe", "unsafe"]
 
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+#: The order findings are reported in — path, line, column, code — as a C-level key
+#: (``Diagnostic.sort_key`` returns the same tuple).
+BY_POSITION = attrgetter("path", "line", "column", "code")
 
 
 class Edit:
@@ -172,7 +178,7 @@ class Diagnostic:
         self.fix = fix
 
     def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.line, self.column, self.code)
+        return BY_POSITION(self)
 
     def replace(self, **changes: object) -> Diagnostic:
         """A copy with some attributes changed."""

@@ -6,11 +6,10 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
 from pathlib import Path
 
 from noticelint.atomic import ConcurrentModification, Stamp, WriteRefused, write_atomic
-from noticelint.diagnostics import Diagnostic
+from noticelint.diagnostics import BY_POSITION, Diagnostic
 from noticelint.fix import fix_document
 from noticelint.parse import Parsed, parse_document
 from noticelint.profile import resolve_profile
@@ -64,9 +63,6 @@ def _checkers(rules: tuple[type[Rule], ...]) -> tuple[tuple[type[Rule], Rule], .
     return tuple((rule_cls, rule_cls()) for rule_cls in rules)
 
 
-_ORDER = attrgetter("path", "line", "column", "code")  # Diagnostic.sort_key, in C
-
-
 def run_rules(parsed: Parsed, settings: Settings) -> list[Diagnostic]:
     profile = parsed.profile
     ctx = Context(parsed, profile)
@@ -84,7 +80,7 @@ def run_rules(parsed: Parsed, settings: Settings) -> list[Diagnostic]:
             sev = overrides.get(d.code)
             if sev:
                 d.severity = sev
-    out.sort(key=_ORDER)
+    out.sort(key=BY_POSITION)
     return out
 
 
