@@ -160,6 +160,19 @@ def test_the_cache_tells_a_renamed_file_from_the_original(tmp_path: Path) -> Non
 # replay cleanly, so the target itself cannot rot unnoticed.
 
 
+def test_a_traditional_script_notice_keeps_its_offsets_through_the_target() -> None:
+    """Found by atheris: the target held paragraphs to the text as written, but a
+    traditional-script notice is parsed through its simplified view (S12) — the same
+    length, other characters. The paragraphs must match the view, offset for offset."""
+    text = (
+        "中共東嶺縣財政局黨組關於縣委巡察整改進展情況的通報\n"
+        "根據縣委統一部署，縣委第二巡察組於2024年3月對縣財政局黨組開展了常規巡察。\n"
+        "一、加強組織領導，壓實整改責任\n"
+        "（一）提高政治站位。局黨組召開專題會議研究部署整改工作。\n"
+    )
+    replay(b"\x00" + text.encode("utf-8"))
+
+
 def test_the_fuzz_seeds_replay_through_the_target() -> None:
     seeds = sorted((ROOT / "fuzz" / "corpus").iterdir())
     assert seeds and sum(p.stat().st_size for p in seeds) < 200_000
