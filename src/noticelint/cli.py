@@ -21,6 +21,7 @@ from noticelint.helpformat import NoticeCommand, NoticeGroup
 if TYPE_CHECKING:
     from noticelint.baseline import Baseline
     from noticelint.batch.job import FileResult, Job
+    from noticelint.batch.pool import Started
     from noticelint.diagnostics import Diagnostic
     from noticelint.flows.overrides import Overrides, SettingsFactory
     from noticelint.ledger.collect import LedgerCollector
@@ -379,12 +380,13 @@ def report(
     overrides = _overrides(
         config, select, ignore, extend_select, profile, fail_on, max_file_size, timeout, max_memory
     )
-    factory, job_list = _corpus_jobs(paths, _isolated(overrides, isolated))
+    workers = jobs or default_jobs()
+    pool_size = 1 if dask_scheduler else workers  # dask brings its own workers
+    factory, job_list, started = _corpus_jobs(paths, _isolated(overrides, isolated), pool_size)
     options = Options(
         cache_dir=None if no_cache else str(cache_dir or default_cache_dir()),
         include_text=html is not None and not no_texts,
     )
-    workers = jobs or default_jobs()
     failed = False
     known = _load_baseline(baseline)
     baselined = 0
@@ -395,6 +397,7 @@ def report(
         workers=workers,
         dask_scheduler=dask_scheduler,
         max_memory=factory.max_memory(),
+        started=started,
     )
     with Aggregator() as agg, _progress(len(job_list)) as advance:
         try:
@@ -493,7 +496,9 @@ def ledger(
     overrides = _overrides(
         config, select, ignore, extend_select, profile, fail_on, max_file_size, timeout, max_memory
     )
-    factory, job_list = _corpus_jobs(paths, _isolated(overrides, isolated))
+    workers = jobs or default_jobs()
+    pool_size = 1 if dask_scheduler else workers  # dask brings its own workers
+    factory, job_list, started = _corpus_jobs(paths, _isolated(overrides, isolated), pool_size)
     options = Options(
         cache_dir=None if no_cache else str(cache_dir or default_cache_dir()), include_text=False
     )
@@ -503,11 +508,12 @@ def ledger(
             for result in run_jobs(
                 job_list,
                 options,
-                workers=jobs or default_jobs(),
+                workers=workers,
                 dask_scheduler=dask_scheduler,
                 max_memory=factory.max_memory(),
                 chunk_work=ledger_chunk,
                 on_failure=ledger_failed,
+                started=started,
             ):
                 ledger_rows.add(result)
                 failed = failed or bool(result["fail"])
@@ -525,14 +531,23 @@ def ledger(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _corpus_jobs(paths: list[Path], overrides: Overrides) -> tuple[SettingsFactory, list[Job]]:
+def _corpus_jobs(
+    paths: list[Path], overrides: Overrides, workers: int
+) -> tuple[SettingsFactory, list[Job], Started | None]:
     """The files of a corpus run (``report``, ``ledger``), each with its settings; a
     path that does not exist is named, and no file at all is a usage error (exit 2).
-    Jobs hold a path string and a shared Settings: memory per file stays small."""
+    Jobs hold a path string and a shared Settings: memory per file stays small. With
+    more than one worker and a folder to walk, the workers are started first: they
+    load the engine while the folders are walked (as ``check`` does)."""
     from noticelint.batch.job import Job
     from noticelint.discover import discover
     from noticelint.flows.overrides import SettingsFactory, UsageError
 
+    started = None
+    if workers > 1 and any(p.is_dir() for p in paths):
+        from noticelint.batch.pool import prestart
+
+        started = prestart(workers)
     for p in paths:
         if not p.exists():
             typer.echo(f"noticelint: {p}: 文件不存在 (no such file or directory)", err=True)
@@ -546,7 +561,7 @@ def _corpus_jobs(paths: list[Path], overrides: Overrides) -> tuple[SettingsFacto
         raise
     if not job_list:
         _fail("没有找到可检查的文件 (no input files found)")
-    return factory, job_list
+    return factory, job_list, started
 
 
 def _write_ledger(
