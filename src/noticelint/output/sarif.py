@@ -113,11 +113,3 @@ def sarif_results(diagnostics: list[Diagnostic]) -> list[str]:
         text = json.dumps(result, ensure_ascii=False, indent=2)
         out.append(_INDENT + text.replace("\n", "\n" + _INDENT))
     return out
-
-
-def render_sarif(diagnostics: list[Diagnostic]) -> str:
-    head, tail = sarif_envelope()
-    results = sarif_results(diagnostics)
-    if not results:
-        return head.rstrip() + tail.lstrip()
-    return head + ",\n".join(results) + tail

@@ -84,7 +84,6 @@ class OpeningFacts:
     inspection_start: dt.date | None = None
     inspection_end: dt.date | None = None
     feedback_date: dt.date | None = None
-    feedback_ref: DateRef | None = None
     declared_areas: int | None = None
     declared_problems: int | None = None
     declared_measures: int | None = None
@@ -174,7 +173,6 @@ def opening_facts(text: str, profile: Profile) -> OpeningFacts:
             if ref.day is not None:
                 best = ref
         if best is not None:
-            facts.feedback_ref = best
             year = infer_year(best, facts.inspection_end or facts.inspection_start)
             facts.feedback_date = safe_date(year, best.month, best.day or 1) if year else None
             break
@@ -200,7 +198,6 @@ class DisclosureFacts:
     start: dt.date | None = None
     end: dt.date | None = None
     period_text: str = ""
-    period_offset: int = 0
     well_formed: bool = False
     invalid: str | None = None  # why the dates are impossible
 
@@ -211,7 +208,6 @@ def disclosure_facts(text: str) -> DisclosureFacts:
     if not m:
         return facts
     facts.period_text = m.group("period").strip()
-    facts.period_offset = m.start("period")
     facts.well_formed = bool(DISCLOSURE_WELL_FORMED.match(text, m.start()))
     period = m.group("period")
     parts: tuple[int | None, ...] | None = None

@@ -77,7 +77,6 @@ class Aggregator:
         self.rule_diags: Counter[str] = Counter()
         self.organs: dict[str, _Group] = defaultdict(_Group)
         self.years: dict[str, _Group] = defaultdict(_Group)
-        self.failed_rank = -1
 
     def __enter__(self) -> Aggregator:
         return self
